@@ -1,0 +1,76 @@
+/**
+ * `manifest.json`: written by package, read by healthcheck, deploy and the training gate.
+ * Validated at the boundary like every other external file.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ConfigError, ModelgateError } from './errors.js';
+import { ARTIFACT_KINDS } from './config/schema.js';
+import { describeIssue, dottedPath, LocatedDocument } from './validation/describe.js';
+
+export const MANIFEST_SCHEMA = 'modelgate/manifest@1';
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
+const metricValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+const metricTable = z.record(z.string(), z.record(z.string(), metricValue));
+
+export const manifestSchema = z
+  .object({
+    schema: z.literal(MANIFEST_SCHEMA),
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
+    name: z.string().min(1),
+    created: z.string().min(1),
+    bundle: z.object({ file: z.string().min(1), sha256: sha256.optional(), size: z.number().int().nonnegative().optional() }).optional(),
+    files: z.array(
+      z.object({
+        path: z.string().min(1),
+        kind: z.union([z.enum(ARTIFACT_KINDS), z.literal('other')]),
+        size: z.number().int().nonnegative(),
+        sha256,
+      }),
+    ),
+    metrics: z
+      .object({
+        horizons: metricTable.default({}),
+        base: metricTable.default({}),
+        models: metricTable.default({}),
+      })
+      .catchall(z.unknown())
+      .default({ horizons: {}, base: {}, models: {} }),
+    health: z
+      .object({
+        passed: z.boolean(),
+        checks: z.array(z.object({ name: z.string(), status: z.string(), ms: z.number().optional(), message: z.string().optional() })),
+      })
+      .optional(),
+    source: z.record(z.string(), z.string()).optional(),
+  })
+  .catchall(z.unknown());
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestFile = Manifest['files'][number];
+export type MetricTable = z.infer<typeof metricTable>;
+
+/** Parses manifest text; errors name the file, line and field. */
+export function parseManifest(text: string, file: string): Manifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ModelgateError(`${file}: not valid JSON (${(error as Error).message}); regenerate it with modelgate package`, 'input', { file });
+  }
+  const parsed = manifestSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const line = new LocatedDocument(text).lineOf(issue.path);
+  throw new ConfigError(`${file}:${line} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, { file, line });
+}
+
+export async function loadManifest(file: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ModelgateError(`${file}: cannot read manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'input', { file });
+  }
+  return parseManifest(text, file);
+}

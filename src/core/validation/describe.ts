@@ -1,0 +1,122 @@
+/**
+ * Turns schema issues into sentences a person can act on: the file, the line, the dotted
+ * field path, what was expected and what was found. One schema library (zod) validates every
+ * external input; this is the single place its issues become words.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { core as zcore } from 'zod';
+
+export type Path = readonly PropertyKey[];
+
+export function dottedPath(path: Path): string {
+  if (path.length === 0) return '(top level)';
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}
+
+/** Renders a found value briefly: strings quoted, objects named by type. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+export function valueAt(root: unknown, path: Path): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key as string];
+  }
+  return cur;
+}
+
+function expectedName(expected: string): string {
+  switch (expected) {
+    case 'number':
+    case 'int':
+      return 'a number';
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+      return 'a mapping';
+    case 'array':
+      return 'a list';
+    default:
+      return expected;
+  }
+}
+
+/** The human part of one issue, without location: `expected a number, got "ten thousand"`. */
+export function describeIssue(issue: zcore.$ZodIssue, root: unknown): string {
+  const found = valueAt(root, issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (found === undefined) return `is required: expected ${expectedName(issue.expected)}`;
+      return `expected ${expectedName(issue.expected)}, got ${describeValue(found)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(found)}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling against the schema`;
+    case 'too_small':
+      if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} item(s), got ${describeValue(found)}`;
+      if (issue.origin === 'string') return `must not be empty`;
+      return `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${describeValue(found)}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `expected at most ${String(issue.maximum)} item(s), got ${describeValue(found)}`;
+      return `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${describeValue(found)}`;
+    case 'invalid_format':
+      return `${issue.message}, got ${describeValue(found)}`;
+    case 'invalid_union':
+      return `${issue.message === 'Invalid input' ? 'does not match any allowed form' : issue.message}, got ${describeValue(found)}`;
+    default:
+      return `${issue.message}${found !== undefined ? `, got ${describeValue(found)}` : ''}`;
+  }
+}
+
+/** A parsed YAML or JSON document that can tell the line of any path in it. */
+export class LocatedDocument {
+  readonly value: unknown;
+  private readonly doc;
+  private readonly lines = new LineCounter();
+
+  constructor(readonly text: string) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    this.value = this.doc.errors.length === 0 ? this.doc.toJS({ maxAliasCount: 100 }) : undefined;
+  }
+
+  get syntaxErrors(): { line: number; message: string }[] {
+    return this.doc.errors.map((e) => ({
+      line: this.lines.linePos(e.pos[0]).line,
+      message: e.message.split('\n')[0] ?? e.message,
+    }));
+  }
+
+  /** Line of the deepest node on `path` that exists (1-based), or 1. */
+  lineOf(path: Path): number {
+    let node: unknown = this.doc.contents;
+    let offset: number | undefined = rangeStart(node);
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key));
+        if (!pair) break;
+        offset = rangeStart(pair.key) ?? offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key];
+        if (item === undefined) break;
+        offset = rangeStart(item) ?? offset;
+        node = item;
+      } else break;
+    }
+    return offset === undefined ? 1 : this.lines.linePos(offset).line;
+  }
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as YamlNode | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}
