@@ -1,0 +1,62 @@
+/**
+ * Walking a bundle directory and hashing its files. Files are streamed, never read whole
+ * into memory: a seed-sized bundle is tens of MB, and real ones grow.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ModelgateError } from '../errors.js';
+
+export interface BundleFile {
+  /** Path relative to the bundle root, with `/` separators. */
+  path: string;
+  absolute: string;
+  size: number;
+  mode: number;
+}
+
+export interface BundleListing {
+  files: BundleFile[];
+  /** Entries that are neither regular files nor directories (links, sockets, devices). */
+  special: { path: string; type: string }[];
+}
+
+/** Lists regular files under `root`, sorted by path; links and devices are reported, not followed. */
+export async function listBundle(root: string): Promise<BundleListing> {
+  const files: BundleFile[] = [];
+  const special: { path: string; type: string }[] = [];
+  async function walk(dir: string, rel: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(abs, relPath);
+      else if (entry.isFile()) {
+        const st = await lstat(abs);
+        files.push({ path: relPath, absolute: abs, size: st.size, mode: st.mode & 0o7777 });
+      } else special.push({ path: relPath, type: entry.isSymbolicLink() ? 'symbolic link' : 'special file' });
+    }
+  }
+  let st;
+  try {
+    st = await lstat(root);
+  } catch {
+    throw new ModelgateError(`${root}: bundle not found; pass the directory or .tar.gz the training job wrote`, 'input', { file: root });
+  }
+  if (!st.isDirectory()) throw new ModelgateError(`${root}: expected a bundle directory`, 'input', { file: root });
+  await walk(root, '');
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, special };
+}
+
+/** sha256 (hex) of a file, streamed with large reads. */
+export function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+    stream.on('data', (chunk) => hash.update(chunk));
+    stream.on('error', reject);
+    stream.on('end', () => resolve(hash.digest('hex')));
+  });
+}
