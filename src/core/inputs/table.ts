@@ -1,0 +1,85 @@
+/**
+ * The input table of each action, read from its action.yml: the one source of truth for
+ * the action inputs, the CLI flags, `--help`, the root action and the README tables.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ModelgateError } from '../errors.js';
+
+export const ACTION_NAMES = ['healthcheck', 'package', 'deploy', 'gate', 'rollback'] as const;
+export type ActionName = (typeof ACTION_NAMES)[number];
+
+const inputSchema = z.object({
+  description: z.string().min(1),
+  required: z.boolean().optional(),
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+});
+const actionSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().min(1),
+  branding: z.object({ icon: z.string(), color: z.string() }),
+  inputs: z.record(z.string(), inputSchema),
+  outputs: z.record(z.string(), z.object({ description: z.string().min(1) })),
+  runs: z.object({ using: z.literal('node24'), main: z.string().min(1) }),
+});
+
+export interface InputSpec {
+  name: string;
+  description: string;
+  required: boolean;
+  default: string;
+}
+
+export interface ActionSpec {
+  name: ActionName;
+  title: string;
+  description: string;
+  inputs: InputSpec[];
+  outputs: { name: string; description: string }[];
+  main: string;
+  file: string;
+}
+
+/** The repository (or installed package) root: the nearest folder above `from` holding actions/. */
+export function findActionsRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, 'actions', 'healthcheck', 'action.yml'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new ModelgateError(`cannot find actions/<name>/action.yml above ${from}; is the modelgate checkout complete?`);
+    dir = up;
+  }
+}
+
+/** YAML-core stringification, as the runner does for `default:` values. */
+function yamlString(value: string | number | boolean | undefined): string {
+  if (value === undefined) return '';
+  return String(value);
+}
+
+export function loadActionSpec(name: ActionName, root = findActionsRoot()): ActionSpec {
+  const file = path.join(root, 'actions', name, 'action.yml');
+  const parsed = actionSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ModelgateError(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const a = parsed.data;
+  return {
+    name,
+    title: a.name,
+    description: a.description,
+    inputs: Object.entries(a.inputs).map(([n, i]) => ({
+      name: n,
+      description: i.description,
+      required: i.required === true,
+      default: yamlString(i.default),
+    })),
+    outputs: Object.entries(a.outputs).map(([n, o]) => ({ name: n, description: o.description })),
+    main: a.runs.main,
+    file,
+  };
+}
