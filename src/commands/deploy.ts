@@ -39,9 +39,9 @@ export function deploySummary(title: string, result: Pick<DeployResult, 'steps' 
 }
 
 export const deployCommand: Command = async (ctx) => {
+  const loaded = await loadConfigInput(ctx);
   const tarball = resolveIn(ctx, requiredInput(ctx.inputs, 'tarball'));
   if (!existsSync(tarball)) throw new ModelgateError(`${tarball}: tarball not found; pass the tarball output of the package action`, 'input', { file: tarball });
-  const loaded = await loadConfigInput(ctx);
   const phase = choiceInput(ctx.inputs, 'phase', ['shadow', 'promote'] as const, 'shadow') ?? 'shadow';
   const dryRun = booleanInput(ctx.inputs, 'dry-run', false);
   const manifest = await resolveManifest(ctx, tarball);

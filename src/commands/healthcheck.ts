@@ -19,8 +19,8 @@ export function checkAnnotations(checks: readonly CheckResult[]): Annotation[] {
 }
 
 export const healthcheckCommand: Command = async (ctx) => {
-  const bundle = resolveIn(ctx, requiredInput(ctx.inputs, 'bundle'));
   const loaded = await loadConfigInput(ctx);
+  const bundle = resolveIn(ctx, requiredInput(ctx.inputs, 'bundle'));
   const manifest = optionalInput(ctx.inputs, 'manifest');
   const command = optionalInput(ctx.inputs, 'command');
   const reportPath = reportPathInput(ctx, 'modelgate-healthcheck.json');

@@ -66,8 +66,8 @@ async function upload(ctx: CommandContext, enabled: boolean, name: string, files
 }
 
 export const packageCommand: Command = async (ctx) => {
-  const bundleDir = resolveIn(ctx, requiredInput(ctx.inputs, 'bundle'));
   const loaded = await loadConfigInput(ctx);
+  const bundleDir = resolveIn(ctx, requiredInput(ctx.inputs, 'bundle'));
   const name = optionalInput(ctx.inputs, 'name');
   const timestamp = optionalInput(ctx.inputs, 'timestamp');
   const language = choiceInput(ctx.inputs, 'language', ['en', 'zh'] as const, 'en') ?? 'en';

@@ -7,11 +7,11 @@ import { deploySummary } from './deploy.js';
 import type { Command } from './types.js';
 
 export const rollbackCommand: Command = async (ctx) => {
+  const loaded = await loadConfigInput(ctx);
   const level = choiceInput(ctx.inputs, 'level', ['stacking', 'release', 'ml-off'] as const);
   if (!level) throw new InputError('Input required and not supplied: level (stacking, release or ml-off)', 'level');
   const to = optionalInput(ctx.inputs, 'to');
   const dryRun = booleanInput(ctx.inputs, 'dry-run', false);
-  const loaded = await loadConfigInput(ctx);
   const { transport, deploy } = await openTarget(ctx, loaded);
   let result;
   try {

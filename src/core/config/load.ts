@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
-import { describeIssue, dottedPath, LocatedDocument, type Path } from '../validation/describe.js';
+import { describeIssue, dottedPath, fieldsAt, LocatedDocument, type Path } from '../validation/describe.js';
 import { configSchema, type Config } from './schema.js';
 
 export interface LoadedConfig {
@@ -52,7 +52,10 @@ export function parseConfig(text: string, file: string, absolute = file): Loaded
     const issue = firstIssue(parsed.error.issues);
     const where = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
     const line = doc.lineOf(where);
-    throw new ConfigError(`${file}:${line} ${dottedPath(where)}: ${describeIssue(issue, doc.value)}`, { file, line });
+    throw new ConfigError(`${file}:${line} ${dottedPath(where)}: ${describeIssue(issue, doc.value, fieldsAt(configSchema, issue.path))}`, {
+      file,
+      line,
+    });
   }
   const config = parsed.data;
   crossCheck(config, file, (p) => doc.lineOf(p));
@@ -60,8 +63,9 @@ export function parseConfig(text: string, file: string, absolute = file): Loaded
 }
 
 /** Report the issue nearest the top of the file first, so fixing errors goes top-down. */
-function firstIssue<T extends { path: PropertyKey[] }>(issues: T[]): T {
-  return issues[0] as T;
+function firstIssue<T extends { path: PropertyKey[]; code: string }>(issues: T[]): T {
+  // A misspelt field also makes its correct name "missing": the spelling is the real cause.
+  return issues.find((i) => i.code === 'unrecognized_keys') ?? (issues[0] as T);
 }
 
 function crossCheck(config: Config, file: string, lineOf: (p: Path) => number): void {

@@ -51,7 +51,7 @@ function expectedName(expected: string): string {
 }
 
 /** The human part of one issue, without location: `expected a number, got "ten thousand"`. */
-export function describeIssue(issue: zcore.$ZodIssue, root: unknown): string {
+export function describeIssue(issue: zcore.$ZodIssue, root: unknown, allowed?: readonly string[]): string {
   const found = valueAt(root, issue.path);
   switch (issue.code) {
     case 'invalid_type':
@@ -59,8 +59,13 @@ export function describeIssue(issue: zcore.$ZodIssue, root: unknown): string {
       return `expected ${expectedName(issue.expected)}, got ${describeValue(found)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(found)}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling against the schema`;
+    case 'unrecognized_keys': {
+      const names = issue.keys.map((k) => `"${k}"`).join(', ');
+      const known = allowed ?? [];
+      const guess = issue.keys.length === 1 ? closest(issue.keys[0]!, known) : undefined;
+      if (guess) return `unknown field ${names}: did you mean "${guess}"?`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${names}${known.length ? `; expected one of ${known.join(', ')}` : ''}`;
+    }
     case 'too_small':
       if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} item(s), got ${describeValue(found)}`;
       if (issue.origin === 'string') return `must not be empty`;
@@ -70,11 +75,67 @@ export function describeIssue(issue: zcore.$ZodIssue, root: unknown): string {
       return `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${describeValue(found)}`;
     case 'invalid_format':
       return `${issue.message}, got ${describeValue(found)}`;
+    case 'invalid_key': {
+      const key = issue.path[issue.path.length - 1];
+      const inner = issue.issues[0]?.message;
+      return `${inner && !inner.startsWith('Invalid') ? inner : 'invalid name'}, got ${JSON.stringify(String(key))}`;
+    }
     case 'invalid_union':
       return `${issue.message === 'Invalid input' ? 'does not match any allowed form' : issue.message}, got ${describeValue(found)}`;
     default:
       return `${issue.message}${found !== undefined ? `, got ${describeValue(found)}` : ''}`;
   }
+}
+
+/** The known field nearest to a misspelt one (edit distance at most 2), if any. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = row[j]!;
+      row[j] = next;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Unwraps optional/default/nullable wrappers and walks object shapes to list the fields at `path`. */
+export function fieldsAt(schema: unknown, path: Path): string[] {
+  let cur: unknown = schema;
+  const unwrap = () => {
+    for (let i = 0; i < 10; i++) {
+      const def = (cur as { _zod?: { def?: { innerType?: unknown; type?: string } } })?._zod?.def;
+      if (def?.innerType && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'catch')) cur = def.innerType;
+      else break;
+    }
+  };
+  unwrap();
+  for (const key of path) {
+    const def = (cur as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } } })?._zod?.def;
+    if (def?.type === 'object' && def.shape) cur = def.shape[String(key)];
+    else if (def?.type === 'array') cur = def.element;
+    else if (def?.type === 'record') cur = def.valueType;
+    else return [];
+    unwrap();
+  }
+  const def = (cur as { _zod?: { def?: { type?: string; shape?: Record<string, unknown> } } })?._zod?.def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
 /** A parsed YAML or JSON document that can tell the line of any path in it. */
