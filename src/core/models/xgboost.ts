@@ -1,0 +1,621 @@
+/**
+ * XGBoost JSON models (`save_model("model.json")`, 1.0 to 3.x), evaluated the way XGBoost's
+ * CPU predictor does: features and split values are float32, a row goes left when
+ * `x < split`, missing values follow `default_left`, categorical nodes send the listed
+ * categories right, and margins are accumulated in float32 starting from the base margin
+ * (`base_score` turned into a margin by the objective's link). Outputs are float32 values, as
+ * `Booster.predict` returns them.
+ *
+ * The whole file is validated at parse time (shape with zod, then array lengths, child
+ * indexes, tree shape), so evaluating a row can neither crash nor loop.
+ */
+import { z } from 'zod';
+import { ModelgateError } from '../errors.js';
+import { describeIssue, dottedPath } from '../validation/describe.js';
+import { locateJsonError, parseJsonLenient } from './json-text.js';
+import { readRow } from './tree-input.js';
+import type { TreeModel, TreeModelInfo } from './tree-model.js';
+
+const f32 = Math.fround;
+/** XGBoost refuses categories at or above 2^24 (the last integer a float holds exactly). */
+const MAX_CATEGORY = 16777216;
+
+// Tree arrays hold most of a model's bytes: checked with one native loop each instead of a
+// schema per element, which keeps a cold parse of a few-MB model in tens of milliseconds.
+const intArray = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => Number.isInteger(x)), {
+  message: 'expected a list of integers',
+});
+/** `null` stands for the bare NaN tokens older XGBoost versions write (see json-text.ts). */
+const floatArray = z.custom<(number | null)[]>(
+  (v) => Array.isArray(v) && v.every((x) => x === null || typeof x === 'number'),
+  { message: 'expected a list of numbers' },
+);
+const flagArray = z.custom<(number | boolean)[]>(
+  (v) => Array.isArray(v) && v.every((x) => typeof x === 'boolean' || x === 0 || x === 1),
+  { message: 'expected a list of 0/1 or true/false' },
+);
+const numericString = z.union([z.string(), z.number()]);
+
+const treeSchema = z.object({
+  left_children: intArray,
+  right_children: intArray,
+  split_indices: intArray,
+  split_conditions: floatArray,
+  default_left: flagArray,
+  split_type: intArray.optional(),
+  categories: intArray.optional(),
+  categories_nodes: intArray.optional(),
+  categories_segments: intArray.optional(),
+  categories_sizes: intArray.optional(),
+  tree_param: z.object({ num_nodes: numericString, size_leaf_vector: numericString.optional() }),
+});
+type TreeJson = z.infer<typeof treeSchema>;
+
+const gbtreeModelSchema = z.object({
+  gbtree_model_param: z.object({ num_trees: numericString }),
+  tree_info: intArray,
+  trees: z.array(treeSchema),
+});
+
+const modelSchema = z.object({
+  learner: z.object({
+    feature_names: z.array(z.string()).optional(),
+    gradient_booster: z.object({ name: z.string() }),
+    learner_model_param: z.object({
+      base_score: numericString,
+      num_class: numericString,
+      num_feature: numericString,
+      num_target: numericString.optional(),
+    }),
+    objective: z.object({ name: z.string() }),
+  }),
+  version: z.array(z.number()).optional(),
+});
+
+const gbtreeSchema = z.object({ name: z.literal('gbtree'), model: gbtreeModelSchema });
+const dartSchema = z.object({
+  name: z.literal('dart'),
+  gbtree: z.object({ model: gbtreeModelSchema }),
+  weight_drop: floatArray,
+});
+
+type Link = 'identity' | 'logit' | 'log';
+type Transform = 'identity' | 'sigmoid' | 'exp' | 'softmax' | 'argmax' | 'hinge';
+
+/** Per objective: how base_score becomes a margin (ProbToMargin) and what predict applies (PredTransform). */
+const OBJECTIVES: Record<string, { link: Link; transform: Transform }> = {
+  'reg:squarederror': { link: 'identity', transform: 'identity' },
+  'reg:linear': { link: 'identity', transform: 'identity' },
+  'reg:squaredlogerror': { link: 'identity', transform: 'identity' },
+  'reg:pseudohubererror': { link: 'identity', transform: 'identity' },
+  'reg:absoluteerror': { link: 'identity', transform: 'identity' },
+  'reg:quantileerror': { link: 'identity', transform: 'identity' },
+  'reg:logistic': { link: 'logit', transform: 'sigmoid' },
+  'binary:logistic': { link: 'logit', transform: 'sigmoid' },
+  'binary:logitraw': { link: 'identity', transform: 'identity' },
+  'binary:hinge': { link: 'identity', transform: 'hinge' },
+  'count:poisson': { link: 'log', transform: 'exp' },
+  'reg:gamma': { link: 'log', transform: 'exp' },
+  'reg:tweedie': { link: 'log', transform: 'exp' },
+  'survival:cox': { link: 'log', transform: 'exp' },
+  'survival:aft': { link: 'log', transform: 'exp' },
+  'multi:softprob': { link: 'identity', transform: 'softmax' },
+  'multi:softmax': { link: 'identity', transform: 'argmax' },
+  'rank:pairwise': { link: 'identity', transform: 'identity' },
+  'rank:ndcg': { link: 'identity', transform: 'identity' },
+  'rank:map': { link: 'identity', transform: 'identity' },
+};
+
+class XgboostModel implements TreeModel {
+  readonly info: TreeModelInfo;
+  private readonly scratch: Float64Array;
+
+  constructor(
+    private readonly file: string,
+    info: TreeModelInfo,
+    private readonly transform: Transform,
+    /** Base margin per class, float32. */
+    private readonly base: Float32Array,
+    private readonly roots: Int32Array,
+    private readonly group: Int32Array,
+    /** DART tree weights, or null for gbtree. */
+    private readonly weight: Float32Array | null,
+    /** Global child index, -1 for a leaf. */
+    private readonly left: Int32Array,
+    private readonly right: Int32Array,
+    private readonly feature: Int32Array,
+    /** Split value of an internal node, leaf value of a leaf. */
+    private readonly condition: Float32Array,
+    private readonly defaultLeft: Uint8Array,
+    /** -1 for a numeric node; else the first bitset word of its categories in `catWords`. */
+    private readonly catStart: Int32Array,
+    private readonly catLength: Int32Array,
+    private readonly catWords: Uint32Array,
+  ) {
+    this.info = info;
+    this.scratch = new Float64Array(info.features);
+  }
+
+  predictRaw(row: ArrayLike<number | null>): number[] {
+    const x = readRow(row, this.scratch, this.file);
+    for (let i = 0; i < x.length; i++) x[i] = f32(x[i] as number);
+    // Float32Array storage rounds every sum to float, as XGBoost's float prediction buffer does.
+    const out = Float32Array.from(this.base);
+    const { roots, group, weight, left, right, feature, condition, defaultLeft, catStart } = this;
+    const trees = roots.length;
+    for (let t = 0; t < trees; t++) {
+      let node = roots[t] as number;
+      let l = left[node] as number;
+      while (l !== -1) {
+        const value = x[feature[node] as number] as number;
+        if (value !== value) node = defaultLeft[node] === 1 ? l : (right[node] as number);
+        else if ((catStart[node] as number) >= 0)
+          node = this.categoryListed(node, value) ? (right[node] as number) : l;
+        else node = value < (condition[node] as number) ? l : (right[node] as number);
+        l = left[node] as number;
+      }
+      const leaf = condition[node] as number;
+      const g = group[t] as number;
+      // CPU predictor: out_preds[g] += tree value; DART scales each tree's value first.
+      out[g] = (out[g] as number) + (weight === null ? leaf : f32(leaf * (weight[t] as number)));
+    }
+    return Array.from(out);
+  }
+
+  predict(row: ArrayLike<number | null>): number[] {
+    const margin = this.predictRaw(row);
+    switch (this.transform) {
+      case 'identity':
+        return margin;
+      case 'sigmoid':
+        return margin.map((m) => f32(1 / f32(1 + f32(Math.exp(-m)))));
+      case 'exp':
+        return margin.map((m) => f32(Math.exp(m)));
+      case 'hinge':
+        return margin.map((m) => (m > 0 ? 1 : 0));
+      case 'softmax':
+        return softmaxFloat(margin);
+      case 'argmax': {
+        let best = 0;
+        for (let k = 1; k < margin.length; k++)
+          if ((margin[k] as number) > (margin[best] as number)) best = k;
+        return [best];
+      }
+    }
+  }
+
+  /** common::Decision: invalid (negative, >= 2^24) and unlisted categories go left. */
+  private categoryListed(node: number, value: number): boolean {
+    if (value < 0 || value >= MAX_CATEGORY) return false;
+    const category = Math.trunc(value);
+    const word = category >>> 5;
+    if (word >= (this.catLength[node] as number)) return false;
+    const bits = this.catWords[(this.catStart[node] as number) + word] as number;
+    return ((bits >>> (category & 31)) & 1) === 1;
+  }
+}
+
+/** common::Softmax: float exponentials shifted by the maximum, summed in double. */
+function softmaxFloat(margin: number[]): number[] {
+  let max = margin[0] ?? 0;
+  for (const m of margin) if (m > max) max = m;
+  const e = margin.map((m) => f32(Math.exp(f32(m - max))));
+  let sum = 0;
+  for (const v of e) sum += v;
+  const total = f32(sum);
+  return e.map((v) => f32(v / total));
+}
+
+/** Parses an XGBoost JSON model; throws ModelgateError naming `file` and the fault. */
+export function parseXgboost(text: string, file: string): TreeModel {
+  const fail: (message: string, line?: number, column?: number) => never = (message, line, column) => {
+    const at =
+      line === undefined
+        ? `${file}:`
+        : column === undefined
+          ? `${file}:${line}`
+          : `${file}:${line}:${column}`;
+    throw new ModelgateError(`${at} ${message}`, 'check', { file, line, column });
+  };
+
+  const start = text.trimStart();
+  if (!start.startsWith('{')) {
+    const first = (start.split('\n')[0] ?? '').trim();
+    const hint =
+      first === 'tree' ? ' (the first line is "tree": a LightGBM text model given as kind xgboost?)' : '';
+    fail(
+      `is not an XGBoost JSON model: it does not start with "{"${hint}; export it with save_model("model.json")`,
+      1,
+    );
+  }
+  if (hasBinaryBytes(text)) {
+    fail(
+      'is not a JSON text (it holds binary bytes: UBJSON?); export the model with save_model("model.json")',
+      1,
+    );
+  }
+  let document: unknown;
+  try {
+    document = parseJsonLenient(text);
+  } catch {
+    const problem = locateJsonError(text);
+    if (problem.truncated) {
+      fail(
+        'is not valid JSON: it ends in the middle of the model, so the file is truncated (export it again and re-upload it)',
+        problem.line,
+        problem.column,
+      );
+    }
+    fail(`is not valid JSON: ${problem.message}`, problem.line, problem.column);
+  }
+
+  if (document === null || typeof document !== 'object' || !('learner' in document)) {
+    fail(
+      'not an XGBoost JSON model: there is no "learner" object at the top level; export it with save_model("model.json")',
+    );
+  }
+  const parsed = modelSchema.safeParse(document);
+  if (!parsed.success) fail(schemaMessage(parsed.error.issues, document));
+  const learner = parsed.data.learner;
+  const boosterJson = (document as { learner: { gradient_booster: unknown } }).learner.gradient_booster;
+
+  const objectiveName = learner.objective.name;
+  const objective = OBJECTIVES[objectiveName];
+  if (!objective) {
+    fail(
+      `unknown objective ${JSON.stringify(objectiveName)} (learner.objective.name); supported: ${Object.keys(OBJECTIVES).join(', ')}`,
+    );
+  }
+
+  const count = (value: string | number, what: string, min: number): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min)
+      fail(`${what} is ${JSON.stringify(value)}, expected an integer >= ${min}`);
+    return n;
+  };
+  const features = count(
+    learner.learner_model_param.num_feature,
+    'learner.learner_model_param.num_feature',
+    1,
+  );
+  const numClass = count(learner.learner_model_param.num_class, 'learner.learner_model_param.num_class', 0);
+  const targets =
+    learner.learner_model_param.num_target === undefined
+      ? 1
+      : count(learner.learner_model_param.num_target, 'learner.learner_model_param.num_target', 1);
+  if (targets > 1)
+    fail(
+      `the model has num_target=${targets}: multi-output models are not supported by modelgate's evaluator`,
+    );
+  const groups = Math.max(1, numClass);
+  const multiclass = objective.transform === 'softmax' || objective.transform === 'argmax';
+  if (multiclass !== groups > 1) {
+    fail(`objective ${objectiveName} does not match learner_model_param.num_class=${numClass}`);
+  }
+
+  let model: z.infer<typeof gbtreeModelSchema>;
+  let weights: Float32Array | null = null;
+  const boosterName = learner.gradient_booster.name;
+  if (boosterName === 'gbtree') {
+    const booster = gbtreeSchema.safeParse(boosterJson);
+    if (!booster.success)
+      fail(schemaMessage(booster.error.issues, boosterJson, ['learner', 'gradient_booster']));
+    model = booster.data.model;
+  } else if (boosterName === 'dart') {
+    const booster = dartSchema.safeParse(boosterJson);
+    if (!booster.success)
+      fail(schemaMessage(booster.error.issues, boosterJson, ['learner', 'gradient_booster']));
+    model = booster.data.gbtree.model;
+    const drops = booster.data.weight_drop;
+    if (drops.length !== model.trees.length) {
+      fail(
+        `learner.gradient_booster.weight_drop has ${drops.length} weights for ${model.trees.length} trees`,
+      );
+    }
+    weights = new Float32Array(drops.length);
+    drops.forEach((w, i) => {
+      if (w === null || !Number.isFinite(w))
+        fail(`learner.gradient_booster.weight_drop[${i}] is not a finite number`);
+      (weights as Float32Array)[i] = w;
+    });
+  } else {
+    return fail(
+      `the model uses the ${JSON.stringify(boosterName)} booster; only tree boosters (gbtree, dart) are supported by modelgate's evaluator`,
+    );
+  }
+
+  const modelPath =
+    boosterName === 'dart' ? 'learner.gradient_booster.gbtree.model' : 'learner.gradient_booster.model';
+  const trees = model.trees;
+  const declared = count(model.gbtree_model_param.num_trees, `${modelPath}.gbtree_model_param.num_trees`, 0);
+  if (declared !== trees.length) {
+    fail(
+      `${modelPath}.gbtree_model_param.num_trees is ${declared} but the file holds ${trees.length} trees: it is incomplete`,
+    );
+  }
+  if (trees.length === 0) fail('the model contains no trees');
+  if (model.tree_info.length !== trees.length) {
+    fail(`${modelPath}.tree_info has ${model.tree_info.length} entries for ${trees.length} trees`);
+  }
+  model.tree_info.forEach((g, i) => {
+    if (g < 0 || g >= groups)
+      fail(`${modelPath}.tree_info[${i}] is ${g}, expected a class index below ${groups}`);
+  });
+
+  const version = parsed.data.version;
+  // binary:logitraw inherited the logit link until XGBoost 1.6 gave it the identity (1.7.4
+  // verified: base_score 0.7 becomes a margin of 0.7).
+  const link =
+    objectiveName === 'binary:logitraw' && version !== undefined && compareVersions(version, [1, 6, 0]) < 0
+      ? 'logit'
+      : objective.link;
+  const base = baseMargins(learner.learner_model_param.base_score, link, groups, objectiveName, fail);
+  const checked = trees.map((tree, t) => checkTree(tree, `${modelPath}.trees[${t}]`, features, fail));
+
+  const info: TreeModelInfo = {
+    format: 'xgboost',
+    trees: trees.length,
+    features,
+    objective: objectiveName,
+    classes: groups,
+  };
+  if (version) info.version = version.join('.');
+  const names = learner.feature_names;
+  if (names && names.length > 0) {
+    if (names.length !== features) {
+      fail(`learner.feature_names has ${names.length} names for num_feature=${features}`);
+    }
+    info.featureNames = names;
+  }
+  return flatten(file, info, objective.transform, base, Int32Array.from(model.tree_info), weights, checked);
+}
+
+type Fail = (message: string) => never;
+
+/** ProbToMargin of base_score: a scalar string ("5E-1") before 3.1, a bracketed vector ("[5E-1]") since. */
+function baseMargins(
+  raw: string | number,
+  link: Link,
+  groups: number,
+  objective: string,
+  fail: Fail,
+): Float32Array {
+  const text = String(raw).trim();
+  const items = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1).split(',') : [text];
+  const values = items.map((s) => Number(s.trim()));
+  if (values.some((v, i) => !Number.isFinite(v) || (items[i] as string).trim() === '')) {
+    fail(
+      `learner.learner_model_param.base_score is ${JSON.stringify(raw)}, expected a number or a bracketed list of numbers`,
+    );
+  }
+  if (values.length !== 1 && values.length !== groups) {
+    fail(`learner.learner_model_param.base_score has ${values.length} values for ${groups} classes`);
+  }
+  const out = new Float32Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const p = f32(values[values.length === 1 ? 0 : g] as number);
+    if (link === 'logit') {
+      if (!(p > 0 && p < 1)) fail(`base_score ${p} is outside (0, 1), which ${objective} requires`);
+      out[g] = f32(-Math.log(f32(f32(1 / p) - 1)));
+    } else if (link === 'log') {
+      if (!(p > 0)) fail(`base_score ${p} must be positive for ${objective}`);
+      out[g] = f32(Math.log(p));
+    } else {
+      out[g] = p;
+    }
+  }
+  return out;
+}
+
+interface CheckedTree {
+  left: Int32Array;
+  right: Int32Array;
+  feature: Int32Array;
+  condition: Float32Array;
+  defaultLeft: Uint8Array;
+  /** Per node: its category list (sorted, unique), or undefined for a numeric split. */
+  categories: (number[] | undefined)[];
+}
+
+function checkTree(tree: TreeJson, where: string, features: number, fail: Fail): CheckedTree {
+  const n = Number(tree.tree_param.num_nodes);
+  if (!Number.isInteger(n) || n < 1)
+    fail(`${where}.tree_param.num_nodes is ${JSON.stringify(tree.tree_param.num_nodes)}`);
+  const leafSize =
+    tree.tree_param.size_leaf_vector === undefined ? 0 : Number(tree.tree_param.size_leaf_vector);
+  if (leafSize > 1)
+    fail(`${where} has vector leaves (size_leaf_vector=${leafSize}): multi-output trees are not supported`);
+  const lengths: [string, unknown[] | undefined][] = [
+    ['left_children', tree.left_children],
+    ['right_children', tree.right_children],
+    ['split_indices', tree.split_indices],
+    ['split_conditions', tree.split_conditions],
+    ['default_left', tree.default_left],
+    ['split_type', tree.split_type],
+  ];
+  for (const [name, list] of lengths) {
+    if (list !== undefined && list.length !== n) {
+      fail(`${where}.${name} has ${list.length} entries, expected tree_param.num_nodes=${n}`);
+    }
+  }
+  const left = Int32Array.from(tree.left_children);
+  const right = Int32Array.from(tree.right_children);
+  const feature = new Int32Array(n);
+  const condition = new Float32Array(n);
+  const defaultLeft = new Uint8Array(n);
+  const categories: (number[] | undefined)[] = new Array<number[] | undefined>(n).fill(undefined);
+  const seen = new Uint8Array(n);
+
+  const catNodes = tree.categories_nodes ?? [];
+  const catSegments = tree.categories_segments ?? [];
+  const catSizes = tree.categories_sizes ?? [];
+  const catValues = tree.categories ?? [];
+  if (catSegments.length !== catNodes.length || catSizes.length !== catNodes.length) {
+    fail(`${where}: categories_nodes, categories_segments and categories_sizes must have the same length`);
+  }
+
+  for (let i = 0; i < n; i++) {
+    const l = left[i] as number;
+    const r = right[i] as number;
+    const splitType = tree.split_type?.[i] ?? 0;
+    if (splitType !== 0 && splitType !== 1)
+      fail(`${where}.split_type[${i}] is ${splitType}, expected 0 (numeric) or 1 (categorical)`);
+    const value = tree.split_conditions[i];
+    if (l === -1 || r === -1) {
+      if (l !== -1 || r !== -1)
+        fail(`${where}: node ${i} has one child (left ${l}, right ${r}); a leaf has -1 on both sides`);
+      if (value === null || value === undefined || !Number.isFinite(value)) {
+        fail(`${where}.split_conditions[${i}] is the value of leaf ${i} but is not a finite number`);
+      }
+      condition[i] = value;
+      continue;
+    }
+    for (const child of [l, r]) {
+      if (child === i) fail(`${where}: node ${i} is its own child: the tree has a cycle`);
+      if (!Number.isInteger(child) || child <= 0 || child >= n) {
+        fail(`${where}: node ${i} has child ${child}, outside the tree's nodes 1..${n - 1}`);
+      }
+      if (seen[child] === 1)
+        fail(`${where}: node ${child} is the child of two nodes: the tree has a cycle or shared subtree`);
+      seen[child] = 1;
+    }
+    const f = tree.split_indices[i] as number;
+    if (f < 0 || f >= features)
+      fail(`${where}.split_indices[${i}] is ${f}, outside the model's ${features} features`);
+    feature[i] = f;
+    const dl = tree.default_left[i];
+    defaultLeft[i] = dl === true || dl === 1 ? 1 : 0;
+    if (dl !== true && dl !== false && dl !== 0 && dl !== 1)
+      fail(`${where}.default_left[${i}] is ${String(dl)}, expected 0/1 or a boolean`);
+    if (splitType === 1) {
+      categories[i] = [];
+    } else {
+      if (value === null || value === undefined || Number.isNaN(value)) {
+        fail(`${where}.split_conditions[${i}] is NaN on the numeric split of node ${i}`);
+      }
+      condition[i] = value;
+    }
+  }
+  catNodes.forEach((node, k) => {
+    const list = categories[node];
+    if (node < 0 || node >= n || list === undefined) {
+      fail(`${where}.categories_nodes[${k}] is ${node}, which is not a categorical split (split_type 1)`);
+    }
+    const begin = catSegments[k] as number;
+    const size = catSizes[k] as number;
+    if (begin < 0 || size < 0 || begin + size > catValues.length) {
+      fail(
+        `${where}: categories_segments[${k}]/categories_sizes[${k}] point outside categories (${catValues.length} entries)`,
+      );
+    }
+    for (let j = begin; j < begin + size; j++) {
+      const c = catValues[j] as number;
+      if (c < 0 || c >= MAX_CATEGORY)
+        fail(`${where}.categories[${j}] is ${c}, expected a category in [0, 2^24)`);
+      list.push(c);
+    }
+  });
+  // Root has no parent and each other node at most one, so a walk from the root ends. Nodes
+  // not reached are allowed: XGBoost keeps pruned (deleted) nodes in the arrays.
+  if (seen[0] === 1) fail(`${where}: a node points back to the root: the tree has a cycle`);
+  return { left, right, feature, condition, defaultLeft, categories };
+}
+
+function flatten(
+  file: string,
+  info: TreeModelInfo,
+  transform: Transform,
+  base: Float32Array,
+  group: Int32Array,
+  weight: Float32Array | null,
+  trees: CheckedTree[],
+): TreeModel {
+  let nodes = 0;
+  let words = 0;
+  for (const tree of trees) {
+    nodes += tree.left.length;
+    for (const list of tree.categories) if (list) words += bitsetWords(list);
+  }
+  const roots = new Int32Array(trees.length);
+  const left = new Int32Array(nodes);
+  const right = new Int32Array(nodes);
+  const feature = new Int32Array(nodes);
+  const condition = new Float32Array(nodes);
+  const defaultLeft = new Uint8Array(nodes);
+  const catStart = new Int32Array(nodes).fill(-1);
+  const catLength = new Int32Array(nodes);
+  const catWords = new Uint32Array(words);
+  let nodeBase = 0;
+  let wordBase = 0;
+  trees.forEach((tree, t) => {
+    const n = tree.left.length;
+    roots[t] = nodeBase;
+    for (let i = 0; i < n; i++) {
+      const l = tree.left[i] as number;
+      left[nodeBase + i] = l === -1 ? -1 : nodeBase + l;
+      right[nodeBase + i] = l === -1 ? -1 : nodeBase + (tree.right[i] as number);
+      const list = tree.categories[i];
+      if (list) {
+        const size = bitsetWords(list);
+        catStart[nodeBase + i] = wordBase;
+        catLength[nodeBase + i] = size;
+        for (const c of list)
+          catWords[wordBase + (c >>> 5)] =
+            ((catWords[wordBase + (c >>> 5)] as number) | (1 << (c & 31))) >>> 0;
+        wordBase += size;
+      }
+    }
+    feature.set(tree.feature, nodeBase);
+    condition.set(tree.condition, nodeBase);
+    defaultLeft.set(tree.defaultLeft, nodeBase);
+    nodeBase += n;
+  });
+  return new XgboostModel(
+    file,
+    info,
+    transform,
+    base,
+    roots,
+    group,
+    weight,
+    left,
+    right,
+    feature,
+    condition,
+    defaultLeft,
+    catStart,
+    catLength,
+    catWords,
+  );
+}
+
+/** Control characters that JSON never holds raw: a UBJSON (.ubj) or other binary file. */
+function hasBinaryBytes(text: string): boolean {
+  const end = Math.min(text.length, 4096);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32)) return true;
+  }
+  return false;
+}
+
+function compareVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function bitsetWords(categories: number[]): number {
+  let max = -1;
+  for (const c of categories) if (c > max) max = c;
+  return max < 0 ? 0 : (max >>> 5) + 1;
+}
+
+function schemaMessage(issues: z.core.$ZodIssue[], root: unknown, prefix: (string | number)[] = []): string {
+  const issue = issues[0];
+  if (!issue) return 'does not match the XGBoost JSON model layout';
+  const path = [...prefix, ...issue.path];
+  return `${dottedPath(path)}: ${describeIssue(issue, root)} (not an XGBoost JSON model, or a damaged one)`;
+}
