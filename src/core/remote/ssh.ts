@@ -1,0 +1,944 @@
+/**
+ * The `ssh` transport: commands over ssh2 exec, files over SFTP on the same connection.
+ * The host key is checked against the pinned known-hosts lines or fingerprint before any
+ * credential is sent, and an unknown or changed key refuses the connection. Key material and
+ * the passphrase never reach a log line or an error message: everything written passes
+ * through `redact`, and ssh2's debug output is never enabled.
+ */
+import { constants as osConstants } from 'node:os';
+import { open, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import ssh2 from 'ssh2';
+import type {
+  Client as SshClient,
+  ClientChannel,
+  ConnectConfig,
+  ParsedKey,
+  SFTPWrapper,
+  ServerHostKeyAlgorithm,
+} from 'ssh2';
+import { z } from 'zod';
+import { InputError, ModelgateError } from '../errors.js';
+import {
+  fingerprintSha256,
+  keyTypeOf,
+  parseFingerprint,
+  parseKnownHosts,
+  preferredHostKeyAlgorithms,
+  verifyHostKey,
+  type KnownHostsEntry,
+} from './known-hosts.js';
+import type { ExecOptions, ExecResult, Transport, UploadProgress } from './transport.js';
+
+const { Client, utils: sshUtils } = ssh2;
+
+export interface SshOptions {
+  host: string;
+  port: number;
+  username: string;
+  /** OpenSSH or PEM private key text (a secret). */
+  privateKey: string;
+  /** Passphrase of an encrypted private key (a secret). */
+  passphrase?: string;
+  /** OpenSSH known_hosts lines; hashed entries allowed. */
+  knownHosts?: string;
+  /** `SHA256:...` of the host key. When both pins are given, both must match. */
+  hostKeyFingerprint?: string;
+  /** Accepts any host key, with a loud warning. Only for throwaway targets. */
+  insecureSkipHostKeyCheck?: boolean;
+  commandTimeoutMs: number;
+  /** Time allowed for TCP connect + SSH handshake + authentication. Default 20 s. */
+  connectTimeoutMs?: number;
+  /** Further connection attempts after the first fails for a transient reason. Default 3. */
+  retries?: number;
+  /** First backoff delay; doubled after every failed attempt. Default 1000 ms. */
+  retryDelayMs?: number;
+  log?: (line: string) => void;
+  warn?: (line: string) => void;
+}
+
+/** Parallel SFTP writes of this size keep the channel window full (see bench/upload.ts). */
+const UPLOAD_CHUNK = 255 * 1024;
+const UPLOAD_IN_FLIGHT = 64;
+const DOWNLOAD_CHUNK = 64 * 1024;
+const DOWNLOAD_IN_FLIGHT = 64;
+const SFTP_NO_SUCH_FILE = 2;
+
+const optionsSchema = z.object({
+  host: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .regex(/^[^\s@/]+$/, 'must be a host name or IP address (no spaces, "@" or "/")'),
+  port: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535'),
+  username: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .regex(/^[^\s@:/]+$/, 'must be a user name (no spaces, "@", ":" or "/")'),
+  privateKey: z
+    .string()
+    .refine(
+      (v) => v.trim() !== '',
+      'must not be empty: pass the private key from a secret, e.g. ${{ secrets.DEPLOY_KEY }}',
+    ),
+  passphrase: z.string().optional(),
+  knownHosts: z.string().optional(),
+  hostKeyFingerprint: z.string().optional(),
+  insecureSkipHostKeyCheck: z.boolean().optional(),
+  commandTimeoutMs: z.number().int().positive('must be more than 0'),
+  connectTimeoutMs: z.number().int().positive('must be more than 0').optional(),
+  retries: z.number().int().min(0).max(20).optional(),
+  retryDelayMs: z.number().int().min(0).optional(),
+});
+
+const INPUT_NAMES: Record<string, string> = {
+  host: 'host',
+  port: 'port',
+  username: 'username',
+  privateKey: 'private-key',
+  passphrase: 'passphrase',
+  knownHosts: 'known-hosts',
+  hostKeyFingerprint: 'known-hosts',
+};
+
+/**
+ * Strings to mask in logs (the action entry passes each to `core.setSecret`): the key, each
+ * of its lines (a runner masks line by line, and a multi-line value may be printed in part)
+ * and the passphrase.
+ */
+export function secretsOf(options: Pick<SshOptions, 'privateKey' | 'passphrase'>): string[] {
+  const secrets = new Set<string>();
+  const key = options.privateKey.trim();
+  if (key !== '') secrets.add(key);
+  for (const line of key.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    // Header lines (-----BEGIN ...) and short PEM headers are not secret.
+    if (trimmed.length >= 16 && !trimmed.startsWith('-----') && !/^[A-Za-z-]+:/.test(trimmed))
+      secrets.add(trimmed);
+  }
+  if (options.passphrase) secrets.add(options.passphrase);
+  return [...secrets];
+}
+
+/** Replaces every secret in `text` with `***`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  // Longest first, so a line of the key is not masked before the whole key is.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret !== '') out = out.split(secret).join('***');
+  }
+  return out;
+}
+
+interface Settings {
+  host: string;
+  port: number;
+  username: string;
+  privateKey: string;
+  passphrase: string | undefined;
+  clientKey: ParsedKey;
+  knownHosts: KnownHostsEntry[] | undefined;
+  fingerprint: string | undefined;
+  insecure: boolean;
+  commandTimeoutMs: number;
+  connectTimeoutMs: number;
+  retries: number;
+  retryDelayMs: number;
+  secrets: string[];
+  log: (line: string) => void;
+  warn: (line: string) => void;
+  where: string;
+  description: string;
+}
+
+/** Connects (with retries) and returns the transport; throws a ModelgateError on failure. */
+export async function connectSsh(options: SshOptions): Promise<Transport> {
+  const settings = resolveSettings(options);
+  const transport = new SshTransport(settings);
+  await transport.connect();
+  return transport;
+}
+
+function resolveSettings(options: SshOptions): Settings {
+  const secrets = secretsOf({
+    privateKey: typeof options.privateKey === 'string' ? options.privateKey : '',
+    passphrase: typeof options.passphrase === 'string' ? options.passphrase : undefined,
+  });
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    const input = INPUT_NAMES[field] ?? field;
+    // Only the field and the rule, never the value: it may be a secret.
+    const rule =
+      issue?.code === 'invalid_type'
+        ? `${(options as unknown as Record<string, unknown>)[field] === undefined ? 'is required: expected' : 'must be'} a ${issue.expected}`
+        : (issue?.message ?? 'is invalid');
+    throw new InputError(`ssh input "${input}" ${rule}`, input);
+  }
+  const o = parsed.data;
+  const sink = (fn: ((line: string) => void) | undefined): ((line: string) => void) => {
+    return (line) => fn?.(redact(line, secrets));
+  };
+  const where = o.host.includes(':') ? `[${o.host}]:${o.port}` : `${o.host}:${o.port}`;
+  const knownHosts =
+    o.knownHosts !== undefined && o.knownHosts.trim() !== '' ? parseKnownHosts(o.knownHosts) : undefined;
+  const fingerprint =
+    o.hostKeyFingerprint !== undefined && o.hostKeyFingerprint.trim() !== ''
+      ? parseFingerprint(o.hostKeyFingerprint)
+      : undefined;
+  return {
+    host: o.host,
+    port: o.port,
+    username: o.username,
+    privateKey: o.privateKey,
+    passphrase: o.passphrase === '' ? undefined : o.passphrase,
+    clientKey: parseClientKey(o.privateKey, o.passphrase === '' ? undefined : o.passphrase, secrets),
+    knownHosts,
+    fingerprint,
+    insecure: o.insecureSkipHostKeyCheck === true,
+    commandTimeoutMs: o.commandTimeoutMs,
+    connectTimeoutMs: o.connectTimeoutMs ?? 20_000,
+    retries: o.retries ?? 3,
+    retryDelayMs: o.retryDelayMs ?? 1000,
+    secrets,
+    log: sink(options.log),
+    warn: sink(options.warn ?? options.log),
+    where,
+    description: `ssh ${o.username}@${where}`,
+  };
+}
+
+function parseClientKey(privateKey: string, passphrase: string | undefined, secrets: string[]): ParsedKey {
+  const result = sshUtils.parseKey(privateKey, passphrase);
+  const key = Array.isArray(result) ? result[0] : result;
+  if (key instanceof Error || key === undefined) {
+    const reason = key instanceof Error ? key.message : 'no key found';
+    if (/no passphrase given/i.test(reason)) {
+      throw new InputError(
+        'the private-key input is encrypted and no passphrase was given: set the "passphrase" input (from a secret)',
+        'passphrase',
+      );
+    }
+    if (/bad passphrase|integrity check failed|bad decrypt/i.test(reason)) {
+      throw new InputError(
+        'the private-key input could not be decrypted with the given passphrase: check the "passphrase" input',
+        'passphrase',
+      );
+    }
+    throw new InputError(
+      `the private-key input is not a private key that can be read (${redact(reason, secrets)}): pass the whole key file, from "-----BEGIN" to "-----END ... PRIVATE KEY-----", e.g. the output of "ssh-keygen -t ed25519 -f deploy_key"`,
+      'private-key',
+    );
+  }
+  if (!key.isPrivateKey()) {
+    throw new InputError(
+      'the private-key input holds a public key: pass the private half (the file without .pub)',
+      'private-key',
+    );
+  }
+  return key;
+}
+
+type ConnectFailure = { error: ModelgateError; retry: boolean };
+
+function isConnectFailure(value: unknown): value is ConnectFailure {
+  return (
+    typeof value === 'object' && value !== null && (value as ConnectFailure).error instanceof ModelgateError
+  );
+}
+
+class SshTransport implements Transport {
+  readonly description: string;
+  private client: SshClient | undefined;
+  private connecting: Promise<SshClient> | undefined;
+  private sftpSession: Promise<SFTPWrapper> | undefined;
+  private remoteTimeout: Promise<boolean> | undefined;
+  private closed = false;
+
+  constructor(private readonly s: Settings) {
+    this.description = s.description;
+  }
+
+  async connect(): Promise<SshClient> {
+    if (this.closed)
+      throw new ModelgateError(
+        `${this.description}: the connection was already closed (a bug: the transport is used after close())`,
+        'runtime',
+      );
+    if (this.client) return this.client;
+    this.connecting ??= this.connectWithRetries().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private async connectWithRetries(): Promise<SshClient> {
+    const attempts = this.s.retries + 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const client = await this.connectOnce();
+        this.client = client;
+        client.on('close', () => {
+          if (this.client === client) {
+            this.client = undefined;
+            this.sftpSession = undefined;
+            if (!this.closed)
+              this.s.log(`ssh: connection to ${this.s.where} closed; the next operation reconnects`);
+          }
+        });
+        return client;
+      } catch (caught) {
+        if (!isConnectFailure(caught)) throw caught;
+        const failure = caught;
+        if (!failure.retry || attempt >= attempts) {
+          if (failure.retry) {
+            throw new ModelgateError(
+              `${failure.error.message} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+              failure.error.kind,
+              {},
+              { cause: failure.error },
+            );
+          }
+          throw failure.error;
+        }
+        const delay = this.s.retryDelayMs * 2 ** (attempt - 1);
+        this.s.log(
+          `ssh: ${failure.error.message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /** One attempt; rejects with a ConnectFailure that says whether retrying can help. */
+  private connectOnce(): Promise<SshClient> {
+    const s = this.s;
+    return new Promise<SshClient>((resolve, reject) => {
+      const client = new Client();
+      let settled = false;
+      let hostKeyFailure: ModelgateError | undefined;
+      const fail = (failure: ConnectFailure): void => {
+        if (settled) return;
+        settled = true;
+        client.end();
+        reject(failure);
+      };
+      client.on('error', (error: Error & { level?: string; code?: string }) => {
+        if (!settled) {
+          fail(hostKeyFailure ? { error: hostKeyFailure, retry: false } : this.classify(error));
+          return;
+        }
+        // After the handshake: the connection is gone; the next operation reconnects.
+        s.log(`ssh: connection to ${s.where} failed: ${redact(error.message, s.secrets)}`);
+      });
+      client.once('close', () => {
+        fail(
+          hostKeyFailure
+            ? { error: hostKeyFailure, retry: false }
+            : {
+                error: new ModelgateError(
+                  `ssh: ${s.where} closed the connection during the handshake`,
+                  'remote',
+                ),
+                retry: true,
+              },
+        );
+      });
+      client.once('ready', () => {
+        if (settled) return;
+        settled = true;
+        resolve(client);
+      });
+      const config: ConnectConfig = {
+        host: s.host,
+        port: s.port,
+        username: s.username,
+        privateKey: s.privateKey,
+        readyTimeout: s.connectTimeoutMs,
+        keepaliveInterval: 15_000,
+        keepaliveCountMax: 4,
+        authHandler: ['publickey'],
+        hostVerifier: (key: Buffer): boolean => {
+          const problem = this.checkHostKey(key);
+          if (problem) hostKeyFailure = problem;
+          return problem === undefined;
+        },
+      };
+      if (s.passphrase !== undefined) config.passphrase = s.passphrase;
+      const preferred = s.knownHosts ? preferredHostKeyAlgorithms(s.knownHosts, s.host, s.port) : [];
+      if (preferred.length > 0) config.algorithms = { serverHostKey: hostKeyAlgorithmOrder(preferred) };
+      try {
+        client.connect(config);
+      } catch (error) {
+        fail({
+          error: new ModelgateError(
+            `ssh: could not connect to ${s.where}: ${redact(errorText(error), s.secrets)}`,
+            'remote',
+          ),
+          retry: false,
+        });
+      }
+    });
+  }
+
+  /** Undefined when the key is accepted; otherwise the error to report. */
+  private checkHostKey(key: Buffer): ModelgateError | undefined {
+    const s = this.s;
+    const type = keyTypeOf(key) ?? 'unknown-type';
+    const fingerprint = fingerprintSha256(key);
+    const offered = `${type} ${fingerprint}`;
+    const keyscan = `"ssh-keyscan${s.port === 22 ? '' : ` -p ${s.port}`} ${s.host}"`;
+    if (s.insecure) {
+      s.warn(
+        `WARNING: insecure-skip-host-key-check is true: the host key of ${s.where} (${offered}) was NOT verified. ` +
+          `Anyone who can intercept this connection can impersonate the server, read the model and run commands as ${s.username}. ` +
+          `Pin the key instead: put the output of ${keyscan}, checked out of band, in the known-hosts input.`,
+      );
+      return undefined;
+    }
+    if (!s.knownHosts && !s.fingerprint) {
+      return new InputError(
+        `host key for ${s.where} cannot be verified: no known-hosts input was given (the server offers ${offered}); add the output of ${keyscan}, checked out of band, to the known-hosts input, or set insecure-skip-host-key-check: true (not recommended)`,
+        'known-hosts',
+      );
+    }
+    const accepted: string[] = [];
+    if (s.fingerprint) {
+      if (fingerprint !== s.fingerprint) {
+        return new ModelgateError(
+          `host key for ${s.where} does not match the pinned fingerprint: the server offers ${offered}, the known-hosts input pins ${s.fingerprint}; possible man-in-the-middle attack, or the server's host key was changed: verify the new key out of band before updating the pin`,
+          'remote',
+        );
+      }
+      accepted.push('the pinned fingerprint');
+    }
+    if (s.knownHosts) {
+      const verdict = verifyHostKey(s.knownHosts, s.host, s.port, key);
+      switch (verdict.kind) {
+        case 'match':
+          accepted.push(`known-hosts line ${verdict.line}`);
+          break;
+        case 'revoked':
+          return new ModelgateError(
+            `host key for ${s.where} (${offered}) is marked @revoked on known-hosts line ${verdict.line}: refusing to connect; the server must get a new host key`,
+            'remote',
+          );
+        case 'changed':
+          return new ModelgateError(
+            `host key for ${s.where} does not match known-hosts: the server offers ${offered}, known-hosts has ${verdict.known.map((k) => `${k.keyType} ${k.fingerprint} (line ${k.line})`).join(', ')}; possible man-in-the-middle attack, or the server's host key was changed: verify the new key out of band before updating the known-hosts input`,
+            'remote',
+          );
+        case 'unknown': {
+          const notes: string[] = [];
+          if (verdict.otherTypes.length > 0)
+            notes.push(
+              `known-hosts only has ${verdict.otherTypes.map((k) => `${k.keyType} (line ${k.line})`).join(', ')} for this host`,
+            );
+          if (verdict.certAuthorityLines.length > 0)
+            notes.push(
+              `@cert-authority entries (line ${verdict.certAuthorityLines.join(', ')}) are not supported: host certificates cannot be verified, pin the host's own key`,
+            );
+          return new InputError(
+            `host key for ${s.where} is not in known-hosts (the server offers ${offered}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}); add the output of ${keyscan}, checked out of band, to the known-hosts input, or set insecure-skip-host-key-check: true (not recommended)`,
+            'known-hosts',
+          );
+        }
+      }
+    }
+    s.log(`ssh: host key of ${s.where} (${offered}) matches ${accepted.join(' and ')}`);
+    return undefined;
+  }
+
+  private classify(error: Error & { level?: string; code?: string }): ConnectFailure {
+    const s = this.s;
+    const detail = redact(error.message, s.secrets);
+    if (error.level === 'client-authentication') {
+      return {
+        error: new ModelgateError(
+          `ssh: ${s.where} refused the key for user "${s.username}" (publickey authentication failed; client key ${s.clientKey.type} ${fingerprintSha256(s.clientKey.getPublicSSH())}): check that the private-key input is the private half of a key listed in ~${s.username}/.ssh/authorized_keys on the server, and that the username input is right`,
+          'remote',
+        ),
+        retry: false,
+      };
+    }
+    if (error.level === 'client-timeout') {
+      return {
+        error: new ModelgateError(
+          `ssh: timed out after ${s.connectTimeoutMs} ms connecting to ${s.where} (TCP connect, handshake and authentication)`,
+          'remote',
+        ),
+        retry: true,
+      };
+    }
+    switch (error.code) {
+      case 'ECONNREFUSED':
+        return {
+          error: new ModelgateError(
+            `ssh: connection to ${s.where} was refused: is sshd running there and listening on port ${s.port}?`,
+            'remote',
+          ),
+          retry: true,
+        };
+      case 'ETIMEDOUT':
+      case 'EHOSTUNREACH':
+      case 'ENETUNREACH':
+      case 'ECONNRESET':
+      case 'EPIPE':
+      case 'EAI_AGAIN':
+        return {
+          error: new ModelgateError(`ssh: could not reach ${s.where} (${error.code}): ${detail}`, 'remote'),
+          retry: true,
+        };
+      case 'ENOTFOUND':
+        return {
+          error: new ModelgateError(
+            `ssh: host "${s.host}" was not found (DNS): check the host input`,
+            'remote',
+          ),
+          retry: false,
+        };
+      default:
+        break;
+    }
+    if (error.level === 'handshake' || error.level === 'protocol' || error.level === 'client-socket') {
+      return {
+        error: new ModelgateError(`ssh: handshake with ${s.where} failed: ${detail}`, 'remote'),
+        retry: true,
+      };
+    }
+    return {
+      error: new ModelgateError(`ssh: connection to ${s.where} failed: ${detail}`, 'remote'),
+      retry: true,
+    };
+  }
+
+  private remoteError(message: string, cause?: unknown): ModelgateError {
+    return new ModelgateError(
+      redact(`${this.description}: ${message}`, this.s.secrets),
+      'remote',
+      {},
+      cause === undefined ? undefined : { cause },
+    );
+  }
+
+  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    const timeoutMs = options.timeoutMs ?? this.s.commandTimeoutMs;
+    const guarded = (await this.hasRemoteTimeout()) ? withRemoteTimeout(command, timeoutMs) : command;
+    return this.execRaw(guarded, showCommand(command), timeoutMs, options.stdin);
+  }
+
+  /**
+   * Whether the target has a `timeout` that takes fractional seconds and a kill grace (GNU
+   * coreutils). Asked once per transport.
+   */
+  private hasRemoteTimeout(): Promise<boolean> {
+    this.remoteTimeout ??= this.execRaw(
+      'timeout -k 1 0.5 true',
+      '"timeout -k 1 0.5 true"',
+      15_000,
+      undefined,
+    ).then(
+      (result) => {
+        if (result.code !== 0) {
+          this.s.log(
+            `ssh: ${this.s.where} has no GNU "timeout" command: a command that times out is abandoned but may keep running on the server`,
+          );
+        }
+        return result.code === 0;
+      },
+      (error: unknown) => {
+        this.remoteTimeout = undefined;
+        throw error;
+      },
+    );
+    return this.remoteTimeout;
+  }
+
+  private async execRaw(
+    command: string,
+    shown: string,
+    timeoutMs: number,
+    stdin: Buffer | string | undefined,
+  ): Promise<ExecResult> {
+    const client = await this.connect();
+    return new Promise<ExecResult>((resolve, reject) => {
+      let channel: ClientChannel | undefined;
+      let finished = false;
+      const finish = (outcome: { result: ExecResult } | { error: ModelgateError }): void => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        if ('result' in outcome) resolve(outcome.result);
+        else reject(outcome.error);
+      };
+      const timer = setTimeout(() => {
+        if (channel) {
+          // The remote `timeout` (see withRemoteTimeout) kills the command's process tree; the
+          // signal request covers targets without it, though sshd ignores it for root logins.
+          // Dropping the channel keeps the connection usable.
+          signalChannel(channel, 'KILL');
+          channel.close();
+        }
+        finish({
+          error: this.remoteError(`command ${shown} did not finish within ${timeoutMs} ms and was killed`),
+        });
+      }, timeoutMs);
+      client.exec(command, (error, ch) => {
+        if (error) {
+          finish({ error: this.remoteError(`could not start command ${shown}: ${error.message}`, error) });
+          return;
+        }
+        channel = ch;
+        if (finished) {
+          ch.close();
+          return;
+        }
+        const stdout: Buffer[] = [];
+        const stderr: Buffer[] = [];
+        let code: number | undefined;
+        ch.on('data', (chunk: Buffer) => stdout.push(chunk));
+        ch.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+        ch.on('exit', (exitCode: number | null, signal?: string) => {
+          if (typeof exitCode === 'number') code = exitCode;
+          else if (signal) code = 128 + signalNumber(signal);
+        });
+        ch.on('close', () => {
+          if (code === undefined) {
+            finish({
+              error: this.remoteError(
+                `command ${shown} ended without an exit status (the connection was lost?)`,
+              ),
+            });
+            return;
+          }
+          finish({
+            result: {
+              code,
+              stdout: Buffer.concat(stdout).toString('utf8'),
+              stderr: Buffer.concat(stderr).toString('utf8'),
+            },
+          });
+        });
+        if (stdin !== undefined) ch.end(stdin);
+        else ch.end();
+      });
+    });
+  }
+
+  private async sftp(): Promise<SFTPWrapper> {
+    const client = await this.connect();
+    if (!this.sftpSession) {
+      const session: Promise<SFTPWrapper> = new Promise<SFTPWrapper>((resolve, reject) => {
+        client.sftp((error, sftp) => {
+          if (error) {
+            reject(
+              this.remoteError(
+                `could not start the SFTP subsystem (is "Subsystem sftp" enabled in sshd_config?): ${error.message}`,
+                error,
+              ),
+            );
+            return;
+          }
+          sftp.on('close', () => {
+            if (this.sftpSession === session) this.sftpSession = undefined;
+          });
+          resolve(sftp);
+        });
+      });
+      this.sftpSession = session;
+      session.catch(() => {
+        if (this.sftpSession === session) this.sftpSession = undefined;
+      });
+    }
+    return this.sftpSession;
+  }
+
+  async upload(
+    localFile: string,
+    remotePath: string,
+    options: { offset?: number; onProgress?: (p: UploadProgress) => void } = {},
+  ): Promise<void> {
+    const offset = options.offset ?? 0;
+    const local = await open(localFile, 'r');
+    try {
+      const total = (await local.stat()).size;
+      if (!Number.isSafeInteger(offset) || offset < 0 || offset > total) {
+        throw new ModelgateError(
+          `upload of ${localFile}: offset ${offset} is outside the file (0 to ${total} bytes); this is a bug in the caller`,
+          'runtime',
+        );
+      }
+      const sftp = await this.sftp();
+      const handle = await sftpCall<Buffer>((cb) => sftp.open(remotePath, offset > 0 ? 'r+' : 'w', cb)).catch(
+        (error: unknown) => {
+          throw this.remoteError(
+            `could not open ${remotePath} for writing${offset > 0 ? ' (to resume)' : ''}: ${sftpReason(error)}`,
+            error,
+          );
+        },
+      );
+      try {
+        if (offset > 0) {
+          const existing = (await sftpCall<{ size: number }>((cb) => sftp.fstat(handle, cb))).size;
+          if (existing < offset)
+            throw this.remoteError(
+              `cannot resume the upload to ${remotePath} at byte ${offset}: the partial file has only ${existing} bytes`,
+            );
+        }
+        const started = Date.now();
+        const progress = progressReporter(
+          path.basename(localFile),
+          total,
+          offset,
+          (line) => this.s.log(line),
+          options.onProgress,
+        );
+        await writeParallel(sftp, handle, local, offset, total, progress).catch((error: unknown) => {
+          throw error instanceof ModelgateError
+            ? error
+            : this.remoteError(`upload to ${remotePath} failed: ${sftpReason(error)}`, error);
+        });
+        if (offset > 0) {
+          // A partial file longer than the source would keep stale bytes after the end.
+          const size = (await sftpCall<{ size: number }>((cb) => sftp.fstat(handle, cb))).size;
+          if (size > total) await sftpCall<void>((cb) => sftp.fsetstat(handle, { size: total }, cb));
+        }
+        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+        this.s.log(
+          `ssh: uploaded ${formatMb(total - offset)}${offset > 0 ? ` (resumed at ${formatMb(offset)})` : ''} to ${remotePath} in ${seconds.toFixed(1)} s (${formatMb((total - offset) / seconds)}/s)`,
+        );
+      } finally {
+        await sftpCall<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
+      }
+    } finally {
+      await local.close();
+    }
+  }
+
+  async download(remotePath: string, localFile: string): Promise<void> {
+    const sftp = await this.sftp();
+    try {
+      await sftpCall<void>((cb) =>
+        sftp.fastGet(
+          remotePath,
+          localFile,
+          { concurrency: DOWNLOAD_IN_FLIGHT, chunkSize: DOWNLOAD_CHUNK },
+          cb,
+        ),
+      );
+    } catch (error) {
+      await rm(localFile, { force: true });
+      throw this.remoteError(`could not download ${remotePath}: ${sftpReason(error)}`, error);
+    }
+  }
+
+  async size(remotePath: string): Promise<number | undefined> {
+    const sftp = await this.sftp();
+    try {
+      const stats = await sftpCall<{ size: number }>((cb) => sftp.stat(remotePath, cb));
+      return stats.size;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === SFTP_NO_SUCH_FILE) return undefined;
+      throw this.remoteError(`could not stat ${remotePath}: ${sftpReason(error)}`, error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client ?? (await this.connecting?.catch(() => undefined));
+    this.client = undefined;
+    this.sftpSession = undefined;
+    if (!client) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        client.destroy();
+        resolve();
+      }, 2000);
+      client.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      client.end();
+    });
+  }
+}
+
+/**
+ * Runs the command under the target's own `timeout`, in the user's login shell as sshd would.
+ * Closing an SSH channel does not stop the command behind it, and sshd refuses signal
+ * requests for root logins (no post-auth privilege separation), so without this a timed-out
+ * `tar` or a hung restart would keep running on the server. `timeout` signals the whole
+ * process group it creates: TERM at the deadline, KILL 2 s later.
+ */
+function withRemoteTimeout(command: string, timeoutMs: number): string {
+  const seconds = (Math.max(timeoutMs, 1) / 1000).toFixed(3);
+  return `timeout -k 2 ${seconds} "\${SHELL:-/bin/sh}" -c ${singleQuote(command)}`;
+}
+
+function singleQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The shell's convention for a command killed by a signal is 128 + its number. */
+function signalNumber(name: string): number {
+  const full = (name.startsWith('SIG') ? name : `SIG${name}`) as keyof typeof osConstants.signals;
+  return osConstants.signals[full] ?? 0;
+}
+
+interface ChannelInternals {
+  outgoing?: { id?: unknown; state?: unknown };
+  _client?: { _protocol?: { signal?: (channelId: number, signal: string) => void } };
+}
+
+/**
+ * ssh2's `channel.signal()` silently does nothing once stdin was closed (it requires the
+ * channel to be writable), yet a command whose stdin is at EOF is exactly what a timeout
+ * has to kill; so the request goes to the protocol layer directly while the channel is open.
+ */
+function signalChannel(channel: ClientChannel, signal: string): void {
+  const internals = channel as unknown as ChannelInternals;
+  const id = internals.outgoing?.id;
+  const protocol = internals._client?._protocol;
+  try {
+    if (
+      typeof id === 'number' &&
+      typeof protocol?.signal === 'function' &&
+      internals.outgoing?.state !== 'closed'
+    )
+      protocol.signal(id, signal);
+    else channel.signal(signal);
+  } catch {
+    // The channel is already closing: nothing left to signal.
+  }
+}
+
+/** ssh2's default order with the pinned types moved to the front. */
+function hostKeyAlgorithmOrder(preferred: string[]): ServerHostKeyAlgorithm[] {
+  const defaults = [
+    'ssh-ed25519',
+    'ecdsa-sha2-nistp256',
+    'ecdsa-sha2-nistp384',
+    'ecdsa-sha2-nistp521',
+    'rsa-sha2-512',
+    'rsa-sha2-256',
+    'ssh-rsa',
+  ];
+  const first = preferred.filter((a) => defaults.includes(a));
+  return [...first, ...defaults.filter((a) => !first.includes(a))] as ServerHostKeyAlgorithm[];
+}
+
+/** Keeps up to UPLOAD_IN_FLIGHT writes outstanding so the channel never waits on a round trip. */
+async function writeParallel(
+  sftp: SFTPWrapper,
+  handle: Buffer,
+  local: FileHandle,
+  offset: number,
+  total: number,
+  progress: (doneUpTo: number) => void,
+): Promise<void> {
+  if (offset === total) {
+    progress(total);
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const free: Buffer[] = [];
+    const completed = new Map<number, number>();
+    let contiguous = offset;
+    let next = offset;
+    let inFlight = 0;
+    let failed = false;
+    const onError = (error: unknown): void => {
+      if (failed) return;
+      failed = true;
+      reject(error);
+    };
+    const pump = (): void => {
+      while (!failed && inFlight < UPLOAD_IN_FLIGHT && next < total) {
+        const position = next;
+        const length = Math.min(UPLOAD_CHUNK, total - position);
+        next += length;
+        inFlight++;
+        const buffer = free.pop() ?? Buffer.allocUnsafe(UPLOAD_CHUNK);
+        local
+          .read(buffer, 0, length, position)
+          .then(({ bytesRead }) => {
+            if (bytesRead !== length)
+              throw new ModelgateError(
+                `the local file changed size during the upload (short read at byte ${position})`,
+                'runtime',
+              );
+            sftp.write(handle, buffer, 0, length, position, (error) => {
+              inFlight--;
+              free.push(buffer);
+              if (error) return onError(error);
+              completed.set(position, length);
+              let advanced = false;
+              for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
+                completed.delete(contiguous);
+                contiguous += len;
+                advanced = true;
+              }
+              if (advanced) progress(contiguous);
+              if (contiguous === total) resolve();
+              else pump();
+            });
+          })
+          .catch(onError);
+      }
+    };
+    pump();
+  });
+}
+
+function progressReporter(
+  name: string,
+  total: number,
+  offset: number,
+  log: (line: string) => void,
+  onProgress: ((p: UploadProgress) => void) | undefined,
+): (sent: number) => void {
+  let nextTenth = Math.floor((offset / Math.max(total, 1)) * 10) + 1;
+  if (offset > 0) log(`ssh: resuming upload of ${name} at ${formatMb(offset)} of ${formatMb(total)}`);
+  return (sent) => {
+    onProgress?.({ sent, total });
+    const tenth = total === 0 ? 10 : Math.floor((sent / total) * 10);
+    if (tenth >= nextTenth) {
+      nextTenth = tenth + 1;
+      log(`ssh: upload of ${name}: ${tenth * 10}% (${formatMb(sent)} of ${formatMb(total)})`);
+    }
+  };
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The command as shown in errors: quoted, one line, bounded. */
+function showCommand(command: string): string {
+  const oneLine = command.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine);
+}
+
+function sftpCall<T>(start: (cb: (error: Error | undefined | null, value: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    start((error, value) => (error ? reject(error) : resolve(value)));
+  });
+}
+
+function sftpReason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = errorText(error);
+  if (code === SFTP_NO_SUCH_FILE) return `${message} (does the directory exist?)`;
+  if (code === 3) return `${message} (permission denied for this user)`;
+  return message;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
