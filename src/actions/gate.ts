@@ -1,5 +1,10 @@
 import { gateCommand } from '../commands/gate.js';
-import { pullRequestComments } from './github-comments.js';
+import { createIssueCommentsApi, pullRequestFromContext } from './github-comments.js';
 import { runAction } from './runtime.js';
 
-await runAction(gateCommand, { pullRequestComments });
+await runAction(gateCommand, {
+  pullRequestComments: (token) => {
+    const pr = pullRequestFromContext();
+    return pr ? createIssueCommentsApi({ token, ...pr, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }) : undefined;
+  },
+});
