@@ -1,0 +1,117 @@
+/**
+ * The metrics a release carries into its manifest, from the bundle's own metadata:
+ * `metrics.json` written by the training job (`{ horizons, base, models, ...top-level }`),
+ * and the stacking meta JSON (`metrics` for its horizon, `base_metrics` per base model).
+ * metrics.json wins where both give the same number: it is the training job's summary.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Config } from '../config/schema.js';
+import { ModelgateError } from '../errors.js';
+import type { Manifest, MetricTable } from '../manifest.js';
+import { describeIssue, dottedPath } from '../validation/describe.js';
+
+export const METRICS_FILE = 'metrics.json';
+
+type Metrics = Manifest['metrics'];
+type MetricValue = MetricTable[string][string];
+
+const metricValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+const metricTable = z.record(z.string(), z.record(z.string(), metricValue));
+const metricsFileSchema = z
+  .object({ horizons: metricTable.optional(), base: metricTable.optional(), models: metricTable.optional() })
+  .catchall(z.unknown());
+
+export interface GatheredMetrics {
+  metrics: Metrics;
+  /** Bundle paths the metrics came from, for messages and notes. */
+  sources: string[];
+}
+
+async function readJson(bundleDir: string, file: string): Promise<unknown> {
+  const absolute = path.join(bundleDir, file);
+  const text = await readFile(absolute, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ModelgateError(
+      `${file}: not valid JSON (${(error as Error).message}); the training job must write it again`,
+      'input',
+      { file: absolute },
+    );
+  }
+}
+
+/** Only plain metric values; nested objects (curves, confusion matrices) stay out of the manifest. */
+function metricValues(value: unknown): Record<string, MetricValue> {
+  const out: Record<string, MetricValue> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [key, v] of Object.entries(value)) {
+    const parsed = metricValue.safeParse(v);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out;
+}
+
+/** The horizon a stacking meta JSON is about: its `horizon` field, else its name (`stacking_meta_1h.json`). */
+function metaHorizon(meta: Record<string, unknown>, file: string): string | undefined {
+  if (typeof meta.horizon === 'string' && meta.horizon) return meta.horizon;
+  return /_(\d+[a-z]+)\.json$/i.exec(path.basename(file))?.[1];
+}
+
+function merge(into: MetricTable, from: MetricTable): void {
+  for (const [subject, values] of Object.entries(from))
+    into[subject] = { ...(into[subject] ?? {}), ...values };
+}
+
+export async function gatherMetrics(
+  bundleDir: string,
+  files: readonly string[],
+  config: Config,
+): Promise<GatheredMetrics> {
+  const metrics: Metrics = { horizons: {}, base: {}, models: {} };
+  const sources: string[] = [];
+  const present = new Set(files);
+
+  const metaFile = config.release.stacking?.meta;
+  if (metaFile && present.has(metaFile)) {
+    const meta = await readJson(bundleDir, metaFile);
+    if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
+      const record = meta as Record<string, unknown>;
+      const horizon = metaHorizon(record, metaFile);
+      const own = metricValues(record.metrics);
+      if (horizon && Object.keys(own).length > 0) metrics.horizons[horizon] = own;
+      if (record.base_metrics && typeof record.base_metrics === 'object') {
+        for (const [model, values] of Object.entries(record.base_metrics as Record<string, unknown>)) {
+          const v = metricValues(values);
+          if (Object.keys(v).length > 0) metrics.base[model] = v;
+        }
+      }
+      if (Object.keys(own).length > 0 || Object.keys(metrics.base).length > 0) sources.push(metaFile);
+    }
+  }
+
+  if (present.has(METRICS_FILE)) {
+    const raw = await readJson(bundleDir, METRICS_FILE);
+    const parsed = metricsFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ModelgateError(
+        `${METRICS_FILE}: ${dottedPath(issue.path)}: ${describeIssue(issue, raw)}; the training job must write { "horizons": { "1h": { "oof_auc": 0.58 } }, "base": {...}, "models": {...} } with numbers as values`,
+        'input',
+        { file: path.join(bundleDir, METRICS_FILE) },
+      );
+    }
+    const { horizons, base, models, ...rest } = parsed.data;
+    merge(metrics.horizons, horizons ?? {});
+    merge(metrics.base, base ?? {});
+    merge(metrics.models, models ?? {});
+    for (const [key, value] of Object.entries(rest)) {
+      const v = metricValue.safeParse(value);
+      if (v.success) metrics[key] = v.data;
+    }
+    sources.push(METRICS_FILE);
+  }
+  return { metrics, sources };
+}
