@@ -10,7 +10,7 @@ import type { Report } from '../core/report/types.js';
 import { describeIssue, dottedPath } from '../core/validation/describe.js';
 import { checkAnnotations } from './healthcheck.js';
 import { loadConfigInput, resolveIn } from './common.js';
-import type { Annotation, Command, CommandContext } from './types.js';
+import type { Annotation, Command, CommandContext, CommandResult } from './types.js';
 
 const reportSchema = z.object({
   passed: z.boolean(),
@@ -65,7 +65,7 @@ async function upload(ctx: CommandContext, enabled: boolean, name: string, files
   }
 }
 
-export const packageCommand: Command = async (ctx) => {
+export const packageCommand: Command = async (ctx): Promise<CommandResult> => {
   const loaded = await loadConfigInput(ctx);
   const bundleDir = resolveIn(ctx, requiredInput(ctx.inputs, 'bundle'));
   const name = optionalInput(ctx.inputs, 'name');
@@ -85,30 +85,31 @@ export const packageCommand: Command = async (ctx) => {
         );
   const annotations: Annotation[] = [];
   let healthChecks: Report['checks'] = [];
-  const result = await ctx.log.group('Package', () =>
-    packageRelease({
-      bundleDir,
-      config: loaded.config,
-      configFile: loaded.file,
-      ...(name ? { name } : {}),
-      ...(timestamp ? { timestamp } : {}),
-      outputDir,
-      language,
-      health: async () => {
-        const report = typeof health === 'function' ? await health() : health;
-        healthChecks = report.checks;
-        return report;
-      },
-      env: ctx.env,
-      onProgress: (line) => ctx.log.info(line),
-    }),
-  ).catch((error: unknown) => {
-    // A failed healthcheck stops packaging: show which files first.
-    if (healthChecks.some((c) => c.status === 'fail')) annotations.push(...checkAnnotations(healthChecks));
-    if (annotations.length && error instanceof ModelgateError) return { error, annotations };
-    throw error;
-  });
-  if ('error' in result) return { outputs: {}, annotations: result.annotations, failure: result.error.message };
+  let result;
+  try {
+    result = await ctx.log.group('Package', () =>
+      packageRelease({
+        bundleDir,
+        config: loaded.config,
+        configFile: loaded.file,
+        ...(name ? { name } : {}),
+        ...(timestamp ? { timestamp } : {}),
+        outputDir,
+        language,
+        health: async () => {
+          const report = typeof health === 'function' ? await health() : health;
+          healthChecks = report.checks;
+          return report;
+        },
+        env: ctx.env,
+        onProgress: (line) => ctx.log.info(line),
+      }),
+    );
+  } catch (error) {
+    // A failed healthcheck stops packaging: annotate the files it named, then fail once.
+    if (!(error instanceof ModelgateError) || !healthChecks.some((c) => c.status === 'fail')) throw error;
+    return { outputs: {}, annotations: checkAnnotations(healthChecks), failure: error.message };
+  }
   const artifactId = await upload(ctx, uploadEnabled, result.releaseId, [result.tarball, result.manifestPath], outputDir, annotations);
   return {
     outputs: {
