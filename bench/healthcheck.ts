@@ -1,0 +1,234 @@
+/**
+ * The healthcheck of a seed-sized bundle against what a person would run by hand, measured in
+ * the same run (best of 3 each, alternating so both see the same machine load):
+ *
+ * - the floor: `sha256sum` of the bundle's files, plus a plain node script that loads
+ *   onnxruntime-node and creates a session for each of its ONNX files;
+ * - the healthcheck, run as the action runs it: one bundled node process (esbuild, with
+ *   onnxruntime-node external), so both sides pay node's start and onnxruntime's load;
+ * - the integrity stage alone (list and hash every file) against `sha256sum`.
+ *
+ * Targets: the healthcheck within 1.5x the floor; the integrity stage within 1.2x sha256sum.
+ *
+ *   /usr/bin/python3 samples/generate.py --scale seed     (once: writes samples/seed/)
+ *   node --import tsx bench/healthcheck.ts [bundle-dir]   (or `npm run bench`)
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build, type Plugin } from 'esbuild';
+import { listBundle } from '../src/core/bundle/files.js';
+import { loadConfig } from '../src/core/config/load.js';
+import { checkIntegrity } from '../src/core/health/check-integrity.js';
+import { newContext } from '../src/core/health/context.js';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = 3;
+export const TARGET_FLOOR_RATIO = 1.5;
+export const TARGET_INTEGRITY_RATIO = 1.2;
+
+export interface HealthcheckBenchResult {
+  files: number;
+  bytes: number;
+  onnx: number;
+  sha256sumMs: number;
+  sessionsMs: number;
+  floorMs: number;
+  healthcheckMs: number;
+  /** The healthcheck's own duration, as its report gives it (without node's start). */
+  reportedMs: number;
+  integrityMs: number;
+  checks: { name: string; status: string; ms: number }[];
+}
+
+/** Keeps onnxruntime-node out of the bundle and imports it from this checkout by absolute path. */
+function ortExternal(): Plugin {
+  const ort = path.join(repoRoot, 'node_modules', 'onnxruntime-node', 'dist', 'index.js');
+  return {
+    name: 'ort-external',
+    setup(b) {
+      b.onResolve({ filter: /^onnxruntime-node$/ }, () => ({
+        path: pathToFileURL(ort).href,
+        external: true,
+      }));
+    },
+  };
+}
+
+/**
+ * The healthcheck as the built action runs it: one ESM bundle, onnxruntime-node external,
+ * and the tree worker bundled beside it (`tree-worker.js`), as in dist/healthcheck/.
+ */
+async function bundleHealthcheck(dir: string): Promise<string> {
+  const outfile = path.join(dir, 'index.js');
+  const src = (p: string): string => JSON.stringify(path.join(repoRoot, 'src', 'core', p));
+  const entry = `
+    import { loadConfig } from ${src('config/load.ts')};
+    import { runHealthcheck } from ${src('health/healthcheck.ts')};
+    const [bundle, config] = process.argv.slice(2);
+    const loaded = await loadConfig(config);
+    const report = await runHealthcheck({ bundle, config: loaded.config, configFile: loaded.file });
+    process.stdout.write(JSON.stringify({
+      passed: report.passed,
+      durationMs: report.durationMs,
+      checks: report.checks.map((c) => ({ name: c.name, status: c.status, ms: c.ms, message: c.message })),
+    }));
+  `;
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    format: 'esm' as const,
+    target: 'node20',
+    logLevel: 'error' as const,
+    plugins: [ortExternal()],
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  };
+  await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+  await build({
+    ...common,
+    stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts', sourcefile: 'bench-healthcheck-entry.ts' },
+    outfile,
+  });
+  await build({
+    ...common,
+    entryPoints: [path.join(repoRoot, 'src', 'core', 'health', 'tree-worker.ts')],
+    outfile: path.join(dir, 'tree-worker.js'),
+  });
+  return outfile;
+}
+
+async function writeSessionScript(dir: string): Promise<string> {
+  const file = path.join(dir, 'sessions.mjs');
+  const ort = pathToFileURL(path.join(repoRoot, 'node_modules', 'onnxruntime-node', 'dist', 'index.js')).href;
+  await writeFile(
+    file,
+    `const ort = (await import(${JSON.stringify(ort)})).default;
+for (const f of process.argv.slice(2)) {
+  const session = await ort.InferenceSession.create(f);
+  await session.release();
+}
+`,
+  );
+  return file;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export async function measureHealthcheck(
+  bundleDir: string,
+  configFile: string,
+  runs = RUNS,
+): Promise<HealthcheckBenchResult> {
+  const listing = await listBundle(bundleDir);
+  const files = listing.files.map((f) => f.absolute);
+  const onnxFiles = files.filter((f) => f.endsWith('.onnx'));
+  const loaded = await loadConfig(configFile);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'modelgate-bench-health-'));
+  try {
+    const script = await bundleHealthcheck(work);
+    const sessions = await writeSessionScript(work);
+    const sha: number[] = [];
+    const sess: number[] = [];
+    const health: number[] = [];
+    const reported: number[] = [];
+    const integrity: number[] = [];
+    let checks: HealthcheckBenchResult['checks'] = [];
+    for (let i = 0; i < runs; i++) {
+      sha.push(await timed(() => run('sha256sum', files, { maxBuffer: 1 << 24 })));
+      sess.push(await timed(() => run(process.execPath, [sessions, ...onnxFiles])));
+      let output = '';
+      health.push(
+        await timed(async () => {
+          output = (await run(process.execPath, [script, bundleDir, configFile], { maxBuffer: 1 << 26 }))
+            .stdout;
+        }),
+      );
+      const parsed = JSON.parse(output) as {
+        passed: boolean;
+        durationMs: number;
+        checks: { name: string; status: string; ms: number; message: string }[];
+      };
+      if (!parsed.passed) {
+        const failed = parsed.checks.filter((c) => c.status === 'fail').map((c) => `${c.name}: ${c.message}`);
+        throw new Error(
+          `the healthcheck of ${bundleDir} failed, so its time means nothing:\n${failed.join('\n')}`,
+        );
+      }
+      reported.push(parsed.durationMs);
+      if (parsed.durationMs <= Math.min(...reported))
+        checks = parsed.checks.map(({ name, status, ms }) => ({ name, status, ms }));
+      integrity.push(
+        await timed(async () => {
+          const ctx = newContext({ bundle: bundleDir, config: loaded.config, configFile });
+          const l = await listBundle(bundleDir);
+          ctx.files = l.files;
+          ctx.byPath = new Map(l.files.map((f) => [f.path, f]));
+          await checkIntegrity(ctx);
+        }),
+      );
+    }
+    const sha256sumMs = Math.min(...sha);
+    const sessionsMs = Math.min(...sess);
+    return {
+      files: files.length,
+      bytes: listing.files.reduce((n, f) => n + f.size, 0),
+      onnx: onnxFiles.length,
+      sha256sumMs,
+      sessionsMs,
+      floorMs: sha256sumMs + sessionsMs,
+      healthcheckMs: Math.min(...health),
+      reportedMs: Math.min(...reported),
+      integrityMs: Math.min(...integrity),
+      checks,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+export async function benchHealthcheck(bundleDir = path.join(repoRoot, 'samples', 'seed')): Promise<void> {
+  if (!existsSync(bundleDir)) {
+    console.log(
+      `healthcheck: no seed-sized bundle at ${path.relative(process.cwd(), bundleDir) || bundleDir}; make it with:`,
+    );
+    console.log('  /usr/bin/python3 samples/generate.py --scale seed');
+    return;
+  }
+  const r = await measureHealthcheck(bundleDir, path.join(repoRoot, 'samples', 'modelgate.yml'));
+  const ms = (v: number): string => `${v.toFixed(0).padStart(6)} ms`;
+  const floorRatio = r.healthcheckMs / r.floorMs;
+  const integrityRatio = r.integrityMs / r.sha256sumMs;
+  const verdict = (ok: boolean): string => (ok ? 'ok' : 'ABOVE TARGET');
+  console.log(
+    `healthcheck of ${path.relative(process.cwd(), bundleDir) || bundleDir} (${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB, ${r.onnx} ONNX; best of ${RUNS})`,
+  );
+  console.log(`  sha256sum of the files              ${ms(r.sha256sumMs)}`);
+  console.log(`  node + onnxruntime sessions         ${ms(r.sessionsMs)}`);
+  console.log(`  floor                               ${ms(r.floorMs)}`);
+  console.log(
+    `  healthcheck (one node process)      ${ms(r.healthcheckMs)}  ${floorRatio.toFixed(2)}x floor (target <= ${TARGET_FLOOR_RATIO}) ${verdict(floorRatio <= TARGET_FLOOR_RATIO)}`,
+  );
+  const inProcess = r.reportedMs / r.floorMs;
+  console.log(
+    `    as its report times it            ${ms(r.reportedMs)}  ${inProcess.toFixed(2)}x floor, without node's start and module loading (${r.checks.map((c) => `${c.name} ${c.ms.toFixed(0)}`).join(', ')})`,
+  );
+  console.log(
+    `  integrity stage alone               ${ms(r.integrityMs)}  ${integrityRatio.toFixed(2)}x sha256sum (target <= ${TARGET_INTEGRITY_RATIO}) ${verdict(integrityRatio <= TARGET_INTEGRITY_RATIO)}`,
+  );
+  if (floorRatio > TARGET_FLOOR_RATIO || integrityRatio > TARGET_INTEGRITY_RATIO) process.exitCode = 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await benchHealthcheck(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+}

@@ -1,0 +1,77 @@
+/**
+ * The stacking meta JSON (release.stacking.meta): which base models feed the meta-learner,
+ * in which column order, and the meta-learner's coefficients (design.md "Golden vectors").
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ModelgateError } from '../errors.js';
+import type { HealthContext } from './context.js';
+import { parseJsonText } from './json-text.js';
+import { describeIssue, dottedPath, LocatedDocument } from '../validation/describe.js';
+
+const metaSchema = z
+  .object({
+    base_models: z.array(z.string().min(1)).min(1),
+    meta_learner: z
+      .object({
+        type: z.literal('logistic'),
+        coef: z.array(z.number()).min(1),
+        intercept: z.number(),
+      })
+      .catchall(z.unknown()),
+  })
+  // The training job writes metrics and settings beside these; they are read by the gate.
+  .catchall(z.unknown());
+
+export type StackingMeta = z.infer<typeof metaSchema>;
+
+/** Validates a parsed stacking meta JSON; `text` (when given) locates the line of an error. */
+export function parseStackingMeta(value: unknown, file: string, text?: string): StackingMeta {
+  const parsed = metaSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const line = text ? new LocatedDocument(text).lineOf(issue.path) : undefined;
+  const at = line ? `${file}:${line}` : file;
+  throw new ModelgateError(`${at} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, 'check', {
+    file,
+    ...(line ? { line } : {}),
+  });
+}
+
+/** The meta-learner's probability for one row of base-model outputs. */
+export function metaProbability(meta: StackingMeta, baseOutputs: readonly number[]): number {
+  const { coef, intercept } = meta.meta_learner;
+  let z = intercept;
+  for (let i = 0; i < coef.length; i++) z += coef[i]! * baseOutputs[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The bundle's stacking meta, parsed once: `load` has usually parsed the JSON already; the
+ * text is only read again to put a line number on a schema error.
+ */
+export async function stackingMetaOf(ctx: HealthContext): Promise<StackingMeta> {
+  const rel = ctx.config.release.stacking?.meta;
+  if (!rel)
+    throw new ModelgateError(
+      `${ctx.configFile}: release.stacking is not set, so there is no stacking meta JSON to read`,
+      'check',
+    );
+  const file = ctx.byPath.get(rel);
+  if (!file)
+    throw new ModelgateError(
+      `${rel}: the stacking meta JSON (release.stacking.meta) is missing from the bundle`,
+      'check',
+      { file: rel },
+    );
+  let value = ctx.json.get(rel);
+  let text: string | undefined;
+  if (value === undefined) {
+    text = await readFile(file.absolute, 'utf8');
+    value = parseJsonText(text, rel).value;
+    ctx.json.set(rel, value);
+  }
+  const parsed = metaSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  return parseStackingMeta(value, rel, text ?? (await readFile(file.absolute, 'utf8')));
+}
