@@ -3,6 +3,8 @@
  * INPUT_* environment. Loading the chosen bundle at run time keeps this one tiny.
  */
 import * as core from '@actions/core';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ACTION_NAMES } from '../core/inputs/table.js';
 
 const command = core.getInput('command');
@@ -12,6 +14,12 @@ if (!(ACTION_NAMES as readonly string[]).includes(command)) {
   // In the root action `command` names the action, so healthcheck's own `command` input
   // (an extra check) arrives as `healthcheck-command`.
   process.env['INPUT_COMMAND'] = process.env['INPUT_HEALTHCHECK-COMMAND'] ?? '';
-  const entry = new URL(`../${command}/index.js`, import.meta.url).href;
-  await import(/* webpackIgnore: true */ entry);
+  // The runner starts `node <action>/dist/main/index.js`; the sibling bundles sit beside it.
+  // (A path from argv, not import.meta.url, so the bundler does not rewrite it as an asset.)
+  const entry = path.join(path.dirname(path.resolve(process.argv[1] ?? '.')), '..', command, 'index.js');
+  try {
+    await import(/* webpackIgnore: true */ pathToFileURL(entry).href);
+  } catch (error) {
+    core.setFailed(`cannot load the ${command} action from ${entry}: ${(error as Error).message}; is dist/ complete?`);
+  }
 }
