@@ -22,12 +22,18 @@ function ensureSeedBundle(): boolean {
   try {
     execFileSync('/usr/bin/python3', ['-c', 'import torch, xgboost, sklearn, onnx'], { stdio: 'ignore' });
   } catch {
-    console.log(`skipped: ${seed} is missing and Debian's python3-torch/xgboost/sklearn/onnx are not installed;`);
+    console.log(
+      `skipped: ${seed} is missing and Debian's python3-torch/xgboost/sklearn/onnx are not installed;`,
+    );
     console.log('  make it with: /usr/bin/python3 samples/generate.py --scale seed');
     return false;
   }
   console.log('generating the seed-sized bundle (samples/generate.py --scale seed) ...');
-  execFileSync('/usr/bin/python3', [path.join(repoRoot, 'samples', 'generate.py'), '--scale', 'seed', '--out', seed], { stdio: 'inherit' });
+  execFileSync(
+    '/usr/bin/python3',
+    [path.join(repoRoot, 'samples', 'generate.py'), '--scale', 'seed', '--out', seed],
+    { stdio: 'inherit' },
+  );
   return true;
 }
 

@@ -7,7 +7,7 @@
  * bundle, where src/core/models/onnx-runtime.ts loads them lazily.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,12 +31,30 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 for (const [name, entry] of Object.entries(entries)) {
   process.stderr.write(`ncc ${entry} -> dist/${name}\n`);
-  run(bin('ncc'), ['build', entry, '-o', `dist/${name}`, '-q', '--target', 'es2022', '--no-source-map-register']);
+  run(bin('ncc'), [
+    'build',
+    entry,
+    '-o',
+    `dist/${name}`,
+    '-q',
+    '--target',
+    'es2022',
+    '--no-source-map-register',
+  ]);
 }
 
 // The healthcheck parses tree models on a worker thread. ncc copies the worker's unbundled
 // lib/ file beside every bundle that can start it; replace each copy with a real bundle.
-run(bin('ncc'), ['build', 'lib/core/health/tree-worker.js', '-o', 'dist/.tree-worker', '-q', '--target', 'es2022', '--no-source-map-register']);
+run(bin('ncc'), [
+  'build',
+  'lib/core/health/tree-worker.js',
+  '-o',
+  'dist/.tree-worker',
+  '-q',
+  '--target',
+  'es2022',
+  '--no-source-map-register',
+]);
 for (const name of Object.keys(entries)) {
   const copy = path.join(root, 'dist', name, 'tree-worker.js');
   if (existsSync(copy)) cpSync(path.join(root, 'dist', '.tree-worker', 'index.js'), copy);
@@ -52,7 +70,8 @@ for (const name of Object.keys(entries)) {
 // one Node ABI: they would break the node24 runtime and make dist/ depend on the build
 // machine. ssh2 falls back to Node's own crypto when they are absent. pagent.exe is Windows-only.
 for (const name of Object.keys(entries)) {
-  for (const leftover of ['build', 'lib', 'pagent.exe']) rmSync(path.join(root, 'dist', name, leftover), { recursive: true, force: true });
+  for (const leftover of ['build', 'lib', 'pagent.exe'])
+    rmSync(path.join(root, 'dist', name, leftover), { recursive: true, force: true });
 }
 vendorOnnxRuntime(path.join(root, 'dist', 'healthcheck', 'vendor', 'onnxruntime-node'));
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
@@ -76,11 +95,17 @@ function vendorOnnxRuntime(dest) {
   ]);
   for (const arch of ['x64', 'arm64']) {
     const from = path.join(pkgDir, 'bin', 'napi-v6', 'linux', arch);
-    if (!existsSync(from)) throw new Error(`onnxruntime-node ${version} has no linux/${arch} binary at ${from}`);
+    if (!existsSync(from))
+      throw new Error(`onnxruntime-node ${version} has no linux/${arch} binary at ${from}`);
     const to = path.join(dest, 'bin', 'napi-v6', 'linux', arch);
     mkdirSync(to, { recursive: true });
     for (const f of readdirSync(from)) cpSync(path.join(from, f), path.join(to, f));
   }
-  if (existsSync(path.join(pkgDir, 'LICENSE'))) cpSync(path.join(pkgDir, 'LICENSE'), path.join(dest, 'LICENSE'));
-  writeFileSync(path.join(dest, 'package.json'), JSON.stringify({ name: 'onnxruntime-node', version, private: true, main: 'dist/index.cjs' }, null, 2) + '\n');
+  if (existsSync(path.join(pkgDir, 'LICENSE')))
+    cpSync(path.join(pkgDir, 'LICENSE'), path.join(dest, 'LICENSE'));
+  writeFileSync(
+    path.join(dest, 'package.json'),
+    JSON.stringify({ name: 'onnxruntime-node', version, private: true, main: 'dist/index.cjs' }, null, 2) +
+      '\n',
+  );
 }

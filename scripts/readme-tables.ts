@@ -12,10 +12,19 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function actionTable(name: ActionName, root = findActionsRoot()): string {
   const spec = loadActionSpec(name, root);
   const inputs = spec.inputs.map(
-    (i) => `| \`${i.name}\` | ${i.required ? 'yes' : 'no'} | ${i.default ? `\`${cell(i.default)}\`` : ''} | ${cell(i.description)} |`,
+    (i) =>
+      `| \`${i.name}\` | ${i.required ? 'yes' : 'no'} | ${i.default ? `\`${cell(i.default)}\`` : ''} | ${cell(i.description)} |`,
   );
   const outputs = spec.outputs.map((o) => `| \`${o.name}\` | ${cell(o.description)} |`);
-  return ['| input | required | default | description |', '|---|---|---|---|', ...inputs, '', '| output | description |', '|---|---|', ...outputs].join('\n');
+  return [
+    '| input | required | default | description |',
+    '|---|---|---|---|',
+    ...inputs,
+    '',
+    '| output | description |',
+    '|---|---|',
+    ...outputs,
+  ].join('\n');
 }
 
 export function updateReadme(text: string, root = findActionsRoot()): string {

@@ -18,11 +18,16 @@ export function rootActionYaml(root = findActionsRoot()): string {
     const spec = loadActionSpec(name, root);
     for (const original of spec.inputs) {
       // `command` picks the action here, so healthcheck's extra check is `healthcheck-command`.
-      const input = name === 'healthcheck' && original.name === 'command' ? { ...original, name: 'healthcheck-command' } : original;
+      const input =
+        name === 'healthcheck' && original.name === 'command'
+          ? { ...original, name: 'healthcheck-command' }
+          : original;
       usedBy.set(input.name, [...(usedBy.get(input.name) ?? []), name]);
       const existing = inputs[input.name];
       if (existing && existing.default !== input.default) {
-        throw new Error(`input ${input.name}: default ${JSON.stringify(input.default)} in ${name} differs from ${JSON.stringify(existing.default)}`);
+        throw new Error(
+          `input ${input.name}: default ${JSON.stringify(input.default)} in ${name} differs from ${JSON.stringify(existing.default)}`,
+        );
       }
       inputs[input.name] ??= { description: input.description, required: false, default: input.default };
     }
@@ -30,14 +35,20 @@ export function rootActionYaml(root = findActionsRoot()): string {
   }
   for (const [name, actions] of usedBy) {
     const input = inputs[name]!;
-    if (actions.length < ACTION_NAMES.length) input.description = `(${actions.join(', ')}) ${input.description}`;
-    if (loadActionSpec(actions[0] as (typeof ACTION_NAMES)[number], root).inputs.find((i) => i.name === name.replace(/^healthcheck-/, ''))?.required) {
+    if (actions.length < ACTION_NAMES.length)
+      input.description = `(${actions.join(', ')}) ${input.description}`;
+    if (
+      loadActionSpec(actions[0] as (typeof ACTION_NAMES)[number], root).inputs.find(
+        (i) => i.name === name.replace(/^healthcheck-/, ''),
+      )?.required
+    ) {
       input.description += ' Required by that action.';
     }
   }
   const doc = {
     name: 'modelgate',
-    description: 'Model releases as pull-request-gated, observed, reversible deployments: healthcheck, package, deploy, gate, rollback.',
+    description:
+      'Model releases as pull-request-gated, observed, reversible deployments: healthcheck, package, deploy, gate, rollback.',
     author: 'modelgate',
     branding: { icon: 'shield', color: 'green' },
     inputs,

@@ -5,6 +5,12 @@ import { runAction } from './runtime.js';
 await runAction(gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
-    return pr ? createIssueCommentsApi({ token, ...pr, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }) : undefined;
+    return pr
+      ? createIssueCommentsApi({
+          token,
+          ...pr,
+          ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+        })
+      : undefined;
   },
 });

@@ -20,6 +20,8 @@ if (!(ACTION_NAMES as readonly string[]).includes(command)) {
   try {
     await import(/* webpackIgnore: true */ pathToFileURL(entry).href);
   } catch (error) {
-    core.setFailed(`cannot load the ${command} action from ${entry}: ${(error as Error).message}; is dist/ complete?`);
+    core.setFailed(
+      `cannot load the ${command} action from ${entry}: ${(error as Error).message}; is dist/ complete?`,
+    );
   }
 }

@@ -70,7 +70,10 @@ export async function runAction(command: Command, github?: Partial<GitHubService
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     if (result.summary) {
       // The runner refuses summaries over 1 MiB; keep well inside it.
-      const summary = result.summary.length > 900_000 ? `${result.summary.slice(0, 900_000)}\n\n_(summary cut at 900 kB; see the JSON report)_\n` : result.summary;
+      const summary =
+        result.summary.length > 900_000
+          ? `${result.summary.slice(0, 900_000)}\n\n_(summary cut at 900 kB; see the JSON report)_\n`
+          : result.summary;
       await core.summary.addRaw(summary, true).write();
     }
     for (const a of result.annotations) annotate({ ...a, file: relativeToWorkspace(a.file, ctx.workspace) });
@@ -84,10 +87,17 @@ export async function runAction(command: Command, github?: Partial<GitHubService
     }
   } catch (error) {
     if (error instanceof ModelgateError) {
-      annotate({ severity: 'error', message: error.message, file: relativeToWorkspace(error.file, ctx.workspace), line: error.line });
+      annotate({
+        severity: 'error',
+        message: error.message,
+        file: relativeToWorkspace(error.file, ctx.workspace),
+        line: error.line,
+      });
       process.exitCode = 1;
     } else {
-      core.setFailed(`${errorMessage(error)}${error instanceof Error && error.stack ? `\n${error.stack}` : ''}`);
+      core.setFailed(
+        `${errorMessage(error)}${error instanceof Error && error.stack ? `\n${error.stack}` : ''}`,
+      );
     }
   }
 }

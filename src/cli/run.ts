@@ -34,7 +34,7 @@ export function generalHelp(): string {
     'commands:',
     ...rows,
     '',
-    'Run `modelgate <command> --help` for its inputs (the same as the action\'s inputs).',
+    "Run `modelgate <command> --help` for its inputs (the same as the action's inputs).",
     'Outputs are printed as JSON on stdout; logs go to stderr.',
     'Exit codes: 0 passed, 1 a check failed, 2 bad config or input, 3 inconclusive (gate).',
   ].join('\n');
@@ -44,11 +44,27 @@ export function commandHelp(spec: ActionSpec): string {
   const width = Math.max(...spec.inputs.map((i) => i.name.length)) + 4;
   const lines = spec.inputs.map((i) => {
     const flag = `  --${i.name}`.padEnd(width + 2);
-    const extra = i.required ? ' (required)' : i.default && !i.default.includes('${{') ? ` (default: ${i.default})` : '';
+    const extra = i.required
+      ? ' (required)'
+      : i.default && !i.default.includes('${{')
+        ? ` (default: ${i.default})`
+        : '';
     return `${flag} ${wrap(i.description + extra, 72, ' '.repeat(width + 3))}`;
   });
-  const outputs = spec.outputs.map((o) => `  ${o.name.padEnd(width)} ${wrap(o.description, 72, ' '.repeat(width + 3))}`);
-  return [`usage: modelgate ${spec.name} [--<input> <value> ...]`, '', spec.description, '', 'inputs:', ...lines, '', 'outputs (JSON on stdout):', ...outputs].join('\n');
+  const outputs = spec.outputs.map(
+    (o) => `  ${o.name.padEnd(width)} ${wrap(o.description, 72, ' '.repeat(width + 3))}`,
+  );
+  return [
+    `usage: modelgate ${spec.name} [--<input> <value> ...]`,
+    '',
+    spec.description,
+    '',
+    'inputs:',
+    ...lines,
+    '',
+    'outputs (JSON on stdout):',
+    ...outputs,
+  ].join('\n');
 }
 
 /** Parses `--name value`, `--name=value` and a bare boolean `--dry-run`. */
@@ -57,12 +73,18 @@ export function parseFlags(spec: ActionSpec, argv: string[]): Record<string, str
   const values: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new InputError(`unexpected argument ${JSON.stringify(arg)}: inputs are given as --<input> <value>`);
+    if (!arg.startsWith('--'))
+      throw new InputError(
+        `unexpected argument ${JSON.stringify(arg)}: inputs are given as --<input> <value>`,
+      );
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const input = known.get(name);
     if (!input) {
-      throw new InputError(`unknown input --${name} for ${spec.name}; valid inputs: ${spec.inputs.map((x) => `--${x.name}`).join(', ')}`, name);
+      throw new InputError(
+        `unknown input --${name} for ${spec.name}; valid inputs: ${spec.inputs.map((x) => `--${x.name}`).join(', ')}`,
+        name,
+      );
     }
     let value: string;
     if (eq !== -1) value = arg.slice(eq + 1);
@@ -84,13 +106,15 @@ export function parseFlags(spec: ActionSpec, argv: string[]): Record<string, str
       values[input.name] = input.default.includes('${{') ? '' : input.default;
     }
   }
-  if (values['github-token'] === '' && process.env.GITHUB_TOKEN) values['github-token'] = process.env.GITHUB_TOKEN;
+  if (values['github-token'] === '' && process.env.GITHUB_TOKEN)
+    values['github-token'] = process.env.GITHUB_TOKEN;
   return values;
 }
 
 function cliContext(values: Record<string, string>): CommandContext {
   const secrets: string[] = [];
-  const mask = (line: string) => secrets.reduce((s, secret) => (secret ? s.split(secret).join('***') : s), line);
+  const mask = (line: string) =>
+    secrets.reduce((s, secret) => (secret ? s.split(secret).join('***') : s), line);
   const err = (line: string) => process.stderr.write(`${mask(line)}\n`);
   return {
     inputs: mapSource(values),
@@ -123,7 +147,9 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : USAGE_EXIT;
   }
   if (!(ACTION_NAMES as readonly string[]).includes(name)) {
-    process.stderr.write(`modelgate: unknown command ${JSON.stringify(name)}; expected one of ${ACTION_NAMES.join(', ')}\n`);
+    process.stderr.write(
+      `modelgate: unknown command ${JSON.stringify(name)}; expected one of ${ACTION_NAMES.join(', ')}\n`,
+    );
     return USAGE_EXIT;
   }
   const spec = loadActionSpec(name as ActionName);
@@ -149,11 +175,13 @@ export async function main(argv: string[]): Promise<number> {
     return result.exitCode ?? 0;
   } catch (error) {
     process.stderr.write(`modelgate ${name}: ${errorMessage(error)}\n`);
-    if (exitCodeFor(error) !== USAGE_EXIT && !(error instanceof Error && error.name === 'ModelgateError') && process.env.MODELGATE_DEBUG === '1') {
+    if (
+      exitCodeFor(error) !== USAGE_EXIT &&
+      !(error instanceof Error && error.name === 'ModelgateError') &&
+      process.env.MODELGATE_DEBUG === '1'
+    ) {
       process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     }
     return exitCodeFor(error);
   }
 }
-
-

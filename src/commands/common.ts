@@ -56,7 +56,14 @@ export function deploySettings(ctx: CommandContext, loaded: LoadedConfig): Deplo
       'path',
     );
   }
-  return { ...base, target, port, host, user, path: target === 'local' ? path.resolve(ctx.workspace, dir) : dir };
+  return {
+    ...base,
+    target,
+    port,
+    host,
+    user,
+    path: target === 'local' ? path.resolve(ctx.workspace, dir) : dir,
+  };
 }
 
 /** Opens the local or SSH transport the settings name; secrets are masked first. */
@@ -71,8 +78,16 @@ export async function openTarget(ctx: CommandContext, loaded: LoadedConfig): Pro
   const passphrase = ctx.inputs.get('passphrase');
   ctx.secret(privateKey);
   ctx.secret(passphrase);
-  if (!deploy.host) throw new InputError('Input required and not supplied: host (target ssh; or set deploy.host in the config)', 'host');
-  if (!privateKey) throw new InputError('Input required and not supplied: private-key (target ssh; pass it from secrets)', 'private-key');
+  if (!deploy.host)
+    throw new InputError(
+      'Input required and not supplied: host (target ssh; or set deploy.host in the config)',
+      'host',
+    );
+  if (!privateKey)
+    throw new InputError(
+      'Input required and not supplied: private-key (target ssh; pass it from secrets)',
+      'private-key',
+    );
   const knownHosts = ctx.inputs.get('known-hosts');
   const insecure = booleanInput(ctx.inputs, 'insecure-skip-host-key-check', false);
   if (!knownHosts && !insecure) {

@@ -23,7 +23,11 @@ export async function resolveManifest(ctx: CommandContext, tarball: string): Pro
     await extractTarball(tarball, path.join(scratch, 'x'));
     const inside = path.join(scratch, 'x', 'manifest.json');
     if (!existsSync(inside)) {
-      throw new ModelgateError(`${tarball}: no manifest beside it (${path.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`, 'input', { file: tarball });
+      throw new ModelgateError(
+        `${tarball}: no manifest beside it (${path.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`,
+        'input',
+        { file: tarball },
+      );
     }
     return await loadManifest(inside);
   } finally {
@@ -31,17 +35,41 @@ export async function resolveManifest(ctx: CommandContext, tarball: string): Pro
   }
 }
 
-export function deploySummary(title: string, result: Pick<DeployResult, 'steps' | 'logLines' | 'reason'> & { status: string }, facts: [string, string][]): string {
-  const lines = [`## ${title}`, '', ...facts.map(([k, v]) => `- **${k}:** ${v}`), '', renderSteps(result.steps)];
+export function deploySummary(
+  title: string,
+  result: Pick<DeployResult, 'steps' | 'logLines' | 'reason'> & { status: string },
+  facts: [string, string][],
+): string {
+  const lines = [
+    `## ${title}`,
+    '',
+    ...facts.map(([k, v]) => `- **${k}:** ${v}`),
+    '',
+    renderSteps(result.steps),
+  ];
   if (result.reason) lines.push('', `**Reason:** ${result.reason}`);
-  if (result.logLines.length) lines.push('', '<details><summary>Matched service log lines</summary>', '', '```', ...result.logLines.slice(-50), '```', '</details>');
+  if (result.logLines.length)
+    lines.push(
+      '',
+      '<details><summary>Matched service log lines</summary>',
+      '',
+      '```',
+      ...result.logLines.slice(-50),
+      '```',
+      '</details>',
+    );
   return `${lines.join('\n')}\n`;
 }
 
 export const deployCommand: Command = async (ctx) => {
   const loaded = await loadConfigInput(ctx);
   const tarball = resolveIn(ctx, requiredInput(ctx.inputs, 'tarball'));
-  if (!existsSync(tarball)) throw new ModelgateError(`${tarball}: tarball not found; pass the tarball output of the package action`, 'input', { file: tarball });
+  if (!existsSync(tarball))
+    throw new ModelgateError(
+      `${tarball}: tarball not found; pass the tarball output of the package action`,
+      'input',
+      { file: tarball },
+    );
   const phase = choiceInput(ctx.inputs, 'phase', ['shadow', 'promote'] as const, 'shadow') ?? 'shadow';
   const dryRun = booleanInput(ctx.inputs, 'dry-run', false);
   const manifest = await resolveManifest(ctx, tarball);
@@ -64,13 +92,29 @@ export const deployCommand: Command = async (ctx) => {
   }
   const failed = result.status === 'rolled-back' || result.status === 'failed';
   return {
-    outputs: { 'release-id': result.releaseId, 'previous-release-id': result.previousReleaseId ?? '', status: result.status },
-    summary: deploySummary(`Deploy ${manifest.id} (${phase}) to ${transport.description}: ${result.status}`, result, [
-      ['Release', result.releaseId],
-      ['Previous', result.previousReleaseId ?? 'none'],
-      ['Target', `${transport.description} ${settings.path}`],
-    ]),
-    annotations: failed ? [{ severity: 'error', message: `deploy ${result.status}: ${result.reason ?? 'see the job summary'}`, title: 'modelgate deploy' }] : [],
+    outputs: {
+      'release-id': result.releaseId,
+      'previous-release-id': result.previousReleaseId ?? '',
+      status: result.status,
+    },
+    summary: deploySummary(
+      `Deploy ${manifest.id} (${phase}) to ${transport.description}: ${result.status}`,
+      result,
+      [
+        ['Release', result.releaseId],
+        ['Previous', result.previousReleaseId ?? 'none'],
+        ['Target', `${transport.description} ${settings.path}`],
+      ],
+    ),
+    annotations: failed
+      ? [
+          {
+            severity: 'error',
+            message: `deploy ${result.status}: ${result.reason ?? 'see the job summary'}`,
+            title: 'modelgate deploy',
+          },
+        ]
+      : [],
     ...(failed ? { failure: `deploy ${result.status}: ${result.reason ?? ''}` } : {}),
   };
 };

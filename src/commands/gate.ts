@@ -5,7 +5,12 @@ import { durationSeconds } from '../core/config/schema.js';
 import { ConfigError, InputError } from '../core/errors.js';
 import { upsertStickyComment } from '../core/gate/comment.js';
 import { pullShadowLogs, resolveLogFiles } from '../core/gate/log-source.js';
-import { COMMENT_MARKER, renderComment, renderShadowMarkdown, renderTrainingMarkdown } from '../core/gate/render.js';
+import {
+  COMMENT_MARKER,
+  renderComment,
+  renderShadowMarkdown,
+  renderTrainingMarkdown,
+} from '../core/gate/render.js';
 import { evaluateShadowGate, type ShadowGateResult } from '../core/gate/shadow.js';
 import { evaluateTrainingGate, type TrainingGateResult } from '../core/gate/training.js';
 import { booleanInput, choiceInput, optionalInput } from '../core/inputs/source.js';
@@ -29,40 +34,81 @@ interface GateOutcome {
 
 function parseSince(value: string): Date {
   const asNumber = Number(value);
-  const date = Number.isFinite(asNumber) && /^\d+(\.\d+)?$/.test(value) ? new Date(asNumber * 1000) : new Date(value);
+  const date =
+    Number.isFinite(asNumber) && /^\d+(\.\d+)?$/.test(value) ? new Date(asNumber * 1000) : new Date(value);
   if (Number.isNaN(date.getTime())) {
-    throw new InputError(`Input since: expected an ISO time such as 2026-02-20T15:00:00Z or unix seconds, got ${JSON.stringify(value)}`, 'since');
+    throw new InputError(
+      `Input since: expected an ISO time such as 2026-02-20T15:00:00Z or unix seconds, got ${JSON.stringify(value)}`,
+      'since',
+    );
   }
   return date;
 }
 
-async function trainingGate(ctx: CommandContext, config: Awaited<ReturnType<typeof loadConfigInput>>): Promise<GateOutcome> {
+async function trainingGate(
+  ctx: CommandContext,
+  config: Awaited<ReturnType<typeof loadConfigInput>>,
+): Promise<GateOutcome> {
   const manifestInput = optionalInput(ctx.inputs, 'manifest');
-  if (!manifestInput) throw new InputError('Input required and not supplied: manifest (mode training gates the metrics of a release manifest)', 'manifest');
+  if (!manifestInput)
+    throw new InputError(
+      'Input required and not supplied: manifest (mode training gates the metrics of a release manifest)',
+      'manifest',
+    );
   const manifestPath = resolveIn(ctx, manifestInput);
   const manifest = await loadManifest(manifestPath);
   const baselineInput = optionalInput(ctx.inputs, 'baseline');
   const baseline = baselineInput ? await loadManifest(resolveIn(ctx, baselineInput)) : undefined;
-  const result: TrainingGateResult = evaluateTrainingGate(manifest.metrics, config.config.gate.training, baseline?.metrics);
+  const result: TrainingGateResult = evaluateTrainingGate(
+    manifest.metrics,
+    config.config.gate.training,
+    baseline?.metrics,
+  );
   const annotations: Annotation[] = result.rules
     .filter((r) => r.status !== 'pass')
-    .map((r) => ({ severity: r.status === 'fail' ? 'error' : 'warning', message: r.message, file: manifestInput, title: `gate ${r.subject} ${r.metric}` }));
+    .map((r) => ({
+      severity: r.status === 'fail' ? 'error' : 'warning',
+      message: r.message,
+      file: manifestInput,
+      title: `gate ${r.subject} ${r.metric}`,
+    }));
   return {
     verdict: result.verdict,
     passed: result.passed,
-    markdown: renderTrainingMarkdown(result, { manifest: manifest.id, ...(baseline ? { baseline: baseline.id } : {}) }),
-    checks: result.rules.map((r) => ({ name: `${r.scope}:${r.subject}:${r.metric}`, status: r.status, ms: 0, message: r.message, details: r })),
+    markdown: renderTrainingMarkdown(result, {
+      manifest: manifest.id,
+      ...(baseline ? { baseline: baseline.id } : {}),
+    }),
+    checks: result.rules.map((r) => ({
+      name: `${r.scope}:${r.subject}:${r.metric}`,
+      status: r.status,
+      ms: 0,
+      message: r.message,
+      details: r,
+    })),
     annotations,
     enabledHorizons: result.enabledHorizons,
     metrics: result.metrics,
-    extra: { mode: 'training', release: manifest.id, horizons: result.horizons, warnings: result.warnings, ...(result.changes ? { changes: result.changes } : {}) },
+    extra: {
+      mode: 'training',
+      release: manifest.id,
+      horizons: result.horizons,
+      warnings: result.warnings,
+      ...(result.changes ? { changes: result.changes } : {}),
+    },
   };
 }
 
-async function shadowGate(ctx: CommandContext, loaded: Awaited<ReturnType<typeof loadConfigInput>>): Promise<GateOutcome> {
+async function shadowGate(
+  ctx: CommandContext,
+  loaded: Awaited<ReturnType<typeof loadConfigInput>>,
+): Promise<GateOutcome> {
   const shadow = loaded.config.gate.shadow;
   if (!shadow) {
-    throw new ConfigError(`${loaded.file}: has no gate.shadow section; add one (logs, window, min_records, rules) to run the shadow gate`, { file: loaded.file, line: loaded.lineOf(['gate']) });
+    throw new ConfigError(
+      `${loaded.file}: has no gate.shadow section; add one (logs, window, min_records, rules) to run the shadow gate`,
+      { file: loaded.file, line: loaded.lineOf(['gate']) },
+    );
   }
   const sinceInput = optionalInput(ctx.inputs, 'since');
   const since = sinceInput ? parseSince(sinceInput) : undefined;
@@ -72,7 +118,10 @@ async function shadowGate(ctx: CommandContext, loaded: Awaited<ReturnType<typeof
   let scratch: string | undefined;
   try {
     if (logsInput) {
-      const specs = logsInput.split(/\n/).map((s) => s.trim()).filter(Boolean);
+      const specs = logsInput
+        .split(/\n/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       files = await resolveLogFiles(specs, ctx.workspace);
     } else {
       const { transport, deploy } = await openTarget(ctx, loaded);
@@ -88,21 +137,44 @@ async function shadowGate(ctx: CommandContext, loaded: Awaited<ReturnType<typeof
       }
     }
     const result: ShadowGateResult = await ctx.log.group(`Shadow gate over ${files.length} file(s)`, () =>
-      evaluateShadowGate({ files, config: shadow, ...(since ? { since } : {}), forPromotion, configFile: loaded.file }),
+      evaluateShadowGate({
+        files,
+        config: shadow,
+        ...(since ? { since } : {}),
+        forPromotion,
+        configFile: loaded.file,
+      }),
     );
     const annotations: Annotation[] = result.rules
       .filter((r) => r.status === 'fail' || r.status === 'warn')
-      .map((r) => ({ severity: r.status === 'fail' ? 'error' : 'warning', message: r.message, title: `shadow gate ${r.metric}` }));
-    if (result.verdict === 'inconclusive') annotations.push({ severity: 'warning', message: result.summary, title: 'shadow gate inconclusive' });
+      .map((r) => ({
+        severity: r.status === 'fail' ? 'error' : 'warning',
+        message: r.message,
+        title: `shadow gate ${r.metric}`,
+      }));
+    if (result.verdict === 'inconclusive')
+      annotations.push({ severity: 'warning', message: result.summary, title: 'shadow gate inconclusive' });
     return {
       verdict: result.verdict,
       passed: result.passed,
       markdown: renderShadowMarkdown(result),
-      checks: result.rules.map((r) => ({ name: `${r.scope}:${r.metric}`, status: r.status, ms: 0, message: r.message, details: r })),
+      checks: result.rules.map((r) => ({
+        name: `${r.scope}:${r.metric}`,
+        status: r.status,
+        ms: 0,
+        message: r.message,
+        details: r,
+      })),
       annotations,
       enabledHorizons: [],
       metrics: result.metrics,
-      extra: { mode: 'shadow', summary: result.summary, window: result.window, warnings: result.warnings, files },
+      extra: {
+        mode: 'shadow',
+        summary: result.summary,
+        window: result.window,
+        warnings: result.warnings,
+        files,
+      },
     };
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -124,10 +196,16 @@ async function postComment(ctx: CommandContext, markdown: string): Promise<void>
   }
   const api = ctx.github?.pullRequestComments(token);
   if (!api) {
-    ctx.log.notice('comment: true, but this run is not for a pull request: the result is only in the job summary');
+    ctx.log.notice(
+      'comment: true, but this run is not for a pull request: the result is only in the job summary',
+    );
     return;
   }
-  const { action, id } = await upsertStickyComment(api, renderComment(markdown, ctx.github?.runUrl()), COMMENT_MARKER);
+  const { action, id } = await upsertStickyComment(
+    api,
+    renderComment(markdown, ctx.github?.runUrl()),
+    COMMENT_MARKER,
+  );
   ctx.log.info(`Pull-request comment ${action} (id ${id})`);
 }
 
@@ -137,7 +215,14 @@ export const gateCommand: Command = async (ctx) => {
   const comment = booleanInput(ctx.inputs, 'comment', false);
   const reportPath = reportPathInput(ctx, `modelgate-gate-${mode}.json`);
   const outcome = mode === 'training' ? await trainingGate(ctx, loaded) : await shadowGate(ctx, loaded);
-  await writeJsonFile(reportPath, { passed: outcome.passed, verdict: outcome.verdict, checks: outcome.checks, enabled_horizons: outcome.enabledHorizons, metrics: outcome.metrics, ...outcome.extra });
+  await writeJsonFile(reportPath, {
+    passed: outcome.passed,
+    verdict: outcome.verdict,
+    checks: outcome.checks,
+    enabled_horizons: outcome.enabledHorizons,
+    metrics: outcome.metrics,
+    ...outcome.extra,
+  });
   if (comment) await postComment(ctx, outcome.markdown);
   const promote = mode === 'shadow' && booleanInput(ctx.inputs, 'promote', false);
   const failure =

@@ -12,7 +12,11 @@ export function checkAnnotations(checks: readonly CheckResult[]): Annotation[] {
     if (check.problems?.length) {
       for (const p of check.problems) out.push({ ...p, title: `modelgate ${check.name}` });
     } else if (check.status === 'fail' || check.status === 'warn') {
-      out.push({ severity: check.status === 'fail' ? 'error' : 'warning', message: `${check.name}: ${check.message}`, title: `modelgate ${check.name}` });
+      out.push({
+        severity: check.status === 'fail' ? 'error' : 'warning',
+        message: `${check.name}: ${check.message}`,
+        title: `modelgate ${check.name}`,
+      });
     }
   }
   return out;

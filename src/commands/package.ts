@@ -30,17 +30,32 @@ async function readHealthReport(file: string): Promise<Report> {
   try {
     value = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ModelgateError(`${file}: cannot read the health report (${(error as Error).message}); pass the report the healthcheck action wrote`, 'input', { file });
+    throw new ModelgateError(
+      `${file}: cannot read the health report (${(error as Error).message}); pass the report the healthcheck action wrote`,
+      'input',
+      { file },
+    );
   }
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ModelgateError(`${file}: ${dottedPath(issue.path)}: ${describeIssue(issue, value)}; expected a modelgate healthcheck report`, 'input', { file });
+    throw new ModelgateError(
+      `${file}: ${dottedPath(issue.path)}: ${describeIssue(issue, value)}; expected a modelgate healthcheck report`,
+      'input',
+      { file },
+    );
   }
   return parsed.data;
 }
 
-async function upload(ctx: CommandContext, enabled: boolean, name: string, files: string[], dir: string, notes: Annotation[]): Promise<string> {
+async function upload(
+  ctx: CommandContext,
+  enabled: boolean,
+  name: string,
+  files: string[],
+  dir: string,
+  notes: Annotation[],
+): Promise<string> {
   if (!enabled) {
     ctx.log.info('Artifact upload skipped (upload-artifact: false).');
     return '';
@@ -52,15 +67,21 @@ async function upload(ctx: CommandContext, enabled: boolean, name: string, files
   if (!ctx.env.ACTIONS_RUNTIME_TOKEN) {
     notes.push({
       severity: 'warning',
-      message: 'ACTIONS_RUNTIME_TOKEN is not set, so the tarball was not uploaded as an artifact; run this action as a step of a GitHub-hosted or self-hosted runner job, or set upload-artifact: false',
+      message:
+        'ACTIONS_RUNTIME_TOKEN is not set, so the tarball was not uploaded as an artifact; run this action as a step of a GitHub-hosted or self-hosted runner job, or set upload-artifact: false',
     });
     return '';
   }
   try {
-    const id = await ctx.log.group(`Upload artifact ${name}`, () => ctx.github!.uploadArtifact(name, files, dir));
+    const id = await ctx.log.group(`Upload artifact ${name}`, () =>
+      ctx.github!.uploadArtifact(name, files, dir),
+    );
     return id === undefined ? '' : String(id);
   } catch (error) {
-    notes.push({ severity: 'warning', message: `artifact upload failed: ${(error as Error).message}; the tarball is still at ${files[0]}` });
+    notes.push({
+      severity: 'warning',
+      message: `artifact upload failed: ${(error as Error).message}; the tarball is still at ${files[0]}`,
+    });
     return '';
   }
 }
@@ -81,7 +102,13 @@ export const packageCommand: Command = async (ctx): Promise<CommandResult> => {
     ? await readHealthReport(resolveIn(ctx, reportInput))
     : () =>
         ctx.log.group('Healthcheck', () =>
-          runHealthcheck({ bundle: bundleDir, config: loaded.config, configFile: loaded.file, workDir: ctx.tempDir, onProgress: (l) => ctx.log.info(l) }),
+          runHealthcheck({
+            bundle: bundleDir,
+            config: loaded.config,
+            configFile: loaded.file,
+            workDir: ctx.tempDir,
+            onProgress: (l) => ctx.log.info(l),
+          }),
         );
   const annotations: Annotation[] = [];
   let healthChecks: Report['checks'] = [];
@@ -110,7 +137,14 @@ export const packageCommand: Command = async (ctx): Promise<CommandResult> => {
     if (!(error instanceof ModelgateError) || !healthChecks.some((c) => c.status === 'fail')) throw error;
     return { outputs: {}, annotations: checkAnnotations(healthChecks), failure: error.message };
   }
-  const artifactId = await upload(ctx, uploadEnabled, result.releaseId, [result.tarball, result.manifestPath], outputDir, annotations);
+  const artifactId = await upload(
+    ctx,
+    uploadEnabled,
+    result.releaseId,
+    [result.tarball, result.manifestPath],
+    outputDir,
+    annotations,
+  );
   return {
     outputs: {
       tarball: result.tarball,

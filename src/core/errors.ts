@@ -18,7 +18,12 @@ export class ModelgateError extends Error {
   readonly line: number | undefined;
   readonly column: number | undefined;
 
-  constructor(message: string, kind: ErrorKind = 'runtime', where: ErrorLocation = {}, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    kind: ErrorKind = 'runtime',
+    where: ErrorLocation = {},
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'ModelgateError';
     this.kind = kind;

@@ -16,10 +16,18 @@ const metricTable = z.record(z.string(), z.record(z.string(), metricValue));
 export const manifestSchema = z
   .object({
     schema: z.literal(MANIFEST_SCHEMA),
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
     name: z.string().min(1),
     created: z.string().min(1),
-    bundle: z.object({ file: z.string().min(1), sha256: sha256.optional(), size: z.number().int().nonnegative().optional() }).optional(),
+    bundle: z
+      .object({
+        file: z.string().min(1),
+        sha256: sha256.optional(),
+        size: z.number().int().nonnegative().optional(),
+      })
+      .optional(),
     files: z.array(
       z.object({
         path: z.string().min(1),
@@ -39,7 +47,14 @@ export const manifestSchema = z
     health: z
       .object({
         passed: z.boolean(),
-        checks: z.array(z.object({ name: z.string(), status: z.string(), ms: z.number().optional(), message: z.string().optional() })),
+        checks: z.array(
+          z.object({
+            name: z.string(),
+            status: z.string(),
+            ms: z.number().optional(),
+            message: z.string().optional(),
+          }),
+        ),
       })
       .optional(),
     source: z.record(z.string(), z.string()).optional(),
@@ -56,13 +71,20 @@ export function parseManifest(text: string, file: string): Manifest {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ModelgateError(`${file}: not valid JSON (${(error as Error).message}); regenerate it with modelgate package`, 'input', { file });
+    throw new ModelgateError(
+      `${file}: not valid JSON (${(error as Error).message}); regenerate it with modelgate package`,
+      'input',
+      { file },
+    );
   }
   const parsed = manifestSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const line = new LocatedDocument(text).lineOf(issue.path);
-  throw new ConfigError(`${file}:${line} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, { file, line });
+  throw new ConfigError(`${file}:${line} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, {
+    file,
+    line,
+  });
 }
 
 export async function loadManifest(file: string): Promise<Manifest> {
@@ -70,7 +92,11 @@ export async function loadManifest(file: string): Promise<Manifest> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ModelgateError(`${file}: cannot read manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'input', { file });
+    throw new ModelgateError(
+      `${file}: cannot read manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      'input',
+      { file },
+    );
   }
   return parseManifest(text, file);
 }

@@ -9,21 +9,64 @@ import { repoRoot } from '../support/shared.js';
 
 // design.md "Action contracts": the names workflows rely on.
 const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
-  healthcheck: { inputs: ['bundle', 'manifest', 'report', 'command', 'config'], outputs: ['passed', 'report', 'files', 'duration-ms', 'inference'] },
+  healthcheck: {
+    inputs: ['bundle', 'manifest', 'report', 'command', 'config'],
+    outputs: ['passed', 'report', 'files', 'duration-ms', 'inference'],
+  },
   package: {
     inputs: ['bundle', 'name', 'timestamp', 'output-dir', 'upload-artifact', 'config'],
     outputs: ['tarball', 'manifest', 'notes', 'release-id', 'sha256', 'size', 'artifact-id'],
   },
   deploy: {
-    inputs: ['tarball', 'manifest', 'phase', 'target', 'path', 'host', 'port', 'username', 'private-key', 'passphrase', 'known-hosts', 'dry-run', 'config'],
+    inputs: [
+      'tarball',
+      'manifest',
+      'phase',
+      'target',
+      'path',
+      'host',
+      'port',
+      'username',
+      'private-key',
+      'passphrase',
+      'known-hosts',
+      'dry-run',
+      'config',
+    ],
     outputs: ['release-id', 'previous-release-id', 'status'],
   },
   gate: {
-    inputs: ['mode', 'manifest', 'logs', 'since', 'host', 'port', 'username', 'private-key', 'passphrase', 'known-hosts', 'comment', 'config'],
+    inputs: [
+      'mode',
+      'manifest',
+      'logs',
+      'since',
+      'host',
+      'port',
+      'username',
+      'private-key',
+      'passphrase',
+      'known-hosts',
+      'comment',
+      'config',
+    ],
     outputs: ['passed', 'enabled-horizons', 'metrics', 'report'],
   },
   rollback: {
-    inputs: ['level', 'to', 'target', 'path', 'host', 'port', 'username', 'private-key', 'passphrase', 'known-hosts', 'dry-run', 'config'],
+    inputs: [
+      'level',
+      'to',
+      'target',
+      'path',
+      'host',
+      'port',
+      'username',
+      'private-key',
+      'passphrase',
+      'known-hosts',
+      'dry-run',
+      'config',
+    ],
     outputs: ['release-id', 'level', 'status'],
   },
 };
@@ -33,9 +76,11 @@ for (const name of ACTION_NAMES) {
     const spec = loadActionSpec(name);
     assert.equal(spec.main, `../../dist/${name}/index.js`);
     const inputs = spec.inputs.map((i) => i.name);
-    for (const input of CONTRACT[name]!.inputs) assert.ok(inputs.includes(input), `${name} lacks input ${input}`);
+    for (const input of CONTRACT[name]!.inputs)
+      assert.ok(inputs.includes(input), `${name} lacks input ${input}`);
     const outputs = spec.outputs.map((o) => o.name);
-    for (const output of CONTRACT[name]!.outputs) assert.ok(outputs.includes(output), `${name} lacks output ${output}`);
+    for (const output of CONTRACT[name]!.outputs)
+      assert.ok(outputs.includes(output), `${name} lacks output ${output}`);
     assert.equal(spec.inputs.find((i) => i.name === 'config')?.default, 'modelgate.yml');
     const yml = readFileSync(spec.file, 'utf8');
     assert.match(yml, /using: 'node24'/);
@@ -50,6 +95,7 @@ test('the root action.yml is generated from the five and up to date', () => {
 test('secrets are declared without defaults that could leak them', () => {
   for (const name of ['deploy', 'gate', 'rollback'] as const) {
     const spec = loadActionSpec(name);
-    for (const secret of ['private-key', 'passphrase']) assert.equal(spec.inputs.find((i) => i.name === secret)?.default, '');
+    for (const secret of ['private-key', 'passphrase'])
+      assert.equal(spec.inputs.find((i) => i.name === secret)?.default, '');
   }
 });

@@ -57,21 +57,86 @@ const cases: [string, string, string][] = [
     VALID.replace('n_oof: { min: 10000 }', 'n_oof: { min: "ten thousand" }'),
     'modelgate.yml:15 gate.training.horizons.1h.n_oof.min: expected a number, got "ten thousand"',
   ],
-  ['an unknown artifact kind', VALID.replace('kind: onnx', 'kind: tensorflow'), 'modelgate.yml:4 release.artifacts[0].kind: expected one of "onnx", "torch", "lightgbm", "xgboost", "pickle", "json", got "tensorflow"'],
-  ['a misspelt field', VALID.replace('  restart:', '  restrat:'), 'modelgate.yml:18 deploy.restrat: unknown field "restrat": did you mean "restart"?'],
-  ['a missing release name', VALID.replace('  name: macd_models_final\n', ''), 'modelgate.yml:1 release.name: is required: expected a string'],
-  ['an empty artifact list', VALID.replace(/ {2}artifacts:\n( {4}- .*\n)+/, '  artifacts: []\n'), 'modelgate.yml:3 release.artifacts: expected at least 1 item(s), got a list of 0'],
-  ['a path that climbs out of the bundle', VALID.replace('path: lstm_1h.onnx', 'path: ../lstm_1h.onnx'), 'modelgate.yml:4 release.artifacts[0].path: expected a path relative to the bundle, without ".." or a leading "/", got "../lstm_1h.onnx"'],
-  ['a stacking base that is not an artifact', VALID.replace('base: [stacking_lgb_1h.txt]', 'base: [stacking_xgb_1h.json]'), 'modelgate.yml:11 release.stacking.base[0]: "stacking_xgb_1h.json" is not in release.artifacts; add it there or remove it from the base list'],
-  ['an artifact listed twice', VALID.replace('    - { path: stacking_lgb_1h.txt, kind: lightgbm }\n', '    - { path: stacking_lgb_1h.txt, kind: lightgbm }\n    - { path: lstm_1h.onnx, kind: onnx }\n'), 'modelgate.yml:8 release.artifacts[4].path: "lstm_1h.onnx" is listed twice (also at release.artifacts[0])'],
-  ['a port out of range', VALID.replace('  path: /opt', '  port: 70000\n  path: /opt'), 'modelgate.yml:17 deploy.port: expected at most 65535, got 70000'],
-  ['a duration without a unit', VALID.replace('  is_active: systemctl is-active macd-analysis\n', '  is_active: systemctl is-active macd-analysis\n  verify: { timeout: "soon" }\n'), 'modelgate.yml:20 deploy.verify.timeout: expected a duration such as "60s", "24h" or "2d", got "soon"'],
-  ['a target that is neither ssh nor local', VALID.replace('  path: /opt', '  target: ftp\n  path: /opt'), 'modelgate.yml:17 deploy.target: expected one of "ssh", "local", got "ftp"'],
-  ['a flag name that is not an environment variable', VALID.replace('  is_active: systemctl is-active macd-analysis\n', '  is_active: systemctl is-active macd-analysis\n  flags:\n    shadow: { "ML-STACKING": "0" }\n'), 'modelgate.yml:21 deploy.flags.shadow.ML-STACKING: expected an environment variable name, got "ML-STACKING"'],
-  ['an unknown top-level section', VALID + 'alerts: {}\n', 'modelgate.yml:20 alerts: unknown field "alerts"; expected one of release, gate, deploy, rollback'],
-  ['min above max', VALID.replace('oof_auc: { min: 0.55 }', 'oof_auc: { min: 0.55, max: 0.5 }'), 'modelgate.yml:15 gate.training.horizons.1h.oof_auc: min (0.55) is greater than max (0.5)'],
+  [
+    'an unknown artifact kind',
+    VALID.replace('kind: onnx', 'kind: tensorflow'),
+    'modelgate.yml:4 release.artifacts[0].kind: expected one of "onnx", "torch", "lightgbm", "xgboost", "pickle", "json", got "tensorflow"',
+  ],
+  [
+    'a misspelt field',
+    VALID.replace('  restart:', '  restrat:'),
+    'modelgate.yml:18 deploy.restrat: unknown field "restrat": did you mean "restart"?',
+  ],
+  [
+    'a missing release name',
+    VALID.replace('  name: macd_models_final\n', ''),
+    'modelgate.yml:1 release.name: is required: expected a string',
+  ],
+  [
+    'an empty artifact list',
+    VALID.replace(/ {2}artifacts:\n( {4}- .*\n)+/, '  artifacts: []\n'),
+    'modelgate.yml:3 release.artifacts: expected at least 1 item(s), got a list of 0',
+  ],
+  [
+    'a path that climbs out of the bundle',
+    VALID.replace('path: lstm_1h.onnx', 'path: ../lstm_1h.onnx'),
+    'modelgate.yml:4 release.artifacts[0].path: expected a path relative to the bundle, without ".." or a leading "/", got "../lstm_1h.onnx"',
+  ],
+  [
+    'a stacking base that is not an artifact',
+    VALID.replace('base: [stacking_lgb_1h.txt]', 'base: [stacking_xgb_1h.json]'),
+    'modelgate.yml:11 release.stacking.base[0]: "stacking_xgb_1h.json" is not in release.artifacts; add it there or remove it from the base list',
+  ],
+  [
+    'an artifact listed twice',
+    VALID.replace(
+      '    - { path: stacking_lgb_1h.txt, kind: lightgbm }\n',
+      '    - { path: stacking_lgb_1h.txt, kind: lightgbm }\n    - { path: lstm_1h.onnx, kind: onnx }\n',
+    ),
+    'modelgate.yml:8 release.artifacts[4].path: "lstm_1h.onnx" is listed twice (also at release.artifacts[0])',
+  ],
+  [
+    'a port out of range',
+    VALID.replace('  path: /opt', '  port: 70000\n  path: /opt'),
+    'modelgate.yml:17 deploy.port: expected at most 65535, got 70000',
+  ],
+  [
+    'a duration without a unit',
+    VALID.replace(
+      '  is_active: systemctl is-active macd-analysis\n',
+      '  is_active: systemctl is-active macd-analysis\n  verify: { timeout: "soon" }\n',
+    ),
+    'modelgate.yml:20 deploy.verify.timeout: expected a duration such as "60s", "24h" or "2d", got "soon"',
+  ],
+  [
+    'a target that is neither ssh nor local',
+    VALID.replace('  path: /opt', '  target: ftp\n  path: /opt'),
+    'modelgate.yml:17 deploy.target: expected one of "ssh", "local", got "ftp"',
+  ],
+  [
+    'a flag name that is not an environment variable',
+    VALID.replace(
+      '  is_active: systemctl is-active macd-analysis\n',
+      '  is_active: systemctl is-active macd-analysis\n  flags:\n    shadow: { "ML-STACKING": "0" }\n',
+    ),
+    'modelgate.yml:21 deploy.flags.shadow.ML-STACKING: expected an environment variable name, got "ML-STACKING"',
+  ],
+  [
+    'an unknown top-level section',
+    VALID + 'alerts: {}\n',
+    'modelgate.yml:20 alerts: unknown field "alerts"; expected one of release, gate, deploy, rollback',
+  ],
+  [
+    'min above max',
+    VALID.replace('oof_auc: { min: 0.55 }', 'oof_auc: { min: 0.55, max: 0.5 }'),
+    'modelgate.yml:15 gate.training.horizons.1h.oof_auc: min (0.55) is greater than max (0.5)',
+  ],
   ['broken YAML', VALID.replace('  stacking:\n', '  stacking: [\n'), 'modelgate.yml:9 YAML syntax error'],
-  ['a list at the top level', '- release\n', 'modelgate.yml:1 (top level): expected a mapping with release, gate, deploy and rollback sections'],
+  [
+    'a list at the top level',
+    '- release\n',
+    'modelgate.yml:1 (top level): expected a mapping with release, gate, deploy and rollback sections',
+  ],
 ];
 
 for (const [what, text, expected] of cases) {

@@ -28,6 +28,12 @@ test('samples/modelgate.yml validates against the JSON Schema and loads', async 
 test('the JSON Schema rejects what the loader rejects', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
-  assert.equal(validate({ release: { name: 'x', artifacts: [{ path: 'a.onnx', kind: 'tensorflow' }] } }), false);
-  assert.equal(validate({ release: { name: 'x', artifacts: [{ path: 'a.onnx', kind: 'onnx' }] }, extra: 1 }), false);
+  assert.equal(
+    validate({ release: { name: 'x', artifacts: [{ path: 'a.onnx', kind: 'tensorflow' }] } }),
+    false,
+  );
+  assert.equal(
+    validate({ release: { name: 'x', artifacts: [{ path: 'a.onnx', kind: 'onnx' }] }, extra: 1 }),
+    false,
+  );
 });

@@ -13,7 +13,10 @@ test('the README input and output tables match action.yml', () => {
 });
 
 test('the README names the two commands and they are npm scripts', () => {
-  const scripts = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts as Record<string, string>;
+  const scripts = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts as Record<
+    string,
+    string
+  >;
   assert.match(readme, /npm ci && npm run demo/);
   assert.match(readme, /\nnpm test /);
   assert.ok(scripts.demo && scripts.test);

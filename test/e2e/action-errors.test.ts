@@ -15,7 +15,13 @@ const sampleConfig = readFileSync(path.join(repoRoot, 'samples', 'modelgate.yml'
 const badConfig = sampleConfig.replace('keep_releases: 5', 'keep_releases: many');
 const badLine = badConfig.split('\n').findIndex((l) => l.includes('keep_releases: many')) + 1;
 
-const REQUIRED: Record<string, string> = { healthcheck: 'bundle', package: 'bundle', deploy: 'tarball', gate: 'manifest', rollback: 'level' };
+const REQUIRED: Record<string, string> = {
+  healthcheck: 'bundle',
+  package: 'bundle',
+  deploy: 'tarball',
+  gate: 'manifest',
+  rollback: 'level',
+};
 
 for (const name of ACTION_NAMES) {
   test(`${name}: a config error is an ::error annotation on the config file and line`, async () => {
@@ -25,7 +31,10 @@ for (const name of ACTION_NAMES) {
     assert.equal(errors.length, 1, run.stdout);
     assert.equal(errors[0]!.properties.file, 'modelgate.yml');
     assert.equal(errors[0]!.properties.line, String(badLine));
-    assert.equal(errors[0]!.data, `modelgate.yml:${badLine} deploy.keep_releases: expected a number, got "many"`);
+    assert.equal(
+      errors[0]!.data,
+      `modelgate.yml:${badLine} deploy.keep_releases: expected a number, got "many"`,
+    );
   });
 
   test(`${name}: a missing required input is named`, async () => {
@@ -38,9 +47,21 @@ for (const name of ACTION_NAMES) {
 }
 
 test('root action: command picks the action, and a bad command is refused', async () => {
-  const bad = await runAction('root', { with: { command: 'launch' }, files: { 'modelgate.yml': sampleConfig } });
+  const bad = await runAction('root', {
+    with: { command: 'launch' },
+    files: { 'modelgate.yml': sampleConfig },
+  });
   assert.notEqual(bad.code, 0);
-  assert.match(bad.annotations.find((a) => a.command === 'error')!.data, /Input command: expected one of healthcheck, package, deploy, gate, rollback, got "launch"/);
-  const missing = await runAction('root', { with: { command: 'rollback' }, files: { 'modelgate.yml': sampleConfig } });
-  assert.match(missing.annotations.find((a) => a.command === 'error')!.data, /^Input required and not supplied: level/);
+  assert.match(
+    bad.annotations.find((a) => a.command === 'error')!.data,
+    /Input command: expected one of healthcheck, package, deploy, gate, rollback, got "launch"/,
+  );
+  const missing = await runAction('root', {
+    with: { command: 'rollback' },
+    files: { 'modelgate.yml': sampleConfig },
+  });
+  assert.match(
+    missing.annotations.find((a) => a.command === 'error')!.data,
+    /^Input required and not supplied: level/,
+  );
 });

@@ -58,7 +58,8 @@ export function actionCopyRoot(): string {
   cpSync(path.join(repoRoot, 'actions'), path.join(dir, 'actions'), { recursive: true });
   cpSync(path.join(repoRoot, 'dist'), path.join(dir, 'dist'), { recursive: true });
   for (let d = dir; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, 'node_modules'))) throw new Error(`${d}/node_modules exists: the copy would not prove the bundles are self-contained`);
+    if (existsSync(path.join(d, 'node_modules')))
+      throw new Error(`${d}/node_modules exists: the copy would not prove the bundles are self-contained`);
     if (path.dirname(d) === d) break;
   }
   actionCopy = dir;
@@ -123,7 +124,8 @@ export function parseFileCommands(text: string): Record<string, string> {
     } else if (heredoc !== -1) {
       const name = line.slice(0, heredoc);
       const delimiter = line.slice(heredoc + 2);
-      if (!name || !delimiter) throw new Error(`Invalid format '${line}'. Name must not be empty and delimiter must not be empty`);
+      if (!name || !delimiter)
+        throw new Error(`Invalid format '${line}'. Name must not be empty and delimiter must not be empty`);
       const value: string[] = [];
       let found = false;
       for (i++; i < lines.length; i++) {
@@ -209,11 +211,15 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
   const given = options.with ?? {};
   for (const [input, spec] of Object.entries(meta.inputs ?? {})) {
     const key = `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
-    const value = input in given ? String(given[input]) : evaluateDefault(spec.default === undefined ? '' : String(spec.default), env);
+    const value =
+      input in given
+        ? String(given[input])
+        : evaluateDefault(spec.default === undefined ? '' : String(spec.default), env);
     env[key] = value;
   }
   for (const [input, value] of Object.entries(given)) {
-    if (!(input in (meta.inputs ?? {}))) env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = String(value);
+    if (!(input in (meta.inputs ?? {})))
+      env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = String(value);
   }
   const main = path.join(actionDir, meta.runs.main);
   if (!statSync(main).isFile()) throw new Error(`${main} is missing: run npm run build`);
@@ -227,7 +233,10 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
   clearTimeout(timeout);
   const commands = [...parseWorkflowCommands(stdout, 'stdout'), ...parseWorkflowCommands(stderr, 'stderr')];
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
-  if (Buffer.byteLength(summary) > 1024 * 1024) throw new Error(`step summary is ${Buffer.byteLength(summary)} bytes: the runner refuses more than 1 MiB`);
+  if (Buffer.byteLength(summary) > 1024 * 1024)
+    throw new Error(
+      `step summary is ${Buffer.byteLength(summary)} bytes: the runner refuses more than 1 MiB`,
+    );
   return {
     code,
     stdout,
@@ -237,7 +246,9 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
     state: parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8')),
     summary,
     commands,
-    annotations: commands.filter((c) => c.command === 'error' || c.command === 'warning' || c.command === 'notice'),
+    annotations: commands.filter(
+      (c) => c.command === 'error' || c.command === 'warning' || c.command === 'notice',
+    ),
     workspace,
     runnerTemp: temp,
   };

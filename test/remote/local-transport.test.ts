@@ -12,7 +12,9 @@ import { tempDir } from '../deploy/fixtures.js';
 
 test('exec runs through /bin/sh with stdin, and reports exit code, stdout and stderr', async () => {
   const transport = createLocalTransport({ commandTimeoutMs: 10_000 });
-  const result = await transport.exec('read -r line; echo "got $line"; echo oops >&2; exit 3', { stdin: 'hello\n' });
+  const result = await transport.exec('read -r line; echo "got $line"; echo oops >&2; exit 3', {
+    stdin: 'hello\n',
+  });
   assert.deepEqual(result, { code: 3, stdout: 'got hello\n', stderr: 'oops\n' });
   const bytes = randomBytes(1 << 16);
   const echoed = await transport.exec('base64', { stdin: bytes });
@@ -24,7 +26,9 @@ test('a command that runs past its timeout is killed with everything it started'
   const marker = path.join(dir, 'survived');
   const transport = createLocalTransport({ commandTimeoutMs: 60_000 });
   // The subshell would write the marker after 3 s unless the whole group is killed.
-  const result = await transport.exec(`(sleep 3; touch ${shellQuote(marker)}) & sleep 30`, { timeoutMs: 500 });
+  const result = await transport.exec(`(sleep 3; touch ${shellQuote(marker)}) & sleep 30`, {
+    timeoutMs: 500,
+  });
   assert.equal(result.code, 124);
   assert.match(result.stderr, /killed after 500 ms/);
   await new Promise((resolve) => setTimeout(resolve, 3500));

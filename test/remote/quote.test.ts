@@ -35,7 +35,11 @@ test('every hostile value reaches the command as one literal argument', async (t
     'ünïcødé ✓',
   ];
   for (const value of values) {
-    const { stdout } = await run('/bin/sh', ['-c', `printf '%s|' ${shellQuote(value)} ; printf '%s' $#`, 'sh']);
+    const { stdout } = await run('/bin/sh', [
+      '-c',
+      `printf '%s|' ${shellQuote(value)} ; printf '%s' $#`,
+      'sh',
+    ]);
     assert.equal(stdout, `${value}|0`, JSON.stringify(value));
   }
   // The tagged template quotes every value, arrays as several words.
@@ -45,10 +49,16 @@ test('every hostile value reaches the command as one literal argument', async (t
 });
 
 test('plain words are left readable; NUL and newlines in paths are refused', () => {
-  assert.equal(shellQuote('/opt/macd-analysis/releases/macd_models_final_20260220_145749'), '/opt/macd-analysis/releases/macd_models_final_20260220_145749');
+  assert.equal(
+    shellQuote('/opt/macd-analysis/releases/macd_models_final_20260220_145749'),
+    '/opt/macd-analysis/releases/macd_models_final_20260220_145749',
+  );
   assert.equal(shellQuote("a'b"), `'a'\\''b'`);
   assert.throws(() => shellQuote('a\0b'), /NUL/);
   assert.throws(() => sh`echo ${Number.NaN}`, /refusing/);
-  assert.throws(() => checkRemotePath('/opt/x\n; rm -rf /', 'deploy.path'), /deploy\.path .* contains a newline/);
+  assert.throws(
+    () => checkRemotePath('/opt/x\n; rm -rf /', 'deploy.path'),
+    /deploy\.path .* contains a newline/,
+  );
   assert.equal(checkRemotePath('/opt/x y', 'deploy.path'), '/opt/x y');
 });

@@ -42,9 +42,14 @@ export async function listBundle(root: string): Promise<BundleListing> {
   try {
     st = await lstat(root);
   } catch {
-    throw new ModelgateError(`${root}: bundle not found; pass the directory or .tar.gz the training job wrote`, 'input', { file: root });
+    throw new ModelgateError(
+      `${root}: bundle not found; pass the directory or .tar.gz the training job wrote`,
+      'input',
+      { file: root },
+    );
   }
-  if (!st.isDirectory()) throw new ModelgateError(`${root}: expected a bundle directory`, 'input', { file: root });
+  if (!st.isDirectory())
+    throw new ModelgateError(`${root}: expected a bundle directory`, 'input', { file: root });
   await walk(root, '');
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, special };

@@ -31,7 +31,8 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Loa
         `${file}: config file not found (looked in ${absolute}); create it (see samples/modelgate.yml) or set the config input`,
         { file },
       );
-    if (code === 'EISDIR') throw new ConfigError(`${file}: is a directory, expected the modelgate.yml file`, { file });
+    if (code === 'EISDIR')
+      throw new ConfigError(`${file}: is a directory, expected the modelgate.yml file`, { file });
     throw new ConfigError(`${file}: cannot read config file: ${(error as Error).message}`, { file });
   }
   return parseConfig(text, file, absolute);
@@ -40,22 +41,38 @@ export async function loadConfig(file: string, cwd = process.cwd()): Promise<Loa
 export function parseConfig(text: string, file: string, absolute = file): LoadedConfig {
   const doc = new LocatedDocument(text);
   const syntax = doc.syntaxErrors[0];
-  if (syntax) throw new ConfigError(`${file}:${syntax.line} YAML syntax error: ${syntax.message}`, { file, line: syntax.line });
-  if (doc.value === null || doc.value === undefined || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
-    throw new ConfigError(`${file}:1 (top level): expected a mapping with release, gate, deploy and rollback sections`, {
+  if (syntax)
+    throw new ConfigError(`${file}:${syntax.line} YAML syntax error: ${syntax.message}`, {
       file,
-      line: 1,
+      line: syntax.line,
     });
+  if (
+    doc.value === null ||
+    doc.value === undefined ||
+    typeof doc.value !== 'object' ||
+    Array.isArray(doc.value)
+  ) {
+    throw new ConfigError(
+      `${file}:1 (top level): expected a mapping with release, gate, deploy and rollback sections`,
+      {
+        file,
+        line: 1,
+      },
+    );
   }
   const parsed = configSchema.safeParse(doc.value);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error.issues);
-    const where = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
+    const where =
+      issue.code === 'unrecognized_keys' && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
     const line = doc.lineOf(where);
-    throw new ConfigError(`${file}:${line} ${dottedPath(where)}: ${describeIssue(issue, doc.value, fieldsAt(configSchema, issue.path))}`, {
-      file,
-      line,
-    });
+    throw new ConfigError(
+      `${file}:${line} ${dottedPath(where)}: ${describeIssue(issue, doc.value, fieldsAt(configSchema, issue.path))}`,
+      {
+        file,
+        line,
+      },
+    );
   }
   const config = parsed.data;
   crossCheck(config, file, (p) => doc.lineOf(p));
@@ -76,27 +93,48 @@ function crossCheck(config: Config, file: string, lineOf: (p: Path) => number): 
   const artifacts = config.release.artifacts;
   const seen = new Map<string, number>();
   artifacts.forEach((a, i) => {
-    if (seen.has(a.path)) fail(['release', 'artifacts', i, 'path'], `"${a.path}" is listed twice (also at release.artifacts[${seen.get(a.path)}])`);
+    if (seen.has(a.path))
+      fail(
+        ['release', 'artifacts', i, 'path'],
+        `"${a.path}" is listed twice (also at release.artifacts[${seen.get(a.path)}])`,
+      );
     seen.set(a.path, i);
   });
   const stacking = config.release.stacking;
   if (stacking) {
     const listed = (p: string) => seen.has(p);
-    if (!listed(stacking.meta)) fail(['release', 'stacking', 'meta'], `"${stacking.meta}" is not in release.artifacts; add it there with kind json`);
+    if (!listed(stacking.meta))
+      fail(
+        ['release', 'stacking', 'meta'],
+        `"${stacking.meta}" is not in release.artifacts; add it there with kind json`,
+      );
     if (!listed(stacking.learner))
-      fail(['release', 'stacking', 'learner'], `"${stacking.learner}" is not in release.artifacts; add it there with kind pickle`);
+      fail(
+        ['release', 'stacking', 'learner'],
+        `"${stacking.learner}" is not in release.artifacts; add it there with kind pickle`,
+      );
     stacking.base.forEach((b, i) => {
-      if (!listed(b)) fail(['release', 'stacking', 'base', i], `"${b}" is not in release.artifacts; add it there or remove it from the base list`);
+      if (!listed(b))
+        fail(
+          ['release', 'stacking', 'base', i],
+          `"${b}" is not in release.artifacts; add it there or remove it from the base list`,
+        );
     });
   }
   for (const [name, rules] of Object.entries(config.gate.training.horizons)) {
     for (const [metric, rule] of Object.entries(rules)) {
       if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max)
-        fail(['gate', 'training', 'horizons', name, metric], `min (${rule.min}) is greater than max (${rule.max})`);
+        fail(
+          ['gate', 'training', 'horizons', name, metric],
+          `min (${rule.min}) is greater than max (${rule.max})`,
+        );
     }
   }
   for (const [name, rule] of Object.entries(config.gate.shadow?.rules ?? {})) {
     if (rule.range && rule.range[0] > rule.range[1])
-      fail(['gate', 'shadow', 'rules', name, 'range'], `range [${rule.range[0]}, ${rule.range[1]}] has its low end above its high end`);
+      fail(
+        ['gate', 'shadow', 'rules', name, 'range'],
+        `range [${rule.range[0]}, ${rule.range[1]}] has its low end above its high end`,
+      );
   }
 }

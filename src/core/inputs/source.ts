@@ -32,19 +32,35 @@ export function booleanInput(source: InputSource, name: string, fallback: boolea
   throw new InputError(`Input ${name}: expected true or false, got ${JSON.stringify(value)}`, name);
 }
 
-export function choiceInput<T extends string>(source: InputSource, name: string, choices: readonly T[], fallback?: T): T | undefined {
+export function choiceInput<T extends string>(
+  source: InputSource,
+  name: string,
+  choices: readonly T[],
+  fallback?: T,
+): T | undefined {
   const value = source.get(name);
   if (value === '') return fallback;
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new InputError(`Input ${name}: expected one of ${choices.join(', ')}, got ${JSON.stringify(value)}`, name);
+  throw new InputError(
+    `Input ${name}: expected one of ${choices.join(', ')}, got ${JSON.stringify(value)}`,
+    name,
+  );
 }
 
-export function integerInput(source: InputSource, name: string, min: number, max: number): number | undefined {
+export function integerInput(
+  source: InputSource,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   const value = source.get(name);
   if (value === '') return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new InputError(`Input ${name}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`, name);
+    throw new InputError(
+      `Input ${name}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+      name,
+    );
   return n;
 }
 

@@ -49,7 +49,10 @@ export function findActionsRoot(from: string = path.dirname(fileURLToPath(import
   for (;;) {
     if (existsSync(path.join(dir, 'actions', 'healthcheck', 'action.yml'))) return dir;
     const up = path.dirname(dir);
-    if (up === dir) throw new ModelgateError(`cannot find actions/<name>/action.yml above ${from}; is the modelgate checkout complete?`);
+    if (up === dir)
+      throw new ModelgateError(
+        `cannot find actions/<name>/action.yml above ${from}; is the modelgate checkout complete?`,
+      );
     dir = up;
   }
 }

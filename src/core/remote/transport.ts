@@ -27,7 +27,11 @@ export interface Transport {
   /** Runs a shell command (already quoted by the caller with `shellQuote`). */
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
   /** Copies a local file to `remotePath`, appending from `offset` when resuming. */
-  upload(localFile: string, remotePath: string, options?: { offset?: number; onProgress?: (p: UploadProgress) => void }): Promise<void>;
+  upload(
+    localFile: string,
+    remotePath: string,
+    options?: { offset?: number; onProgress?: (p: UploadProgress) => void },
+  ): Promise<void>;
   /** Copies a remote file to a local path. */
   download(remotePath: string, localFile: string): Promise<void>;
   /** Size of a remote file, or undefined when it does not exist. */

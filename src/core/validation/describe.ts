@@ -10,14 +10,18 @@ export type Path = readonly PropertyKey[];
 
 export function dottedPath(path: Path): string {
   if (path.length === 0) return '(top level)';
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** Renders a found value briefly: strings quoted, objects named by type. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a mapping';
   return String(value);
@@ -67,11 +71,13 @@ export function describeIssue(issue: zcore.$ZodIssue, root: unknown, allowed?: r
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${names}${known.length ? `; expected one of ${known.join(', ')}` : ''}`;
     }
     case 'too_small':
-      if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} item(s), got ${describeValue(found)}`;
+      if (issue.origin === 'array')
+        return `expected at least ${String(issue.minimum)} item(s), got ${describeValue(found)}`;
       if (issue.origin === 'string') return `must not be empty`;
       return `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${describeValue(found)}`;
     case 'too_big':
-      if (issue.origin === 'array') return `expected at most ${String(issue.maximum)} item(s), got ${describeValue(found)}`;
+      if (issue.origin === 'array')
+        return `expected at most ${String(issue.maximum)} item(s), got ${describeValue(found)}`;
       return `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${describeValue(found)}`;
     case 'invalid_format':
       return `${issue.message}, got ${describeValue(found)}`;
@@ -121,13 +127,23 @@ export function fieldsAt(schema: unknown, path: Path): string[] {
   const unwrap = () => {
     for (let i = 0; i < 10; i++) {
       const def = (cur as { _zod?: { def?: { innerType?: unknown; type?: string } } })?._zod?.def;
-      if (def?.innerType && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'catch')) cur = def.innerType;
+      if (
+        def?.innerType &&
+        (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'catch')
+      )
+        cur = def.innerType;
       else break;
     }
   };
   unwrap();
   for (const key of path) {
-    const def = (cur as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } } })?._zod?.def;
+    const def = (
+      cur as {
+        _zod?: {
+          def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown };
+        };
+      }
+    )?._zod?.def;
     if (def?.type === 'object' && def.shape) cur = def.shape[String(key)];
     else if (def?.type === 'array') cur = def.element;
     else if (def?.type === 'record') cur = def.valueType;
@@ -162,7 +178,9 @@ export class LocatedDocument {
     let offset: number | undefined = rangeStart(node);
     for (const key of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key));
+        const pair = node.items.find(
+          (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key),
+        );
         if (!pair) break;
         offset = rangeStart(pair.key) ?? offset;
         node = pair.value;
