@@ -1,0 +1,85 @@
+/**
+ * `.modelgate/pending.json`: written before a deploy or promote changes anything live and
+ * removed when it has finished (deployed, promoted or rolled back). If the run dies in
+ * between (runner killed, connection lost for good), the next deploy or rollback finds it
+ * under the lock and puts back what was live before (the release link and the flags file)
+ * before doing its own work, so an interruption never leaves the server half-updated.
+ */
+import { z } from 'zod';
+import { ModelgateError } from '../errors.js';
+import { appendHistory } from './history.js';
+import { readRemoteFile, removeRemoteFile, writeRemoteFile } from './remote-files.js';
+import { listReleases, modelsState, switchModels } from './release-dir.js';
+import { sh } from '../remote/quote.js';
+import type { Target } from './target.js';
+
+const pendingSchema = z.object({
+  run_id: z.string(),
+  actor: z.string(),
+  action: z.enum(['deploy', 'promote']),
+  phase: z.string(),
+  id: z.string(),
+  previous: z.string().nullable(),
+  time: z.string(),
+  flags: z.object({ path: z.string(), existed: z.boolean(), content: z.string() }),
+});
+export type Pending = z.infer<typeof pendingSchema>;
+
+export async function writePending(target: Target, pending: Pending): Promise<void> {
+  await writeRemoteFile(target, target.layout.pending, `${JSON.stringify(pending)}\n`);
+}
+
+export async function clearPending(target: Target): Promise<void> {
+  await removeRemoteFile(target, target.layout.pending);
+}
+
+/** Restores the state recorded by an interrupted run; true when something was changed. */
+export async function recoverInterrupted(
+  target: Target,
+  who: { actor: string; runId: string },
+  log: (line: string) => void,
+): Promise<boolean> {
+  const { layout } = target;
+  const file = await readRemoteFile(target, layout.pending);
+  if (!file.exists) return false;
+  let pending: Pending;
+  try {
+    pending = pendingSchema.parse(JSON.parse(file.content.toString('utf8')));
+  } catch {
+    throw new ModelgateError(
+      `${layout.pending} is unreadable: a deploy was interrupted and its record of what to restore is damaged. Check ${layout.models} and the flags file by hand, then remove ${layout.pending}`,
+      'remote',
+    );
+  }
+  log(
+    `a ${pending.action} of ${pending.id} by ${pending.actor} (run ${pending.run_id}, ${pending.time}) did not finish; restoring what was live before it`,
+  );
+  const state = await modelsState(target);
+  const live = state.kind === 'release' ? state.id : null;
+  if (live !== pending.previous) {
+    const { releases } = await listReleases(target);
+    if (pending.previous === null || releases.some((r) => r.id === pending.previous)) {
+      await switchModels(target, pending.previous);
+      log(
+        `restored ${layout.models} -> ${pending.previous === null ? '(none)' : `releases/${pending.previous}`}`,
+      );
+    } else log(`releases/${pending.previous} no longer exists; ${layout.models} left at ${live ?? '(none)'}`);
+  }
+  if (pending.flags.existed)
+    await writeRemoteFile(target, pending.flags.path, Buffer.from(pending.flags.content, 'base64'));
+  else await target.run(`removing ${pending.flags.path}`, sh`rm -f -- ${pending.flags.path}`);
+  log(`restored ${pending.flags.path}`);
+  await appendHistory(target, {
+    id: pending.id,
+    previous: pending.previous,
+    action: pending.action,
+    phase: pending.phase,
+    time: new Date().toISOString(),
+    actor: who.actor,
+    run_id: who.runId,
+    result: 'interrupted',
+    reason: `run ${pending.run_id} (${pending.actor}) stopped before finishing; restored ${pending.previous ?? 'no release'} and the flags file`,
+  });
+  await clearPending(target);
+  return true;
+}
