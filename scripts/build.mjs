@@ -66,6 +66,19 @@ for (const name of Object.keys(entries)) {
   writeFileSync(path.join(root, 'dist', name, 'package.json'), '{ "type": "module" }\n');
 }
 
+// ncc's ESM output keeps CommonJS's __dirname/__filename where bundled code reads them (ssh2's
+// emscripten poly1305 does): define them per module, from import.meta (Node 20.11+).
+for (const name of Object.keys(entries)) {
+  const dir = path.join(root, 'dist', name);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const shims = [];
+    if (/\b__dirname\b/.test(text) && !/(?:var|let|const) __dirname\b/.test(text)) shims.push('const __dirname = import.meta.dirname;');
+    if (/\b__filename\b/.test(text) && !/(?:var|let|const) __filename\b/.test(text)) shims.push('const __filename = import.meta.filename;');
+    if (shims.length) writeFileSync(path.join(dir, file), `${shims.join(' ')}\n${text}`);
+  }
+}
+
 // ssh2's optional native helpers (sshcrypto, cpu-features) are compiled at npm install for
 // one Node ABI: they would break the node24 runtime and make dist/ depend on the build
 // machine. ssh2 falls back to Node's own crypto when they are absent. pagent.exe is Windows-only.

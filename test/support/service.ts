@@ -1,5 +1,5 @@
 /**
- * The test `macd-analysis` service (macd-service.mjs beside this file) and a service
+ * The stand-in `macd-analysis` service (samples/service/macd-service.mjs, also run by the demo) and a service
  * directory laid out like the seed's server (`/opt/macd-analysis`: models/, .env,
  * live_config.py, logs/, backup/). Every test that starts the service stops it afterwards
  * (`t.after`); the daemon also exits by itself after its lifetime.
@@ -15,7 +15,7 @@ import { shellQuote } from '../../src/core/remote/quote.js';
 
 const run = promisify(execFile);
 
-export const SERVICE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'macd-service.mjs');
+export const SERVICE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples', 'service', 'macd-service.mjs');
 
 /** `restart` and `is_active` commands for deploy config, as a shell would run them. */
 export function serviceCommands(

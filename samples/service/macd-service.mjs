@@ -17,7 +17,8 @@
  *   "lstm loaded", "tft loaded", "stacking loaded (ML_ENABLE_STACKING=0, shadow)" (or "=1, live")
  *   and "ready". With MACD_TEST_FAIL_LIVE=1 in .env, going live (ML_ENABLE_STACKING=1) fails
  *   the same way, for testing a promote that must be rolled back.
- * - --trades: appends one trade-log line per --interval ms (default 1000) to
+ * - --trades: appends one trade-log line per --interval ms (default 1000; with --bar-seconds N
+ *   each line's ts advances N simulated seconds from the start) to
  *   data/live/trades_YYYYMMDD.jsonl, in the design's trade-log shape.
  * - The daemon exits by itself after --lifetime seconds (default 600), or as soon as its pid
  *   file is gone or names another process (its directory was removed), so a test that
@@ -45,7 +46,7 @@ const [command, dirArg, ...rest] = process.argv.slice(2);
 
 function usage() {
   process.stderr.write(
-    'usage: macd-service.mjs start|stop|restart|status|run <service-dir> [--trades] [--interval ms] [--lifetime s] [--models name]\n',
+    'usage: macd-service.mjs start|stop|restart|status|run <service-dir> [--trades] [--interval ms] [--bar-seconds s] [--lifetime s] [--models name]\n',
   );
   process.exit(2);
 }
@@ -57,11 +58,12 @@ const pidFile = path.join(runDir, 'macd.pid');
 const optionsFile = path.join(runDir, 'macd.options.json');
 
 function parseOptions(args) {
-  const options = { trades: false, interval: 1000, lifetime: 600, models: 'models' };
+  const options = { trades: false, interval: 1000, barSeconds: 0, lifetime: 600, models: 'models' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--trades') options.trades = true;
     else if (a === '--interval') options.interval = Number(args[++i]);
+    else if (a === '--bar-seconds') options.barSeconds = Number(args[++i]);
     else if (a === '--lifetime') options.lifetime = Number(args[++i]);
     else if (a === '--models') options.models = String(args[++i]);
     else usage();
@@ -253,8 +255,13 @@ function daemon(options) {
 
   if (options.trades) {
     let bar = 0;
+    let written = 0;
+    // With --bar-seconds, bars carry a simulated market clock that starts now and advances
+    // that many seconds per bar, so the demo gets an hour of bars in seconds.
+    const clockStart = Date.now();
     setInterval(() => {
-      const now = new Date();
+      const now = options.barSeconds > 0 ? new Date(clockStart + written * options.barSeconds * 1000) : new Date();
+      written++;
       const day = now.toISOString().slice(0, 10).replace(/-/g, '');
       const file = path.join(dir, 'data', 'live', `trades_${day}.jsonl`);
       mkdirSync(path.dirname(file), { recursive: true });
