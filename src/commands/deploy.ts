@@ -8,7 +8,7 @@ import { ModelgateError } from '../core/errors.js';
 import { booleanInput, choiceInput, optionalInput, requiredInput } from '../core/inputs/source.js';
 import { loadManifest, type Manifest } from '../core/manifest.js';
 import { manifestPathFor } from '../core/package/package.js';
-import { loadConfigInput, openTarget, resolveIn } from './common.js';
+import { loadConfigInput, openTarget, runIdOf, resolveIn } from './common.js';
 import { renderSteps } from './render-steps.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -84,7 +84,7 @@ export const deployCommand: Command = async (ctx) => {
       phase,
       dryRun,
       actor: ctx.env.GITHUB_ACTOR ?? process.env.USER ?? 'modelgate',
-      ...(ctx.env.GITHUB_RUN_ID ? { runId: ctx.env.GITHUB_RUN_ID } : {}),
+      ...runIdOf(ctx),
       log: (line) => ctx.log.info(line),
     });
   } finally {

@@ -2,7 +2,7 @@
 import { rollback } from '../core/deploy/rollback.js';
 import { booleanInput, choiceInput, optionalInput } from '../core/inputs/source.js';
 import { InputError } from '../core/errors.js';
-import { loadConfigInput, openTarget } from './common.js';
+import { loadConfigInput, openTarget, runIdOf } from './common.js';
 import { deploySummary } from './deploy.js';
 import type { Command } from './types.js';
 
@@ -24,7 +24,7 @@ export const rollbackCommand: Command = async (ctx) => {
       ...(to ? { to } : {}),
       dryRun,
       actor: ctx.env.GITHUB_ACTOR ?? process.env.USER ?? 'modelgate',
-      ...(ctx.env.GITHUB_RUN_ID ? { runId: ctx.env.GITHUB_RUN_ID } : {}),
+      ...runIdOf(ctx),
       log: (line) => ctx.log.info(line),
     });
   } finally {
