@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ModelgateError } from './errors.js';
-import { parseJsonText } from './health/json-text.js';
+import { parseJsonText } from './validation/json-text.js';
 import {
   describeIssue,
   dottedPath,

@@ -101,8 +101,17 @@ describe('trade-log line parser', () => {
     assert.throws(() => resolveFieldPaths({ bull: 'ml.p' }), ConfigError);
     assert.throws(() => resolveFieldPaths({ bull_prob: 'ml..p' }), /expected a dotted path/);
     assert.throws(
-      () => createLineParser(resolveFieldPaths({ bull_prob: 'ts' })),
-      /two fields share the path ts/,
+      () => createLineParser(resolveFieldPaths({ bull_prob: 'ts' }), 'gate.yml'),
+      (e: unknown) => {
+        assert.ok(e instanceof ConfigError);
+        assert.match(e.message, /^gate\.yml: gate\.shadow\.fields: two fields share the path ts;/);
+        assert.equal(e.file, 'gate.yml');
+        return true;
+      },
+    );
+    assert.throws(
+      () => createLineParser(resolveFieldPaths({ bull_prob: 'ts.p' })),
+      /^ConfigError: modelgate\.yml: gate\.shadow\.fields: ts\.p runs through another field/,
     );
     assert.equal(resolveFieldPaths({ bull_prob: 'pred.p' }).bull_prob, 'pred.p');
   });

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
+import { formatSize } from '../../src/core/bundle/files.js';
 import { HEALTH_CHECKS } from '../../src/core/health/healthcheck.js';
 import { renderHealthSummary } from '../../src/core/health/render.js';
 import { check, copySample, healthcheck, sampleDir, tempDir, writeManifest } from './support.js';
@@ -143,6 +144,9 @@ test('the job summary shows one row per check, the inference result and the gold
   const report = await healthcheck(sampleDir);
   const md = renderHealthSummary(report);
   assert.match(md, /^## ✅ Healthcheck passed/);
+  // Sizes read as package's progress and release notes write them (decimal units).
+  assert.ok(md.includes(`21 files, ${formatSize(report.bytes)}, checked in `));
+  assert.ok(check(report, 'integrity').message.startsWith(`21 files, ${formatSize(report.bytes)};`));
   for (const name of HEALTH_CHECKS) assert.match(md, new RegExp(`\\| ${name} \\|`));
   assert.match(md, /\| ✓ \| golden \|/);
   assert.match(md, /\| – \| command \| – \| no command input \|/);

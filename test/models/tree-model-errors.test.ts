@@ -159,7 +159,7 @@ test('XGBoost: a JSON syntax error names the line and column', async () => {
   const text = edit(await dartJsonLines(), '"num_trees": "6"', '"num_trees": "6",,');
   expectError(
     () => parseXgboost(text, 'stacking_xgb_1h.json'),
-    "stacking_xgb_1h.json:14:30 is not valid JSON: expected a double-quoted property name, found ','",
+    'stacking_xgb_1h.json:14:30 is not valid JSON: expected a property name in double quotes, got ","',
     14,
   );
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
+import { ModelgateError } from '../../src/core/errors.js';
 import { manifestSchema } from '../../src/core/manifest.js';
 import { notesPathFor } from '../../src/core/package/manifest-build.js';
 import { gatherMetrics } from '../../src/core/package/metrics.js';
@@ -64,7 +65,17 @@ test('a malformed metrics.json is refused, naming the file and the field', async
     return true;
   });
   await writeFile(path.join(dir, 'metrics.json'), '{"horizons": ');
-  await assert.rejects(gatherMetrics(dir, ['metrics.json'], config), /metrics\.json: not valid JSON/);
+  await assert.rejects(
+    gatherMetrics(dir, ['metrics.json'], config),
+    /metrics\.json:1:14 not valid JSON: .*; the training job must write it again$/,
+  );
+  // Python's json.dump writes a bare NaN; the manifest is strict JSON and cannot carry it.
+  await writeFile(path.join(dir, 'metrics.json'), '{\n  "horizons": {"1h": {"oof_auc": NaN}}\n}');
+  await assert.rejects(gatherMetrics(dir, ['metrics.json'], config), (e: ModelgateError) => {
+    assert.match(e.message, /metrics\.json:2 not valid JSON: a bare NaN, which the manifest cannot carry/);
+    assert.equal(e.line, 2);
+    return true;
+  });
 });
 
 test('files the config does not list are kind "other"; both manifests pass the manifest schema', async (t) => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { formatSize } from '../../src/core/bundle/files.js';
+import { formatMetric } from '../../src/core/package/notes.js';
 import { packageRelease } from '../../src/core/package/package.js';
-import { formatMetric, formatSize } from '../../src/core/package/notes.js';
 import type { Report } from '../../src/core/report/types.js';
 import { fixtureBundle, sampleRelease, tempDir, TIMESTAMP } from './fixtures.js';
 

@@ -11,7 +11,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { extractTarball, listTarball, type TarLimits } from '../../src/core/bundle/tar.js';
+import { extractTarball, listTarball, readTarballFile, type TarLimits } from '../../src/core/bundle/tar.js';
 import { ModelgateError } from '../../src/core/errors.js';
 
 const PYTHON = '/usr/bin/python3';
@@ -240,6 +240,45 @@ test('truncated archives are refused with a clear message', async (t) => {
   const before = await tree(dir);
   await assert.rejects(extractTarball(cutGz, path.join(dir, 'release')), ModelgateError);
   assert.deepEqual(await tree(dir), before);
+});
+
+test('one file is read from the front of a tarball without reading the rest', async (t) => {
+  const dir = await workdir(t);
+  const src = path.join(dir, 'src');
+  await mkdir(src);
+  const manifest = '{"schema": "modelgate/manifest@1"}\n';
+  await writeFile(path.join(src, 'manifest.json'), manifest);
+  await writeFile(path.join(src, 'weights.bin'), Buffer.alloc(200_000, 7));
+  const whole = path.join(dir, 'whole.tar');
+  execFileSync('tar', ['-cf', whole, '-C', src, 'manifest.json', 'weights.bin']);
+  // Cut inside weights.bin: listing the archive fails, the manifest before the cut still reads.
+  const cut = path.join(dir, 'cut.tar');
+  await writeFile(cut, (await readFile(whole)).subarray(0, 4096));
+  execFileSync('gzip', ['-k', cut]);
+  await assert.rejects(listTarball(`${cut}.gz`), /truncated inside "weights\.bin"/);
+  assert.equal((await readTarballFile(`${cut}.gz`, 'manifest.json'))?.toString('utf8'), manifest);
+
+  assert.equal(await readTarballFile(whole, 'metrics.json'), undefined);
+  await assert.rejects(readTarballFile(whole, 'weights.bin', 1000), (e: unknown) => {
+    assert.ok(e instanceof ModelgateError);
+    assert.equal(
+      e.message,
+      'whole.tar: weights.bin is 200000 bytes, more than the 1000 it may be; check the tarball',
+    );
+    return true;
+  });
+  // Entries before the wanted one are checked as listTarball checks them.
+  const hostile = pythonTar(
+    t,
+    dir,
+    'hostile.tar.gz',
+    `[(ti('../evil'), b'x'), (ti('manifest.json'), b'{}')]`,
+  );
+  if (!hostile) return;
+  await assert.rejects(
+    readTarballFile(hostile, 'manifest.json'),
+    /entry "\.\.\/evil" has a "\.\." component/,
+  );
 });
 
 test('a corrupted header fails its checksum', async (t) => {

@@ -1,6 +1,7 @@
 /**
- * Walking a bundle directory and hashing its files. Files are streamed, never read whole
- * into memory: a seed-sized bundle is tens of MB, and real ones grow.
+ * Walking a bundle directory, hashing its files, and showing their sizes the same way in
+ * every report. Files are streamed, never read whole into memory: a seed-sized bundle is
+ * tens of MB, and real ones grow.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -55,13 +56,29 @@ export async function listBundle(root: string): Promise<BundleListing> {
   return { files, special };
 }
 
-/** sha256 (hex) of a file, streamed with large reads. */
-export function sha256File(file: string): Promise<string> {
+/** sha256 (hex) of a file, or of its first `bytes` bytes (a partial upload), streamed with large reads. */
+export function sha256File(file: string, bytes?: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+    // createReadStream's `end` is inclusive, so an empty prefix cannot be expressed with it.
+    if (bytes === 0) {
+      resolve(hash.digest('hex'));
+      return;
+    }
+    const stream = createReadStream(file, {
+      highWaterMark: 1 << 20,
+      ...(bytes === undefined ? {} : { end: bytes - 1 }),
+    });
     stream.on('data', (chunk) => hash.update(chunk));
     stream.on('error', reject);
     stream.on('end', () => resolve(hash.digest('hex')));
   });
+}
+
+/** Sizes as the seed writes them: 5.4 MB, 596 KB, 738 B (decimal units), wherever a size is shown. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
+  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return `${(bytes / 1_000_000_000).toFixed(2)} GB`;
 }

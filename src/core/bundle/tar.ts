@@ -253,6 +253,8 @@ interface Visitor {
   directory?(entry: TarEntry): Promise<void>;
   /** Returns a sink for the file's bytes, or undefined to skip them. */
   file?(entry: TarEntry): Promise<FileSink | undefined>;
+  /** Asked after each file: true stops the walk there, leaving the rest of the archive unread. */
+  done?(): boolean;
 }
 
 interface FileSink {
@@ -490,6 +492,7 @@ async function walkTarball(
       if (sink) await sink.close();
       await skipPadding(size, shown);
       entries.push(entry);
+      if (visitor.done?.()) break;
     }
   } catch (e) {
     if (e instanceof ModelgateError) throw e;
@@ -544,6 +547,45 @@ async function assertReadable(file: string): Promise<void> {
 export async function listTarball(file: string, limits?: Partial<TarLimits>): Promise<TarEntry[]> {
   await assertReadable(file);
   return walkTarball(file, limits, {});
+}
+
+/**
+ * The bytes of the regular file `name` in a tarball, or undefined when it holds none, read
+ * without extracting the rest: package writes manifest.json first, so reading it costs the
+ * first gzip block, not the whole release. Every header up to it is checked as by
+ * `listTarball`; a file larger than `maxBytes` is refused rather than held in memory.
+ */
+export async function readTarballFile(
+  file: string,
+  name: string,
+  maxBytes = 16 * 1024 * 1024,
+  limits?: Partial<TarLimits>,
+): Promise<Buffer | undefined> {
+  await assertReadable(file);
+  let found: Buffer | undefined;
+  await walkTarball(file, limits, {
+    async file(entry) {
+      if (entry.path !== name) return undefined;
+      if (entry.size > maxBytes)
+        throw new ModelgateError(
+          `${path.basename(file)}: ${name} is ${entry.size} bytes, more than the ${maxBytes} it may be; check the tarball`,
+          'check',
+          { file: path.basename(file) },
+        );
+      const parts: Buffer[] = [];
+      return {
+        async write(chunk) {
+          parts.push(Buffer.from(chunk));
+        },
+        async close() {
+          found = Buffer.concat(parts);
+        },
+        async abort() {},
+      };
+    },
+    done: () => found !== undefined,
+  });
+  return found;
 }
 
 function isInside(root: string, target: string): boolean {

@@ -257,7 +257,7 @@ export async function evaluateShadowGate(options: ShadowGateOptions): Promise<Sh
   const promoteAfterHours = durationSeconds(config.promote_after) / 3600;
 
   const accumulator = new ShadowAccumulator({ range, ...(since ? { since: since.getTime() } : {}) });
-  const parse = createLineParser(fields);
+  const parse = createLineParser(fields, configFile);
   for (const file of options.files) {
     accumulator.beginFile(file);
     await readLines(file, {

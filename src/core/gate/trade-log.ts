@@ -97,7 +97,7 @@ type Tree = Map<string, Tree | z.ZodType>;
  * Parents of optional fields are optional (a bar without `ml` is a bar without ML); only the
  * timestamp is required.
  */
-export function tradeRecordSchema(fields: FieldPaths): z.ZodType {
+export function tradeRecordSchema(fields: FieldPaths, configFile = 'modelgate.yml'): z.ZodType {
   const root: Tree = new Map();
   for (const name of FIELD_NAMES) {
     const keys = fields[name].split('.');
@@ -105,7 +105,10 @@ export function tradeRecordSchema(fields: FieldPaths): z.ZodType {
     keys.forEach((key, i) => {
       if (i === keys.length - 1) {
         if (node.has(key))
-          throw new ConfigError(`gate.shadow.fields: two fields share the path ${fields[name]}`);
+          throw new ConfigError(
+            `${configFile}: gate.shadow.fields: two fields share the path ${fields[name]}; give each its own`,
+            { file: configFile },
+          );
         node.set(key, FIELD_SCHEMAS[name]);
         return;
       }
@@ -115,7 +118,10 @@ export function tradeRecordSchema(fields: FieldPaths): z.ZodType {
         node.set(key, child);
       }
       if (!(child instanceof Map))
-        throw new ConfigError(`gate.shadow.fields: ${fields[name]} runs through another field`);
+        throw new ConfigError(
+          `${configFile}: gate.shadow.fields: ${fields[name]} runs through another field; give each its own path`,
+          { file: configFile },
+        );
       node = child;
     });
   }
@@ -169,8 +175,11 @@ export function timestampMs(value: string | number): number | undefined {
 }
 
 /** A parser for lines of one log format: JSON, then the schema, then the facts. */
-export function createLineParser(fields: FieldPaths): (line: string) => ParsedLine {
-  const schema = tradeRecordSchema(fields);
+export function createLineParser(
+  fields: FieldPaths,
+  configFile = 'modelgate.yml',
+): (line: string) => ParsedLine {
+  const schema = tradeRecordSchema(fields, configFile);
   const get = {
     ts: getter(fields.ts),
     bull_prob: getter(fields.bull_prob),

@@ -254,7 +254,7 @@ async function compareTree(
     const want = entry.outputs[i]!;
     if (out.length !== want.length)
       throw new Error(
-        `${name}: predicts ${out.length} value${out.length === 1 ? '' : 's'} per row but ${rel} models.${name}.outputs[${i}] has ${want.length}; ${REGENERATE}`,
+        `${name}: predicts ${plural(out.length, 'value')} per row but ${rel} models.${name}.outputs[${i}] has ${want.length}; ${REGENERATE}`,
       );
     for (let j = 0; j < out.length; j++) {
       actual.push(out[j]!);
@@ -364,12 +364,7 @@ function unravel(index: number, dims: readonly number[]): number[] {
 /** Tolerances as people write them: 1e-5 rather than 0.00001. */
 export function formatTolerance(tol: Tolerance): string {
   const f = (v: number): string =>
-    v !== 0 && Math.abs(v) < 1e-3
-      ? v
-          .toExponential()
-          .replace(/\.?0*e/, 'e')
-          .replace('e-', 'e-')
-      : String(v);
+    v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential().replace(/\.?0*e/, 'e') : String(v);
   return `atol ${f(tol.atol)}, rtol ${f(tol.rtol)}`;
 }
 

@@ -5,14 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sha256File } from '../bundle/files.js';
+import { formatSize, sha256File } from '../bundle/files.js';
 import { errorMessage } from '../errors.js';
 import { parseManifest, type Manifest } from '../manifest.js';
 import type { Problem } from '../report/types.js';
 import {
   annotationPath,
   fileProblem,
-  formatBytes,
   mapLimit,
   plural,
   type CheckOutcome,
@@ -30,7 +29,7 @@ export async function hashBundle(ctx: HealthContext): Promise<void> {
 export async function checkIntegrity(ctx: HealthContext): Promise<CheckOutcome> {
   const [, manifestResult] = await Promise.all([hashBundle(ctx), readManifest(ctx)]);
   const bytes = ctx.files.reduce((sum, f) => sum + f.size, 0);
-  const counted = `${plural(ctx.files.length, 'file')}, ${formatBytes(bytes)}`;
+  const counted = `${plural(ctx.files.length, 'file')}, ${formatSize(bytes)}`;
   const fileRows = ctx.files.map((f) => ({ path: f.path, size: f.size, sha256: ctx.sha256.get(f.path)! }));
 
   if (!manifestResult) {

@@ -22,6 +22,7 @@ import {
 import { inspectTorchArchive, type TorchArchiveInfo } from '../models/torch.js';
 import type { TreeModelInfo } from '../models/tree-model.js';
 import type { Problem } from '../report/types.js';
+import { parseJsonText } from '../validation/json-text.js';
 import {
   fileProblem,
   formatMs,
@@ -31,7 +32,6 @@ import {
   type CheckOutcome,
   type HealthContext,
 } from './context.js';
-import { parseJsonText } from './json-text.js';
 import { TreePool, type TreeHandle } from './tree-pool.js';
 
 export interface OnnxLoadDetails {

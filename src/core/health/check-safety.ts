@@ -40,12 +40,24 @@ export async function scanBundle(ctx: HealthContext): Promise<FileSafety[]> {
   const results = await mapLimit(candidates, 4, (rel) =>
     scanFileForPickles(ctx.byPath.get(rel)!.absolute, rel),
   );
-  for (const r of results)
-    ctx.pickleGlobals.set(
-      r.file,
-      r.pickles.flatMap((p) => p.globals.map((g) => ({ module: g.module, name: g.name }))),
-    );
+  for (const r of results) remember(ctx, r);
   return results;
+}
+
+/** The globals a bundle file's pickles import: from `safety`'s walk, or walked now when it did not run. */
+export async function pickleGlobalsOf(
+  ctx: HealthContext,
+  rel: string,
+): Promise<{ module: string; name: string }[]> {
+  return (
+    ctx.pickleGlobals.get(rel) ?? remember(ctx, await scanFileForPickles(ctx.byPath.get(rel)!.absolute, rel))
+  );
+}
+
+function remember(ctx: HealthContext, r: FileSafety): { module: string; name: string }[] {
+  const globals = r.pickles.flatMap((p) => p.globals.map((g) => ({ module: g.module, name: g.name })));
+  ctx.pickleGlobals.set(r.file, globals);
+  return globals;
 }
 
 export async function checkSafety(ctx: HealthContext): Promise<CheckOutcome> {

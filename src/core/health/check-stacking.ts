@@ -5,8 +5,8 @@
  * a known estimator class (read from the pickle's globals, never by unpickling it).
  */
 import { errorMessage } from '../errors.js';
-import { scanFileForPickles } from '../safety/scan.js';
 import type { Problem } from '../report/types.js';
+import { pickleGlobalsOf } from './check-safety.js';
 import { annotationPath, fileProblem, plural, type CheckOutcome, type HealthContext } from './context.js';
 import { stackingMetaOf } from './stacking-meta.js';
 
@@ -86,12 +86,7 @@ export async function checkStacking(ctx: HealthContext): Promise<CheckOutcome> {
     );
   else {
     try {
-      let globals = ctx.pickleGlobals.get(stacking.learner);
-      if (!globals) {
-        const scan = await scanFileForPickles(learner.absolute, stacking.learner);
-        globals = scan.pickles.flatMap((p) => p.globals.map((g) => ({ module: g.module, name: g.name })));
-        ctx.pickleGlobals.set(stacking.learner, globals);
-      }
+      const globals = await pickleGlobalsOf(ctx, stacking.learner);
       // The object's own class is the first sklearn class the pickle imports (its parts follow).
       const estimator = globals.find((g) => g.module.startsWith('sklearn.') && ESTIMATOR_CLASS.test(g.name));
       if (!estimator) {

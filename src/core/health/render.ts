@@ -3,10 +3,11 @@
  * and time, the inference result, then what failed or warned (per file), the golden-vector
  * differences per model and the ONNX models' inputs, outputs and latency.
  */
+import { formatSize } from '../bundle/files.js';
 import type { CheckResult, CheckStatus } from '../report/types.js';
-import { formatTolerance, type GoldenRow } from './check-golden.js';
+import { formatDiff, formatTolerance, type GoldenRow } from './check-golden.js';
 import type { OnnxLoadDetails } from './check-load.js';
-import { formatBytes, formatMs } from './context.js';
+import { formatMs } from './context.js';
 import type { HealthReport } from './healthcheck.js';
 import { formatDims } from '../models/onnx.js';
 
@@ -21,12 +22,6 @@ function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
-function diff(value: number | null): string {
-  if (value === null) return '–';
-  if (!Number.isFinite(value)) return String(value);
-  return value === 0 ? '0' : value.toExponential(1);
-}
-
 export function renderHealthSummary(report: HealthReport): string {
   const out: string[] = [];
   const failed = report.checks.filter((c) => c.status === 'fail');
@@ -35,7 +30,7 @@ export function renderHealthSummary(report: HealthReport): string {
     : `❌ Healthcheck failed (${failed.map((c) => c.name).join(', ')})`;
   out.push(`## ${title}: ${code(report.bundle)}`, '');
   out.push(
-    `${report.files} files, ${formatBytes(report.bytes)}, checked in ${formatMs(report.durationMs)}`,
+    `${report.files} files, ${formatSize(report.bytes)}, checked in ${formatMs(report.durationMs)}`,
     '',
   );
 
@@ -87,7 +82,7 @@ export function renderHealthSummary(report: HealthReport): string {
     for (const r of rows) {
       const tol = r.tolerance ? formatTolerance(r.tolerance) : '';
       out.push(
-        `| ${SYMBOL[r.status]} | ${cell(r.model)} | ${r.kind} | ${r.golden === 'entry' ? 'entry' : r.status === 'skip' ? 'none (does not load)' : 'none (smoke run)'} | ${r.values || ''} | ${diff(r.maxAbsDiff)} | ${tol} |`,
+        `| ${SYMBOL[r.status]} | ${cell(r.model)} | ${r.kind} | ${r.golden === 'entry' ? 'entry' : r.status === 'skip' ? 'none (does not load)' : 'none (smoke run)'} | ${r.values || ''} | ${r.maxAbsDiff === null ? '–' : formatDiff(r.maxAbsDiff)} | ${tol} |`,
       );
     }
     out.push('');

@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ModelgateError } from '../errors.js';
-import type { HealthContext } from './context.js';
-import { parseJsonText } from './json-text.js';
 import { describeIssue, dottedPath, LocatedDocument } from '../validation/describe.js';
+import { parseJsonText } from '../validation/json-text.js';
+import type { HealthContext } from './context.js';
 
 const metaSchema = z
   .object({
@@ -24,19 +24,6 @@ const metaSchema = z
   .catchall(z.unknown());
 
 export type StackingMeta = z.infer<typeof metaSchema>;
-
-/** Validates a parsed stacking meta JSON; `text` (when given) locates the line of an error. */
-export function parseStackingMeta(value: unknown, file: string, text?: string): StackingMeta {
-  const parsed = metaSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const line = text ? new LocatedDocument(text).lineOf(issue.path) : undefined;
-  const at = line ? `${file}:${line}` : file;
-  throw new ModelgateError(`${at} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, 'check', {
-    file,
-    ...(line ? { line } : {}),
-  });
-}
 
 /** The meta-learner's probability for one row of base-model outputs. */
 export function metaProbability(meta: StackingMeta, baseOutputs: readonly number[]): number {
@@ -73,5 +60,14 @@ export async function stackingMetaOf(ctx: HealthContext): Promise<StackingMeta> 
   }
   const parsed = metaSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  return parseStackingMeta(value, rel, text ?? (await readFile(file.absolute, 'utf8')));
+  const issue = parsed.error.issues[0]!;
+  const line = new LocatedDocument(text ?? (await readFile(file.absolute, 'utf8'))).lineOf(issue.path);
+  throw new ModelgateError(
+    `${rel}:${line} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`,
+    'check',
+    {
+      file: rel,
+      line,
+    },
+  );
 }

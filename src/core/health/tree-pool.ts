@@ -28,13 +28,13 @@ export interface TreeHandle {
 }
 
 export type TreeRequest =
-  | { id: number; op: 'load'; file: string; kind: string; name: string }
+  | { id: number; op: 'load'; file: string; kind: TreeModelKind; name: string }
   | { id: number; op: 'predict'; name: string; rows: readonly TreeRow[] };
 
 export type TreeReply =
   | { id: 0; op: 'ready' }
   | { id: number; ok: true; info?: TreeModelInfo; outputs?: number[][] }
-  | { id: number; ok: false; error: { message: string; kind: string; file?: string; line?: number } };
+  | { id: number; ok: false; error: { message: string; kind: ErrorKind; file?: string; line?: number } };
 
 /** Omit distributed over the union, so each request keeps its own fields. */
 type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -148,7 +148,7 @@ export class TreePool {
     else {
       const { message, kind, file, line } = reply.error;
       waiting.reject(
-        new ModelgateError(message, kind as ErrorKind, {
+        new ModelgateError(message, kind, {
           ...(file ? { file } : {}),
           ...(line ? { line } : {}),
         }),

@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ModelgateError } from '../errors.js';
-import { loadTreeModel, type TreeModel, type TreeModelKind } from '../models/tree-model.js';
+import { loadTreeModel, type TreeModel } from '../models/tree-model.js';
 import type { TreeReply, TreeRequest } from './tree-pool.js';
 
 const models = new Map<string, TreeModel>();
@@ -36,7 +36,7 @@ function failure(id: number, error: unknown): TreeReply {
 async function answer(request: TreeRequest): Promise<TreeReply> {
   try {
     if (request.op === 'load') {
-      const model = await loadTreeModel(request.file, request.kind as TreeModelKind, request.name);
+      const model = await loadTreeModel(request.file, request.kind, request.name);
       models.set(request.name, model);
       return { id: request.id, ok: true, info: model.info };
     }

@@ -628,12 +628,19 @@ class LightGbmParser {
     }
   }
 
-  private tokens(field: Field): string[] {
+  /** The field's space-separated values, which must be exactly `count` (named `countName` in messages). */
+  private tokens(field: Field, count: number, what: string, countName: string): string[] {
     const value = field.value.trim();
-    if (value === '') return [];
     // LightGBM separates with single spaces; tolerate runs of them without a regex per line.
-    const parts = value.split(' ');
-    return value.includes('  ') ? parts.filter((p) => p !== '') : parts;
+    const parts = value === '' ? [] : value.split(' ');
+    const tokens = value.includes('  ') ? parts.filter((p) => p !== '') : parts;
+    if (tokens.length !== count) {
+      this.fail(
+        `${what} has ${tokens.length} value${tokens.length === 1 ? '' : 's'}, expected ${countName}=${count}`,
+        field.line,
+      );
+    }
+    return tokens;
   }
 
   private doubles(
@@ -643,13 +650,7 @@ class LightGbmParser {
     countName: string,
     allowInfinite: boolean,
   ): Float64Array {
-    const tokens = this.tokens(field);
-    if (tokens.length !== count) {
-      this.fail(
-        `${what} has ${tokens.length} value${tokens.length === 1 ? '' : 's'}, expected ${countName}=${count}`,
-        field.line,
-      );
-    }
+    const tokens = this.tokens(field, count, what, countName);
     const out = new Float64Array(count);
     for (let i = 0; i < count; i++) {
       const token = tokens[i] as string;
@@ -674,13 +675,7 @@ class LightGbmParser {
     max: number,
     hint = '',
   ): number[] {
-    const tokens = this.tokens(field);
-    if (tokens.length !== count) {
-      this.fail(
-        `${what} has ${tokens.length} value${tokens.length === 1 ? '' : 's'}, expected ${countName}=${count}`,
-        field.line,
-      );
-    }
+    const tokens = this.tokens(field, count, what, countName);
     const out = new Array<number>(count);
     for (let i = 0; i < count; i++) {
       const token = tokens[i] as string;

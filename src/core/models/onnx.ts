@@ -217,18 +217,15 @@ export function feedsFrom(
   const feeds: Record<string, OrtTensor> = {};
   for (const [name, tensor] of Object.entries(inputs)) {
     const info = declared.get(name)!;
-    if (info.dims.length && info.dims.length !== tensor.dims.length)
+    // Symbolic dims (`batch`, or -1/0 when unnamed) take any size; fixed ones must match.
+    const differs =
+      (info.dims.length > 0 && info.dims.length !== tensor.dims.length) ||
+      info.dims.some((d, i) => typeof d === 'number' && d > 0 && d !== tensor.dims[i]);
+    if (differs)
       throw new ModelgateError(
         `${source}: input ${name} has dims ${formatDims(tensor.dims)} but the model declares ${formatDims(info.dims)}; regenerate golden.json from this export`,
         'check',
       );
-    info.dims.forEach((d, i) => {
-      if (typeof d === 'number' && d > 0 && d !== tensor.dims[i])
-        throw new ModelgateError(
-          `${source}: input ${name} has dims ${formatDims(tensor.dims)} but the model declares ${formatDims(info.dims)}; regenerate golden.json from this export`,
-          'check',
-        );
-    });
     feeds[name] = makeTensor(model.ort, info.type, tensor.data, tensor.dims, `${source} input ${name}`);
   }
   return feeds;

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { ModelgateError } from '../errors.js';
 import { describeIssue, dottedPath } from '../validation/describe.js';
-import { locateJsonError, parseJsonLenient } from './json-text.js';
+import { locateJsonError, parseJsonLenient } from '../validation/json-text.js';
 import { readRow } from './tree-input.js';
 import type { TreeModel, TreeModelInfo } from './tree-model.js';
 

@@ -42,16 +42,17 @@ export function tarballName(id: string): string {
 
 /** Where package writes the manifest for `tarball`, and where deploy looks for it first. */
 export function manifestPathFor(tarball: string): string {
-  const dir = path.dirname(tarball);
-  const base = path.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
-  return path.join(dir, `${base}.manifest.json`);
+  return besideTarball(tarball, '.manifest.json');
 }
 
 /** Where package writes the release notes for `tarball`. */
 export function notesPathFor(tarball: string): string {
-  const dir = path.dirname(tarball);
+  return besideTarball(tarball, '.notes.md');
+}
+
+function besideTarball(tarball: string, suffix: string): string {
   const base = path.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
-  return path.join(dir, `${base}.notes.md`);
+  return path.join(path.dirname(tarball), `${base}${suffix}`);
 }
 
 export function kindOf(file: string, config: Config): ArtifactKind | 'other' {

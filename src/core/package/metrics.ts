@@ -11,6 +11,7 @@ import type { Config } from '../config/schema.js';
 import { ModelgateError } from '../errors.js';
 import type { Manifest, MetricTable } from '../manifest.js';
 import { describeIssue, dottedPath } from '../validation/describe.js';
+import { parseJsonText } from '../validation/json-text.js';
 
 export const METRICS_FILE = 'metrics.json';
 
@@ -29,18 +30,33 @@ export interface GatheredMetrics {
   sources: string[];
 }
 
+/**
+ * The healthcheck's reader, for errors with the line and column. A bare NaN or Infinity
+ * (Python's json.dump) is refused: the manifest is strict JSON and could not carry it.
+ */
 async function readJson(bundleDir: string, file: string): Promise<unknown> {
   const absolute = path.join(bundleDir, file);
-  const text = await readFile(absolute, 'utf8');
+  const again = 'the training job must write it again';
+  let parsed;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = parseJsonText(await readFile(absolute, 'utf8'), absolute);
   } catch (error) {
+    const where = error instanceof ModelgateError ? error : undefined;
     throw new ModelgateError(
-      `${file}: not valid JSON (${(error as Error).message}); the training job must write it again`,
+      `${where?.message ?? `${absolute}: cannot read (${(error as Error).message})`}; ${again}`,
       'input',
-      { file: absolute },
+      { file: absolute, line: where?.line, column: where?.column },
+      { cause: error },
     );
   }
+  const bare = parsed.nonStandard[0];
+  if (bare)
+    throw new ModelgateError(
+      `${absolute}:${bare.line} not valid JSON: a bare ${bare.token}, which the manifest cannot carry; ${again} with json.dump(..., allow_nan=False) after replacing non-finite values`,
+      'input',
+      { file: absolute, line: bare.line },
+    );
+  return parsed.value;
 }
 
 /** Only plain metric values; nested objects (curves, confusion matrices) stay out of the manifest. */

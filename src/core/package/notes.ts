@@ -6,7 +6,9 @@
  * will enforce, not what someone remembered to write. `zh` gives the seed's Chinese headings.
  */
 import path from 'node:path';
+import { formatSize } from '../bundle/files.js';
 import type { Config, ShadowRule } from '../config/schema.js';
+import { cell } from '../gate/render.js';
 import type { RuleOutcome, TrainingGateResult } from '../gate/training.js';
 import type { Manifest, MetricTable } from '../manifest.js';
 import type { CheckStatus, Report } from '../report/types.js';
@@ -367,14 +369,6 @@ const DEFAULT_SHADOW_RULES: Record<string, ShadowRule> = {
   severe_errors: { max: 0, severity: 'fail' },
 };
 
-/** Sizes as the seed writes them: 5.4 MB, 596 KB, 738 B (decimal units). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
-  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  return `${(bytes / 1_000_000_000).toFixed(2)} GB`;
-}
-
 /** Metrics in tables: counts with separators (24,492), scores with 4 decimals (0.5480). */
 export function formatMetric(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -383,11 +377,7 @@ export function formatMetric(value: unknown): string {
     if (Math.abs(value) >= 0.001) return value.toFixed(4);
     return String(value);
   }
-  return escapeCell(String(value));
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return cell(String(value));
 }
 
 function roleOf(file: Manifest['files'][number]): Role {
@@ -448,7 +438,7 @@ function metricTable(
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const [subject, values] of Object.entries(table)) {
     const cells = [
-      escapeCell(subject),
+      cell(subject),
       ...columns.map((c) => formatMetric(values[c])),
       ...(extra ? [extra.cell(subject)] : []),
     ];
@@ -496,9 +486,7 @@ function healthSection(health: Report | undefined, manifest: Manifest, w: Words)
     const status = check.status as CheckStatus;
     const mark = STATUS_MARK[status] ?? '';
     const ms = typeof check.ms === 'number' ? formatMs(check.ms) : '—';
-    lines.push(
-      `| ${escapeCell(check.name)} | ${mark} ${check.status} | ${ms} | ${escapeCell(check.message ?? '')} |`,
-    );
+    lines.push(`| ${cell(check.name)} | ${mark} ${check.status} | ${ms} | ${cell(check.message ?? '')} |`);
   }
   return [...lines, ''];
 }
@@ -705,7 +693,7 @@ function risks(manifest: Manifest, config: Config, gate: TrainingGateResult, w: 
   if (other.length + warnRules.length > 0)
     issues.push([
       `**${w.otherFindings}** ⚠️`,
-      ...[...warnRules, ...other].map((r) => `   - ${escapeCell(r.message)}`),
+      ...[...warnRules, ...other].map((r) => `   - ${cell(r.message)}`),
     ]);
 
   const lines = [`### ${w.knownIssues}`, ''];

@@ -13,7 +13,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { InputError, ModelgateError } from '../errors.js';
-import { listBundle } from '../bundle/files.js';
+import { formatSize, listBundle } from '../bundle/files.js';
 import { evaluateTrainingGate, type TrainingGateResult } from '../gate/training.js';
 import type { Manifest } from '../manifest.js';
 import { reportPassed, type Report } from '../report/types.js';
@@ -29,7 +29,7 @@ import {
   type ManifestInput,
 } from './manifest-build.js';
 import { gatherMetrics } from './metrics.js';
-import { formatSize, renderReleaseNotes, type NotesLanguage } from './notes.js';
+import { renderReleaseNotes, type NotesLanguage } from './notes.js';
 import { checkPortableNames } from './portable-names.js';
 import { writeTarball } from './tarball.js';
 import { formatReleaseTimestamp, parseReleaseTimestamp } from './timestamp.js';

@@ -1,10 +1,13 @@
 /**
- * JSON files from a training job, parsed with errors a person can act on: the file, line
- * and column of the first syntax error (Node 20's JSON.parse reports neither).
+ * JSON files from a training job, parsed with errors a person can act on: the file, line and
+ * column of the first syntax error (Node 20's JSON.parse reports neither, and its wording
+ * changes between Node versions). One scanner serves every JSON file modelgate reads: the
+ * bundle's metadata, golden.json, metrics.json and XGBoost models.
  *
- * Python's `json.dump` writes bare `NaN`, `Infinity` and `-Infinity` unless told not to,
- * and the service (Python) reads them back; strict JSON rejects them. They are accepted
- * here and reported, so that a caller can decide whether a non-finite value is a problem.
+ * Python's `json.dump` writes bare `NaN`, `Infinity` and `-Infinity` unless told not to (and
+ * XGBoost before 3.1 writes `NaN` as the split value of categorical nodes); strict JSON
+ * rejects them. They are accepted here and reported, so that a caller can decide whether a
+ * non-finite value is a problem.
  */
 import { ModelgateError } from '../errors.js';
 
@@ -14,14 +17,102 @@ export interface ParsedJson {
   nonStandard: { token: string; line: number }[];
 }
 
+export interface JsonProblem {
+  line: number;
+  column: number;
+  message: string;
+  /** The text ended where more was expected (or inside its last token): a truncated file. */
+  truncated: boolean;
+}
+
 /** Parses `text`; throws a ModelgateError naming `file`, the line and the column of the first error. */
 export function parseJsonText(text: string, file: string): ParsedJson {
   try {
     return { value: JSON.parse(text), nonStandard: [] };
   } catch {
-    // Fall through to the slower parser, which knows where the error is.
+    // Fall through to the slower scanner, which knows where the error is.
   }
-  return new JsonScanner(text, file).parseDocument();
+  try {
+    return new JsonScanner(text).parseDocument();
+  } catch (error) {
+    if (!(error instanceof JsonStop)) throw error;
+    const { line, column } = lineColumnAt(text, error.at);
+    throw new ModelgateError(`${file}:${line}:${column} not valid JSON: ${error.reason}`, 'check', {
+      file,
+      line,
+      column,
+    });
+  }
+}
+
+/**
+ * JSON.parse, retried with bare NaN -> null and Infinity -> 1e999 (outside strings) on
+ * failure: for multi-megabyte model files, where the scanner would cost several times more.
+ * Throws JSON.parse's SyntaxError; `locateJsonError` then says where.
+ */
+export function parseJsonLenient(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    if (!text.includes('NaN') && !text.includes('Infinity')) throw error;
+    return JSON.parse(replaceNonStandardNumbers(text)) as unknown;
+  }
+}
+
+/** Rewrites the non-standard number tokens outside strings: NaN -> null, Infinity -> 1e999 (parses as Infinity). */
+function replaceNonStandardNumbers(text: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip the string, escapes included.
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i += 2;
+        else {
+          i++;
+          if (d === 34) break;
+        }
+      }
+    } else if (c === 78 && text.startsWith('NaN', i)) {
+      parts.push(text.slice(last, i), 'null');
+      i += 3;
+      last = i;
+    } else if (c === 73 && text.startsWith('Infinity', i)) {
+      parts.push(text.slice(last, i), '1e999');
+      i += 8;
+      last = i;
+    } else i++;
+  }
+  if (last === 0) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+const LITERALS = ['true', 'false', 'null', 'NaN', 'Infinity', '-Infinity'];
+
+/** The first syntax error in `text` (standard JSON plus NaN/Infinity); for text JSON.parse refused. */
+export function locateJsonError(text: string): JsonProblem {
+  let stop: JsonStop;
+  try {
+    new JsonScanner(text).parseDocument();
+    // Only reached for text JSON.parse refused for a reason the scanner accepts.
+    return { line: 1, column: 1, message: 'the text is not valid JSON', truncated: false };
+  } catch (error) {
+    if (!(error instanceof JsonStop)) throw error;
+    stop = error;
+  }
+  const { line, column } = lineColumnAt(text, stop.at);
+  // A cut inside the last token (a number or a literal, then nothing) is truncation too.
+  const rest = text.slice(stop.at).trimEnd();
+  const midToken =
+    /^[\w.+-]+$/.test(rest) &&
+    (/[\w.]/.test(text[stop.at - 1] ?? '') || LITERALS.some((w) => w !== rest && w.startsWith(rest)));
+  return { line, column, message: stop.reason, truncated: stop.at >= text.length || midToken };
 }
 
 /** 1-based line and column of a character offset. */
@@ -38,20 +129,37 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: end - lineStart + 1 };
 }
 
+/** Where and why the scanner stopped. */
+class JsonStop {
+  constructor(
+    readonly at: number,
+    readonly reason: string,
+  ) {}
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 class JsonScanner {
   private pos = 0;
   private readonly nonStandard: { token: string; line: number }[] = [];
+  /** Lines counted up to `counted`: tokens come in order, so each character is counted once. */
+  private counted = 0;
+  private line = 1;
 
-  constructor(
-    private readonly text: string,
-    private readonly file: string,
-  ) {}
+  constructor(private readonly text: string) {}
 
   parseDocument(): ParsedJson {
     this.skipSpace();
     if (this.pos >= this.text.length)
       this.fail(this.text.length === 0 ? 'the file is empty' : 'no value in the file');
-    const value = this.parseValue();
+    let value: unknown;
+    try {
+      value = this.parseValue();
+    } catch (error) {
+      // Nesting deep enough to exhaust the stack: report where the walk got to.
+      if (error instanceof RangeError) this.fail('nesting too deep');
+      throw error;
+    }
     this.skipSpace();
     if (this.pos < this.text.length)
       this.fail(`unexpected ${this.describeHere()} after the end of the document`);
@@ -59,12 +167,7 @@ class JsonScanner {
   }
 
   private fail(reason: string, at = this.pos): never {
-    const { line, column } = lineColumnAt(this.text, at);
-    throw new ModelgateError(`${this.file}:${line}:${column} not valid JSON: ${reason}`, 'check', {
-      file: this.file,
-      line,
-      column,
-    });
+    throw new JsonStop(at, reason);
   }
 
   private describeHere(): string {
@@ -106,14 +209,16 @@ class JsonScanner {
   }
 
   private nonStandardLiteral(word: string, value: number): number {
-    const start = this.pos;
+    for (; this.counted < this.pos; this.counted++)
+      if (this.text.charCodeAt(this.counted) === 10) this.line++;
     this.literal(word, value);
-    this.nonStandard.push({ token: word, line: lineColumnAt(this.text, start).line });
+    this.nonStandard.push({ token: word, line: this.line });
     return value;
   }
 
   private parseNumber(): number {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
+    NUMBER.lastIndex = this.pos;
+    const match = NUMBER.exec(this.text);
     if (!match)
       this.fail(`malformed number starting ${JSON.stringify(this.text.slice(this.pos, this.pos + 12))}`);
     this.pos += match[0].length;

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ModelgateError } from '../../src/core/errors.js';
-import { lineColumnAt, parseJsonText } from '../../src/core/health/json-text.js';
+import {
+  lineColumnAt,
+  locateJsonError,
+  parseJsonLenient,
+  parseJsonText,
+} from '../../src/core/validation/json-text.js';
 
 const BAD: [string, string, string][] = [
   [
@@ -72,4 +77,44 @@ test('line and column of an offset', () => {
   assert.deepEqual(lineColumnAt('ab\ncd\nef', 0), { line: 1, column: 1 });
   assert.deepEqual(lineColumnAt('ab\ncd\nef', 4), { line: 2, column: 2 });
   assert.deepEqual(lineColumnAt('ab\ncd\nef', 6), { line: 3, column: 1 });
+});
+
+test('nesting deep enough to exhaust the stack is refused with its place, not a RangeError', () => {
+  assert.throws(
+    () => parseJsonText('['.repeat(200_000), 'deep.json'),
+    (error: unknown) => {
+      assert.ok(error instanceof ModelgateError, String(error));
+      assert.match(error.message, /^deep\.json:1:\d+ not valid JSON: nesting too deep$/);
+      return true;
+    },
+  );
+});
+
+test('a number of any length parses beside a bare NaN, as JSON.parse reads it', () => {
+  const digits = '1'.repeat(500);
+  const parsed = parseJsonText(`{"a": [NaN, ${digits}]}`, 'x.json');
+  assert.deepEqual(parsed.value, { a: [Number.NaN, Number(digits)] });
+});
+
+test('the place of a syntax error, and whether the text was cut short', () => {
+  assert.deepEqual(locateJsonError('{\n  "a": [1, 2'), {
+    line: 2,
+    column: 13,
+    message: 'expected "," or "]" after an array item, got end of file',
+    truncated: true,
+  });
+  assert.equal(locateJsonError('{"a": Na').truncated, true);
+  assert.deepEqual(locateJsonError('{"a": 1,,}'), {
+    line: 1,
+    column: 9,
+    message: 'expected a property name in double quotes, got ","',
+    truncated: false,
+  });
+});
+
+test('the lenient parse reads NaN as null and Infinity as Infinity, outside strings only', () => {
+  assert.deepEqual(parseJsonLenient('{"NaN": [NaN, -Infinity, "Infinity"]}'), {
+    NaN: [null, -Infinity, 'Infinity'],
+  });
+  assert.throws(() => parseJsonLenient('{"a": nan}'), SyntaxError);
 });
