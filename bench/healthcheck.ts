@@ -15,12 +15,11 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build, type Plugin } from 'esbuild';
 import { listBundle } from '../src/core/bundle/files.js';
 import { loadConfig } from '../src/core/config/load.js';
 import { checkIntegrity } from '../src/core/health/check-integrity.js';
@@ -44,64 +43,6 @@ export interface HealthcheckBenchResult {
   reportedMs: number;
   integrityMs: number;
   checks: { name: string; status: string; ms: number }[];
-}
-
-/** Keeps onnxruntime-node out of the bundle and imports it from this checkout by absolute path. */
-function ortExternal(): Plugin {
-  const ort = path.join(repoRoot, 'node_modules', 'onnxruntime-node', 'dist', 'index.js');
-  return {
-    name: 'ort-external',
-    setup(b) {
-      b.onResolve({ filter: /^onnxruntime-node$/ }, () => ({
-        path: pathToFileURL(ort).href,
-        external: true,
-      }));
-    },
-  };
-}
-
-/**
- * The healthcheck as the built action runs it: one ESM bundle, onnxruntime-node external,
- * and the tree worker bundled beside it (`tree-worker.js`), as in dist/healthcheck/.
- */
-async function bundleHealthcheck(dir: string): Promise<string> {
-  const outfile = path.join(dir, 'index.js');
-  const src = (p: string): string => JSON.stringify(path.join(repoRoot, 'src', 'core', p));
-  const entry = `
-    import { loadConfig } from ${src('config/load.ts')};
-    import { runHealthcheck } from ${src('health/healthcheck.ts')};
-    const [bundle, config] = process.argv.slice(2);
-    const loaded = await loadConfig(config);
-    const report = await runHealthcheck({ bundle, config: loaded.config, configFile: loaded.file });
-    process.stdout.write(JSON.stringify({
-      passed: report.passed,
-      durationMs: report.durationMs,
-      checks: report.checks.map((c) => ({ name: c.name, status: c.status, ms: c.ms, message: c.message })),
-    }));
-  `;
-  const common = {
-    bundle: true,
-    platform: 'node' as const,
-    format: 'esm' as const,
-    target: 'node20',
-    logLevel: 'error' as const,
-    plugins: [ortExternal()],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  };
-  await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n');
-  await build({
-    ...common,
-    stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts', sourcefile: 'bench-healthcheck-entry.ts' },
-    outfile,
-  });
-  await build({
-    ...common,
-    entryPoints: [path.join(repoRoot, 'src', 'core', 'health', 'tree-worker.ts')],
-    outfile: path.join(dir, 'tree-worker.js'),
-  });
-  return outfile;
 }
 
 async function writeSessionScript(dir: string): Promise<string> {
@@ -136,7 +77,10 @@ export async function measureHealthcheck(
   const loaded = await loadConfig(configFile);
   const work = await mkdtemp(path.join(os.tmpdir(), 'modelgate-bench-health-'));
   try {
-    const script = await bundleHealthcheck(work);
+    // The healthcheck as users run it: the committed CLI bundle, with the vendored
+    // onnxruntime-node and the bundled tree worker (run `npm run build` after changing src/).
+    const script = path.join(repoRoot, 'dist', 'cli', 'index.js');
+    const reportFile = path.join(work, 'report.json');
     const sessions = await writeSessionScript(work);
     const sha: number[] = [];
     const sess: number[] = [];
@@ -150,8 +94,14 @@ export async function measureHealthcheck(
       let output = '';
       health.push(
         await timed(async () => {
-          output = (await run(process.execPath, [script, bundleDir, configFile], { maxBuffer: 1 << 26 }))
-            .stdout;
+          await run(
+            process.execPath,
+            [script, 'healthcheck', '--bundle', bundleDir, '--config', configFile, '--report', reportFile],
+            {
+              maxBuffer: 1 << 26,
+            },
+          ).catch(() => undefined);
+          output = await readFile(reportFile, 'utf8');
         }),
       );
       const parsed = JSON.parse(output) as {

@@ -433,8 +433,7 @@ const rollbackCommand = async (ctx) => {
             level,
             ...(to ? { to } : {}),
             dryRun,
-            actor: ctx.env.GITHUB_ACTOR ?? process.env.USER ?? 'modelgate',
-            ...(ctx.env.GITHUB_RUN_ID ? { runId: ctx.env.GITHUB_RUN_ID } : {}),
+            ...(0,common/* runIdentity */.yK)(ctx),
             log: (line) => ctx.log.info(line),
         });
     }

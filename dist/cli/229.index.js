@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/core/bundle/tar.js
@@ -61,7 +59,6 @@ function renderSteps(steps) {
 
 
 
-
 /** The manifest input, else `<id>.manifest.json` beside the tarball, else manifest.json inside it. */
 async function resolveManifest(ctx, tarball) {
     const given = (0,source/* optionalInput */.$m)(ctx.inputs, 'manifest');
@@ -70,18 +67,12 @@ async function resolveManifest(ctx, tarball) {
     const beside = (0,package_package/* manifestPathFor */.ev)(tarball);
     if ((0,external_node_fs_.existsSync)(beside))
         return (0,manifest/* loadManifest */.eY)(beside);
-    const scratch = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir, 'modelgate-manifest-'));
-    try {
-        await (0,tar/* extractTarball */.A3)(tarball, external_node_path_.join(scratch, 'x'));
-        const inside = external_node_path_.join(scratch, 'x', 'manifest.json');
-        if (!(0,external_node_fs_.existsSync)(inside)) {
-            throw new errors/* ModelgateError */.HJ(`${tarball}: no manifest beside it (${external_node_path_.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`, 'input', { file: tarball });
-        }
-        return await (0,manifest/* loadManifest */.eY)(inside);
+    // package writes manifest.json as the first entry: read just that, not the whole release.
+    const inside = await (0,tar/* readTarballFile */.H_)(tarball, 'manifest.json');
+    if (!inside) {
+        throw new errors/* ModelgateError */.HJ(`${tarball}: no manifest beside it (${external_node_path_.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`, 'input', { file: tarball });
     }
-    finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
-    }
+    return (0,manifest/* parseManifest */.Ng)(inside.toString('utf8'), `${tarball}:manifest.json`);
 }
 function deploySummary(title, result, facts) {
     const lines = [
@@ -115,8 +106,7 @@ const deployCommand = async (ctx) => {
             manifest,
             phase,
             dryRun,
-            actor: ctx.env.GITHUB_ACTOR ?? process.env.USER ?? 'modelgate',
-            ...(ctx.env.GITHUB_RUN_ID ? { runId: ctx.env.GITHUB_RUN_ID } : {}),
+            ...(0,common/* runIdentity */.yK)(ctx),
             log: (line) => ctx.log.info(line),
         });
     }

@@ -90,15 +90,15 @@ function tarballName(id) {
 }
 /** Where package writes the manifest for `tarball`, and where deploy looks for it first. */
 function manifestPathFor(tarball) {
-    const dir = external_node_path_.dirname(tarball);
-    const base = external_node_path_.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
-    return external_node_path_.join(dir, `${base}.manifest.json`);
+    return besideTarball(tarball, '.manifest.json');
 }
 /** Where package writes the release notes for `tarball`. */
 function notesPathFor(tarball) {
-    const dir = external_node_path_.dirname(tarball);
+    return besideTarball(tarball, '.notes.md');
+}
+function besideTarball(tarball, suffix) {
     const base = external_node_path_.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
-    return external_node_path_.join(dir, `${base}.notes.md`);
+    return external_node_path_.join(external_node_path_.dirname(tarball), `${base}${suffix}`);
 }
 function kindOf(file, config) {
     return config.release.artifacts.find((a) => a.path === file)?.kind ?? 'other';

@@ -629,7 +629,7 @@ const FIELD_SCHEMAS = {
  * Parents of optional fields are optional (a bar without `ml` is a bar without ML); only the
  * timestamp is required.
  */
-function tradeRecordSchema(fields) {
+function tradeRecordSchema(fields, configFile = 'modelgate.yml') {
     const root = new Map();
     for (const name of FIELD_NAMES) {
         const keys = fields[name].split('.');
@@ -637,7 +637,7 @@ function tradeRecordSchema(fields) {
         keys.forEach((key, i) => {
             if (i === keys.length - 1) {
                 if (node.has(key))
-                    throw new errors/* ConfigError */.xL(`gate.shadow.fields: two fields share the path ${fields[name]}`);
+                    throw new errors/* ConfigError */.xL(`${configFile}: gate.shadow.fields: two fields share the path ${fields[name]}; give each its own`, { file: configFile });
                 node.set(key, FIELD_SCHEMAS[name]);
                 return;
             }
@@ -647,7 +647,7 @@ function tradeRecordSchema(fields) {
                 node.set(key, child);
             }
             if (!(child instanceof Map))
-                throw new errors/* ConfigError */.xL(`gate.shadow.fields: ${fields[name]} runs through another field`);
+                throw new errors/* ConfigError */.xL(`${configFile}: gate.shadow.fields: ${fields[name]} runs through another field; give each its own path`, { file: configFile });
             node = child;
         });
     }
@@ -699,8 +699,8 @@ function timestampMs(value) {
     return Number.isNaN(ms) ? undefined : ms;
 }
 /** A parser for lines of one log format: JSON, then the schema, then the facts. */
-function createLineParser(fields) {
-    const schema = tradeRecordSchema(fields);
+function createLineParser(fields, configFile = 'modelgate.yml') {
+    const schema = tradeRecordSchema(fields, configFile);
     const get = {
         ts: getter(fields.ts),
         bull_prob: getter(fields.bull_prob),
@@ -950,7 +950,7 @@ async function evaluateShadowGate(options) {
     const since = options.since ?? (windowSeconds > 0 ? new Date(now.getTime() - windowSeconds * 1000) : undefined);
     const promoteAfterHours = (0,schema/* durationSeconds */.o8)(config.promote_after) / 3600;
     const accumulator = new ShadowAccumulator({ range, ...(since ? { since: since.getTime() } : {}) });
-    const parse = createLineParser(fields);
+    const parse = createLineParser(fields, configFile);
     for (const file of options.files) {
         accumulator.beginFile(file);
         await readLines(file, {

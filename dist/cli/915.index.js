@@ -1233,10 +1233,10 @@ async function inspectTorchArchive(file, displayName = external_node_path_.basen
     throw fail(displayName, 'is not a PyTorch checkpoint (neither a zip archive nor the legacy pickle format)');
 }
 
-// EXTERNAL MODULE: ./lib/core/health/context.js
-var context = __webpack_require__(5669);
 // EXTERNAL MODULE: ./lib/core/validation/json-text.js
 var json_text = __webpack_require__(9717);
+// EXTERNAL MODULE: ./lib/core/health/context.js
+var context = __webpack_require__(5669);
 // EXTERNAL MODULE: ./lib/core/health/tree-pool.js + 4 modules
 var tree_pool = __webpack_require__(4122);
 ;// CONCATENATED MODULE: ./lib/core/health/check-load.js
@@ -2998,8 +2998,8 @@ async function releaseSessions(ctx) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8816);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
-/* harmony import */ var _validation_json_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9717);
-/* harmony import */ var _validation_describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2502);
+/* harmony import */ var _validation_describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2502);
+/* harmony import */ var _validation_json_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9717);
 /**
  * The stacking meta JSON (release.stacking.meta): which base models feed the meta-learner,
  * in which column order, and the meta-learner's coefficients (design.md "Golden vectors").
@@ -3043,15 +3043,15 @@ async function stackingMetaOf(ctx) {
     let text;
     if (value === undefined) {
         text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file.absolute, 'utf8');
-        value = (0,_validation_json_text_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(text, rel).value;
+        value = (0,_validation_json_text_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .lk)(text, rel).value;
         ctx.json.set(rel, value);
     }
     const parsed = metaSchema.safeParse(value);
     if (parsed.success)
         return parsed.data;
     const issue = parsed.error.issues[0];
-    const line = new _validation_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .LocatedDocument */ ._M(text ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file.absolute, 'utf8'))).lineOf(issue.path);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelgateError */ .HJ(`${rel}:${line} ${(0,_validation_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .dottedPath */ .wM)(issue.path)}: ${(0,_validation_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeIssue */ .n6)(issue, value)}`, 'check', {
+    const line = new _validation_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .LocatedDocument */ ._M(text ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file.absolute, 'utf8'))).lineOf(issue.path);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelgateError */ .HJ(`${rel}:${line} ${(0,_validation_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .dottedPath */ .wM)(issue.path)}: ${(0,_validation_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeIssue */ .n6)(issue, value)}`, 'check', {
         file: rel,
         line,
     });

@@ -8792,11 +8792,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./lib/commands/index.js
 const commands = {
-    healthcheck: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(79), __nccwpck_require__.e(915)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8915))).healthcheckCommand,
-    package: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(79), __nccwpck_require__.e(647), __nccwpck_require__.e(519), __nccwpck_require__.e(915), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5682))).packageCommand,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(79), __nccwpck_require__.e(647), __nccwpck_require__.e(519), __nccwpck_require__.e(229)]).then(__nccwpck_require__.bind(__nccwpck_require__, 229))).deployCommand,
+    healthcheck: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(767), __nccwpck_require__.e(915)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8915))).healthcheckCommand,
+    package: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(767), __nccwpck_require__.e(647), __nccwpck_require__.e(519), __nccwpck_require__.e(915), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5682))).packageCommand,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(767), __nccwpck_require__.e(647), __nccwpck_require__.e(519), __nccwpck_require__.e(229)]).then(__nccwpck_require__.bind(__nccwpck_require__, 229))).deployCommand,
     gate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(647), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1063))).gateCommand,
-    rollback: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(79), __nccwpck_require__.e(647), __nccwpck_require__.e(519), __nccwpck_require__.e(229), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9157))).rollbackCommand,
+    rollback: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(201), __nccwpck_require__.e(767), __nccwpck_require__.e(647), __nccwpck_require__.e(519), __nccwpck_require__.e(229), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9157))).rollbackCommand,
 };
 
 // EXTERNAL MODULE: ./lib/core/errors.js

@@ -19233,6 +19233,9 @@ class JsonScanner {
     text;
     pos = 0;
     nonStandard = [];
+    /** Lines counted up to `counted`: tokens come in order, so each character is counted once. */
+    counted = 0;
+    line = 1;
     constructor(text) {
         this.text = text;
     }
@@ -19306,9 +19309,11 @@ class JsonScanner {
         return value;
     }
     nonStandardLiteral(word, value) {
-        const start = this.pos;
+        for (; this.counted < this.pos; this.counted++)
+            if (this.text.charCodeAt(this.counted) === 10)
+                this.line++;
         this.literal(word, value);
-        this.nonStandard.push({ token: word, line: lineColumnAt(this.text, start).line });
+        this.nonStandard.push({ token: word, line: this.line });
         return value;
     }
     parseNumber() {

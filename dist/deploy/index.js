@@ -40341,10 +40341,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -40771,6 +40771,8 @@ async function walkTarball(file, limits, visitor) {
                 await sink.close();
             await skipPadding(size, shown);
             entries.push(entry);
+            if (visitor.done?.())
+                break;
         }
     }
     catch (e) {
@@ -40814,8 +40816,38 @@ async function listTarball(file, limits) {
     await assertReadable(file);
     return walkTarball(file, limits, {});
 }
+/**
+ * The bytes of the regular file `name` in a tarball, or undefined when it holds none, read
+ * without extracting the rest: package writes manifest.json first, so reading it costs the
+ * first gzip block, not the whole release. Every header up to it is checked as by
+ * `listTarball`; a file larger than `maxBytes` is refused rather than held in memory.
+ */
+async function readTarballFile(file, name, maxBytes = 16 * 1024 * 1024, limits) {
+    await assertReadable(file);
+    let found;
+    await walkTarball(file, limits, {
+        async file(entry) {
+            if (entry.path !== name)
+                return undefined;
+            if (entry.size > maxBytes)
+                throw new errors/* ModelgateError */.HJ(`${external_node_path_.basename(file)}: ${name} is ${entry.size} bytes, more than the ${maxBytes} it may be; check the tarball`, 'check', { file: external_node_path_.basename(file) });
+            const parts = [];
+            return {
+                async write(chunk) {
+                    parts.push(Buffer.from(chunk));
+                },
+                async close() {
+                    found = Buffer.concat(parts);
+                },
+                async abort() { },
+            };
+        },
+        done: () => found !== undefined,
+    });
+    return found;
+}
 function isInside(root, target) {
-    return target === root || target.startsWith(root + external_node_path_.sep);
+    return target === root || target.startsWith(root + path.sep);
 }
 /**
  * Extracts into `dest`, which must not exist yet. Everything is written to a fresh folder
@@ -40824,23 +40856,23 @@ function isInside(root, target) {
  * absent. Files get mode 0644 (0755 when executable in the archive), never setuid.
  */
 async function extractTarball(file, dest, limits) {
-    const tarName = external_node_path_.basename(file);
-    const target = external_node_path_.resolve(dest);
+    const tarName = path.basename(file);
+    const target = path.resolve(dest);
     await assertReadable(file);
-    const exists = await (0,promises_.lstat)(target).then(() => true, () => false);
+    const exists = await lstat(target).then(() => true, () => false);
     if (exists) {
-        throw new errors/* ModelgateError */.HJ(`${tarName}: cannot extract into ${target}: it already exists; extraction only fills a new folder`, 'check', { file: tarName });
+        throw new ModelgateError(`${tarName}: cannot extract into ${target}: it already exists; extraction only fills a new folder`, 'check', { file: tarName });
     }
-    const parent = external_node_path_.dirname(target);
-    await (0,promises_.mkdir)(parent, { recursive: true });
-    const tmp = await (0,promises_.mkdtemp)(external_node_path_.join(parent, `.${external_node_path_.basename(target)}.partial-`));
+    const parent = path.dirname(target);
+    await mkdir(parent, { recursive: true });
+    const tmp = await mkdtemp(path.join(parent, `.${path.basename(target)}.partial-`));
     const files = [];
     let bytes = 0;
     try {
-        const root = await (0,promises_.realpath)(tmp);
-        const escape = (rel) => new errors/* ModelgateError */.HJ(`${tarName}: entry ${JSON.stringify(rel)} resolved outside the extraction folder; refusing it`, 'check', { file: tarName });
+        const root = await realpath(tmp);
+        const escape = (rel) => new ModelgateError(`${tarName}: entry ${JSON.stringify(rel)} resolved outside the extraction folder; refusing it`, 'check', { file: tarName });
         const checkInside = async (abs, rel) => {
-            if (!isInside(root, await (0,promises_.realpath)(abs)))
+            if (!isInside(root, await realpath(abs)))
                 throw escape(rel);
         };
         // Folders are made one component at a time with an exact mode (mkdir's is cut by the
@@ -40850,14 +40882,14 @@ async function extractTarball(file, dest, limits) {
             if (made.has(rel))
                 return;
             await ensureDir(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
-            const abs = external_node_path_.join(root, rel);
-            await (0,promises_.mkdir)(abs, { mode: 0o755 }).catch((e) => {
+            const abs = path.join(root, rel);
+            await mkdir(abs, { mode: 0o755 }).catch((e) => {
                 if (e.code !== 'EEXIST')
                     throw e;
             });
-            if (!(await (0,promises_.lstat)(abs)).isDirectory())
+            if (!(await lstat(abs)).isDirectory())
                 throw escape(rel);
-            await (0,promises_.chmod)(abs, 0o755);
+            await chmod(abs, 0o755);
             await checkInside(abs, rel);
             made.add(rel);
         };
@@ -40866,10 +40898,10 @@ async function extractTarball(file, dest, limits) {
                 await ensureDir(entry.path);
             },
             async file(entry) {
-                const abs = external_node_path_.join(root, entry.path);
+                const abs = path.join(root, entry.path);
                 await ensureDir(entry.path.includes('/') ? entry.path.slice(0, entry.path.lastIndexOf('/')) : '');
                 const mode = entry.mode & 0o111 ? 0o755 : 0o644;
-                const handle = await (0,promises_.open)(abs, promises_.constants.O_WRONLY | promises_.constants.O_CREAT | promises_.constants.O_EXCL | promises_.constants.O_NOFOLLOW, mode);
+                const handle = await open(abs, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_NOFOLLOW, mode);
                 return {
                     async write(chunk) {
                         let done = 0;
@@ -40895,11 +40927,11 @@ async function extractTarball(file, dest, limits) {
                 };
             },
         });
-        await (0,promises_.chmod)(tmp, 0o755);
-        await (0,promises_.rename)(tmp, target);
+        await chmod(tmp, 0o755);
+        await rename(tmp, target);
     }
     catch (e) {
-        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+        await rm(tmp, { recursive: true, force: true });
         throw e;
     }
     return { files, bytes };
@@ -42157,11 +42189,19 @@ async function files_listBundle(root) {
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, special };
 }
-/** sha256 (hex) of a file, streamed with large reads. */
-function sha256File(file) {
+/** sha256 (hex) of a file, or of its first `bytes` bytes (a partial upload), streamed with large reads. */
+function sha256File(file, bytes) {
     return new Promise((resolve, reject) => {
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 });
+        // createReadStream's `end` is inclusive, so an empty prefix cannot be expressed with it.
+        if (bytes === 0) {
+            resolve(hash.digest('hex'));
+            return;
+        }
+        const stream = (0,external_node_fs_.createReadStream)(file, {
+            highWaterMark: 1 << 20,
+            ...(bytes === undefined ? {} : { end: bytes - 1 }),
+        });
         stream.on('data', (chunk) => hash.update(chunk));
         stream.on('error', reject);
         stream.on('end', () => resolve(hash.digest('hex')));
@@ -43323,218 +43363,6 @@ function rangeStart(node) {
     return range ? range[0] : undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/core/manifest.js
-/**
- * `manifest.json`: written by package, read by healthcheck, deploy and the training gate.
- * Validated at the boundary like every other external file.
- */
-
-
-
-
-
-const manifest_MANIFEST_SCHEMA = 'modelgate/manifest@1';
-const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
-const metricValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]);
-const metricTable = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), metricValue));
-const manifest_manifestSchema = schemas/* object */.Ikc({
-    schema: schemas/* literal */.euz(manifest_MANIFEST_SCHEMA),
-    id: schemas/* string */.YjP()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
-    name: schemas/* string */.YjP().min(1),
-    created: schemas/* string */.YjP().min(1),
-    bundle: schemas/* object */.Ikc({
-        file: schemas/* string */.YjP().min(1),
-        sha256: sha256.optional(),
-        size: schemas/* number */.aig().int().nonnegative().optional(),
-    })
-        .optional(),
-    files: schemas/* array */.YOg(schemas/* object */.Ikc({
-        path: schemas/* string */.YjP().min(1),
-        kind: schemas/* union */.KCZ([schemas/* enum */.k5n(ARTIFACT_KINDS), schemas/* literal */.euz('other')]),
-        size: schemas/* number */.aig().int().nonnegative(),
-        sha256,
-    })),
-    metrics: schemas/* object */.Ikc({
-        horizons: metricTable.default({}),
-        base: metricTable.default({}),
-        models: metricTable.default({}),
-    })
-        .catchall(schemas/* unknown */.L5J())
-        .default({ horizons: {}, base: {}, models: {} }),
-    health: schemas/* object */.Ikc({
-        passed: schemas/* boolean */.zMY(),
-        checks: schemas/* array */.YOg(schemas/* object */.Ikc({
-            name: schemas/* string */.YjP(),
-            status: schemas/* string */.YjP(),
-            ms: schemas/* number */.aig().optional(),
-            message: schemas/* string */.YjP().optional(),
-        })),
-    })
-        .optional(),
-    source: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-})
-    .catchall(schemas/* unknown */.L5J());
-/** Parses manifest text; errors name the file, line and field. */
-function parseManifest(text, file) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* ModelgateError */.HJ(`${file}: not valid JSON (${error.message}); regenerate it with modelgate package`, 'input', { file });
-    }
-    const parsed = manifest_manifestSchema.safeParse(value);
-    if (parsed.success)
-        return parsed.data;
-    const issue = parsed.error.issues[0];
-    const line = new LocatedDocument(text).lineOf(issue.path);
-    throw new errors/* ConfigError */.xL(`${file}:${line} ${describe_dottedPath(issue.path)}: ${describe_describeIssue(issue, value)}`, {
-        file,
-        line,
-    });
-}
-async function loadManifest(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* ModelgateError */.HJ(`${file}: cannot read manifest: ${error.code ?? error.message}`, 'input', { file });
-    }
-    return parseManifest(text, file);
-}
-
-;// CONCATENATED MODULE: ./lib/core/package/timestamp.js
-/**
- * The release timestamp `YYYYMMDD_HHMMSS` (UTC): part of the release id and the tarball's
- * name, and the mtime of every entry in it, so that packaging is reproducible.
- */
-
-const PATTERN = /^(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})$/;
-/** Parses and checks a timestamp; errors name the input and quote the value. */
-function timestamp_parseReleaseTimestamp(value, input = 'timestamp') {
-    const m = PATTERN.exec(value);
-    const hint = `expected YYYYMMDD_HHMMSS in UTC, e.g. 20260220_145749`;
-    if (!m)
-        throw new InputError(`input ${input}: "${value}" is not a release timestamp; ${hint}`, input);
-    const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-    const real = date.getUTCFullYear() === year &&
-        date.getUTCMonth() === month - 1 &&
-        date.getUTCDate() === day &&
-        date.getUTCHours() === hour &&
-        date.getUTCMinutes() === minute &&
-        date.getUTCSeconds() === second;
-    if (!real || year < 1970)
-        throw new InputError(`input ${input}: "${value}" is not a real date and time; ${hint}`, input);
-    return date;
-}
-function timestamp_formatReleaseTimestamp(date) {
-    const p = (n, w = 2) => String(n).padStart(w, '0');
-    return (`${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}_` +
-        `${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}`);
-}
-/** `2026-02-20T14:57:49Z`: the manifest's `created`. */
-function timestamp_isoSeconds(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./lib/core/package/manifest-build.js
-/**
- * Builds `manifest.json` (design.md, schema modelgate/manifest@1).
- *
- * It is written twice, and the two differ on purpose:
- * - inside the tarball (its first entry): only what follows from the bundle and the inputs,
- *   so that the same bundle and timestamp give a byte-identical tarball. It cannot hold the
- *   tarball's own sha256 and size (they depend on it), nor anything that changes from run
- *   to run: `bundle` is `{ file }`, the health summary has each check's name and status
- *   without timings or messages, and `source` has the repository and commit without the
- *   run id.
- * - beside the tarball (`<id>.manifest.json`): the same, plus `bundle.sha256` and
- *   `bundle.size`, the health checks' timings and messages, and `source.run_id`. This is the
- *   one deploy and the gate read first; `manifestSchema` accepts both forms.
- */
-
-
-
-const manifest_build_MANIFEST_ENTRY = 'manifest.json';
-function manifest_build_releaseId(name, timestamp) {
-    return `${name}_${timestamp}`;
-}
-function manifest_build_tarballName(id) {
-    return `${id}.tar.gz`;
-}
-/** Where package writes the manifest for `tarball`, and where deploy looks for it first. */
-function manifest_build_manifestPathFor(tarball) {
-    const dir = external_node_path_.dirname(tarball);
-    const base = external_node_path_.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
-    return external_node_path_.join(dir, `${base}.manifest.json`);
-}
-/** Where package writes the release notes for `tarball`. */
-function manifest_build_notesPathFor(tarball) {
-    const dir = path.dirname(tarball);
-    const base = path.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
-    return path.join(dir, `${base}.notes.md`);
-}
-function kindOf(file, config) {
-    return config.release.artifacts.find((a) => a.path === file)?.kind ?? 'other';
-}
-function healthSummary(report, detailed) {
-    return {
-        passed: report.passed,
-        checks: report.checks.map((c) => detailed
-            ? { name: c.name, status: c.status, ms: Math.round(c.ms), message: c.message }
-            : { name: c.name, status: c.status }),
-    };
-}
-function sourceFromEnv(env, withRun) {
-    if (!env)
-        return undefined;
-    const source = {};
-    if (env.GITHUB_REPOSITORY)
-        source.repository = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_SHA)
-        source.sha = env.GITHUB_SHA;
-    if (withRun && env.GITHUB_RUN_ID)
-        source.run_id = env.GITHUB_RUN_ID;
-    return Object.keys(source).length > 0 ? source : undefined;
-}
-function build(input, outside) {
-    const id = manifest_build_releaseId(input.name, input.timestamp);
-    const files = input.files.map((f) => ({
-        path: f.path,
-        kind: kindOf(f.path, input.config),
-        size: f.size,
-        sha256: f.sha256,
-    }));
-    const source = sourceFromEnv(input.env, outside !== undefined);
-    const manifest = {
-        schema: MANIFEST_SCHEMA,
-        id,
-        name: input.name,
-        created: isoSeconds(input.created),
-        bundle: { file: manifest_build_tarballName(id), ...(outside ?? {}) },
-        files,
-        metrics: input.metrics,
-        ...(input.health ? { health: healthSummary(input.health, outside !== undefined) } : {}),
-        ...(source ? { source } : {}),
-    };
-    // A manifest package writes must be one everything after it accepts.
-    return manifestSchema.parse(manifest);
-}
-/** The manifest stored inside the tarball: reproducible from the bundle and the inputs. */
-function manifest_build_buildInnerManifest(input) {
-    return build(input, undefined);
-}
-/** The manifest written beside the tarball: the inner one plus the tarball's checksum and this run's facts. */
-function manifest_build_buildOuterManifest(input, bundle) {
-    return build(input, bundle);
-}
-function manifest_build_serializeManifest(manifest) {
-    return `${JSON.stringify(manifest, null, 2)}\n`;
-}
-
 ;// CONCATENATED MODULE: ./lib/core/validation/json-text.js
 /**
  * JSON files from a training job, parsed with errors a person can act on: the file, line and
@@ -43563,7 +43391,7 @@ function json_text_parseJsonText(text, file) {
         if (!(error instanceof JsonStop))
             throw error;
         const { line, column } = lineColumnAt(text, error.at);
-        throw new ModelgateError(`${file}:${line}:${column} not valid JSON: ${error.reason}`, 'check', {
+        throw new errors/* ModelgateError */.HJ(`${file}:${line}:${column} not valid JSON: ${error.reason}`, 'check', {
             file,
             line,
             column,
@@ -43673,6 +43501,9 @@ class JsonScanner {
     text;
     pos = 0;
     nonStandard = [];
+    /** Lines counted up to `counted`: tokens come in order, so each character is counted once. */
+    counted = 0;
+    line = 1;
     constructor(text) {
         this.text = text;
     }
@@ -43746,9 +43577,11 @@ class JsonScanner {
         return value;
     }
     nonStandardLiteral(word, value) {
-        const start = this.pos;
+        for (; this.counted < this.pos; this.counted++)
+            if (this.text.charCodeAt(this.counted) === 10)
+                this.line++;
         this.literal(word, value);
-        this.nonStandard.push({ token: word, line: lineColumnAt(this.text, start).line });
+        this.nonStandard.push({ token: word, line: this.line });
         return value;
     }
     parseNumber() {
@@ -43847,6 +43680,232 @@ class JsonScanner {
             this.fail(`expected "," or "}" after the value of ${JSON.stringify(key)}, got ${this.describeHere()}`);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./lib/core/manifest.js
+/**
+ * `manifest.json`: written by package, read by healthcheck, deploy and the training gate.
+ * Validated at the boundary like every other external file.
+ */
+
+
+
+
+
+
+const manifest_MANIFEST_SCHEMA = 'modelgate/manifest@1';
+const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
+const metricValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]);
+const metricTable = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), metricValue));
+const manifest_manifestSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(manifest_MANIFEST_SCHEMA),
+    id: schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
+    name: schemas/* string */.YjP().min(1),
+    created: schemas/* string */.YjP().min(1),
+    bundle: schemas/* object */.Ikc({
+        file: schemas/* string */.YjP().min(1),
+        sha256: sha256.optional(),
+        size: schemas/* number */.aig().int().nonnegative().optional(),
+    })
+        .optional(),
+    files: schemas/* array */.YOg(schemas/* object */.Ikc({
+        path: schemas/* string */.YjP().min(1),
+        kind: schemas/* union */.KCZ([schemas/* enum */.k5n(ARTIFACT_KINDS), schemas/* literal */.euz('other')]),
+        size: schemas/* number */.aig().int().nonnegative(),
+        sha256,
+    })),
+    metrics: schemas/* object */.Ikc({
+        horizons: metricTable.default({}),
+        base: metricTable.default({}),
+        models: metricTable.default({}),
+    })
+        .catchall(schemas/* unknown */.L5J())
+        .default({ horizons: {}, base: {}, models: {} }),
+    health: schemas/* object */.Ikc({
+        passed: schemas/* boolean */.zMY(),
+        checks: schemas/* array */.YOg(schemas/* object */.Ikc({
+            name: schemas/* string */.YjP(),
+            status: schemas/* string */.YjP(),
+            ms: schemas/* number */.aig().optional(),
+            message: schemas/* string */.YjP().optional(),
+        })),
+    })
+        .optional(),
+    source: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+})
+    .catchall(schemas/* unknown */.L5J());
+/** Parses manifest text; errors name the file, line and field. */
+function parseManifest(text, file) {
+    let parsed;
+    try {
+        parsed = json_text_parseJsonText(text, file);
+    }
+    catch (error) {
+        const where = error instanceof errors/* ModelgateError */.HJ ? error : undefined;
+        throw new errors/* ModelgateError */.HJ(`${error.message}; regenerate it with modelgate package`, 'input', {
+            file,
+            line: where?.line,
+            column: where?.column,
+        });
+    }
+    const bare = parsed.nonStandard[0];
+    if (bare) {
+        throw new errors/* ModelgateError */.HJ(`${file}:${bare.line} ${bare.token} is not JSON; a manifest holds only finite numbers`, 'input', {
+            file,
+            line: bare.line,
+        });
+    }
+    const value = parsed.value;
+    const result = manifest_manifestSchema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    const line = new LocatedDocument(text).lineOf(issue.path);
+    throw new errors/* ConfigError */.xL(`${file}:${line} ${describe_dottedPath(issue.path)}: ${describe_describeIssue(issue, value)}`, {
+        file,
+        line,
+    });
+}
+async function loadManifest(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* ModelgateError */.HJ(`${file}: cannot read manifest: ${error.code ?? error.message}`, 'input', { file });
+    }
+    return parseManifest(text, file);
+}
+
+;// CONCATENATED MODULE: ./lib/core/package/timestamp.js
+/**
+ * The release timestamp `YYYYMMDD_HHMMSS` (UTC): part of the release id and the tarball's
+ * name, and the mtime of every entry in it, so that packaging is reproducible.
+ */
+
+const PATTERN = /^(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})$/;
+/** Parses and checks a timestamp; errors name the input and quote the value. */
+function timestamp_parseReleaseTimestamp(value, input = 'timestamp') {
+    const m = PATTERN.exec(value);
+    const hint = `expected YYYYMMDD_HHMMSS in UTC, e.g. 20260220_145749`;
+    if (!m)
+        throw new InputError(`input ${input}: "${value}" is not a release timestamp; ${hint}`, input);
+    const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+    const real = date.getUTCFullYear() === year &&
+        date.getUTCMonth() === month - 1 &&
+        date.getUTCDate() === day &&
+        date.getUTCHours() === hour &&
+        date.getUTCMinutes() === minute &&
+        date.getUTCSeconds() === second;
+    if (!real || year < 1970)
+        throw new InputError(`input ${input}: "${value}" is not a real date and time; ${hint}`, input);
+    return date;
+}
+function timestamp_formatReleaseTimestamp(date) {
+    const p = (n, w = 2) => String(n).padStart(w, '0');
+    return (`${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}_` +
+        `${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}`);
+}
+/** `2026-02-20T14:57:49Z`: the manifest's `created`. */
+function timestamp_isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./lib/core/package/manifest-build.js
+/**
+ * Builds `manifest.json` (design.md, schema modelgate/manifest@1).
+ *
+ * It is written twice, and the two differ on purpose:
+ * - inside the tarball (its first entry): only what follows from the bundle and the inputs,
+ *   so that the same bundle and timestamp give a byte-identical tarball. It cannot hold the
+ *   tarball's own sha256 and size (they depend on it), nor anything that changes from run
+ *   to run: `bundle` is `{ file }`, the health summary has each check's name and status
+ *   without timings or messages, and `source` has the repository and commit without the
+ *   run id.
+ * - beside the tarball (`<id>.manifest.json`): the same, plus `bundle.sha256` and
+ *   `bundle.size`, the health checks' timings and messages, and `source.run_id`. This is the
+ *   one deploy and the gate read first; `manifestSchema` accepts both forms.
+ */
+
+
+
+const manifest_build_MANIFEST_ENTRY = 'manifest.json';
+function manifest_build_releaseId(name, timestamp) {
+    return `${name}_${timestamp}`;
+}
+function manifest_build_tarballName(id) {
+    return `${id}.tar.gz`;
+}
+/** Where package writes the manifest for `tarball`, and where deploy looks for it first. */
+function manifest_build_manifestPathFor(tarball) {
+    return besideTarball(tarball, '.manifest.json');
+}
+/** Where package writes the release notes for `tarball`. */
+function manifest_build_notesPathFor(tarball) {
+    return besideTarball(tarball, '.notes.md');
+}
+function besideTarball(tarball, suffix) {
+    const base = external_node_path_.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
+    return external_node_path_.join(external_node_path_.dirname(tarball), `${base}${suffix}`);
+}
+function kindOf(file, config) {
+    return config.release.artifacts.find((a) => a.path === file)?.kind ?? 'other';
+}
+function healthSummary(report, detailed) {
+    return {
+        passed: report.passed,
+        checks: report.checks.map((c) => detailed
+            ? { name: c.name, status: c.status, ms: Math.round(c.ms), message: c.message }
+            : { name: c.name, status: c.status }),
+    };
+}
+function sourceFromEnv(env, withRun) {
+    if (!env)
+        return undefined;
+    const source = {};
+    if (env.GITHUB_REPOSITORY)
+        source.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        source.sha = env.GITHUB_SHA;
+    if (withRun && env.GITHUB_RUN_ID)
+        source.run_id = env.GITHUB_RUN_ID;
+    return Object.keys(source).length > 0 ? source : undefined;
+}
+function build(input, outside) {
+    const id = manifest_build_releaseId(input.name, input.timestamp);
+    const files = input.files.map((f) => ({
+        path: f.path,
+        kind: kindOf(f.path, input.config),
+        size: f.size,
+        sha256: f.sha256,
+    }));
+    const source = sourceFromEnv(input.env, outside !== undefined);
+    const manifest = {
+        schema: MANIFEST_SCHEMA,
+        id,
+        name: input.name,
+        created: isoSeconds(input.created),
+        bundle: { file: manifest_build_tarballName(id), ...(outside ?? {}) },
+        files,
+        metrics: input.metrics,
+        ...(input.health ? { health: healthSummary(input.health, outside !== undefined) } : {}),
+        ...(source ? { source } : {}),
+    };
+    // A manifest package writes must be one everything after it accepts.
+    return manifestSchema.parse(manifest);
+}
+/** The manifest stored inside the tarball: reproducible from the bundle and the inputs. */
+function manifest_build_buildInnerManifest(input) {
+    return build(input, undefined);
+}
+/** The manifest written beside the tarball: the inner one plus the tarball's checksum and this run's facts. */
+function manifest_build_buildOuterManifest(input, bundle) {
+    return build(input, bundle);
+}
+function manifest_build_serializeManifest(manifest) {
+    return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/package/metrics.js
@@ -45741,6 +45800,14 @@ async function openTarget(ctx, loaded) {
     });
     return { transport, deploy };
 }
+/** Who runs this and which run (with its re-run attempt): recorded in the lock and the history. */
+function runIdentity(ctx) {
+    const { GITHUB_ACTOR: actor, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt } = ctx.env;
+    return {
+        ...(actor ? { actor } : {}),
+        ...(id ? { runId: attempt && attempt !== '1' ? `${id}-${attempt}` : id } : {}),
+    };
+}
 
 ;// CONCATENATED MODULE: ./lib/commands/render-steps.js
 /** The step table deploy and rollback put in the job summary. */
@@ -45768,7 +45835,6 @@ function renderSteps(steps) {
 
 
 
-
 /** The manifest input, else `<id>.manifest.json` beside the tarball, else manifest.json inside it. */
 async function resolveManifest(ctx, tarball) {
     const given = source_optionalInput(ctx.inputs, 'manifest');
@@ -45777,18 +45843,12 @@ async function resolveManifest(ctx, tarball) {
     const beside = manifest_build_manifestPathFor(tarball);
     if ((0,external_node_fs_.existsSync)(beside))
         return loadManifest(beside);
-    const scratch = await (0,promises_.mkdtemp)(external_node_path_.join(ctx.tempDir, 'modelgate-manifest-'));
-    try {
-        await extractTarball(tarball, external_node_path_.join(scratch, 'x'));
-        const inside = external_node_path_.join(scratch, 'x', 'manifest.json');
-        if (!(0,external_node_fs_.existsSync)(inside)) {
-            throw new errors/* ModelgateError */.HJ(`${tarball}: no manifest beside it (${external_node_path_.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`, 'input', { file: tarball });
-        }
-        return await loadManifest(inside);
+    // package writes manifest.json as the first entry: read just that, not the whole release.
+    const inside = await readTarballFile(tarball, 'manifest.json');
+    if (!inside) {
+        throw new errors/* ModelgateError */.HJ(`${tarball}: no manifest beside it (${external_node_path_.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`, 'input', { file: tarball });
     }
-    finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
-    }
+    return parseManifest(inside.toString('utf8'), `${tarball}:manifest.json`);
 }
 function deploySummary(title, result, facts) {
     const lines = [
@@ -45822,8 +45882,7 @@ const deployCommand = async (ctx) => {
             manifest,
             phase,
             dryRun,
-            actor: ctx.env.GITHUB_ACTOR ?? process.env.USER ?? 'modelgate',
-            ...(ctx.env.GITHUB_RUN_ID ? { runId: ctx.env.GITHUB_RUN_ID } : {}),
+            ...runIdentity(ctx),
             log: (line) => ctx.log.info(line),
         });
     }

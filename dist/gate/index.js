@@ -38090,7 +38090,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3858);
+/* harmony import */ var _commands_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6458);
 /* harmony import */ var _github_comments_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5553);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5402);
 
@@ -46252,7 +46252,7 @@ async function runAction(command, github) {
 
 /***/ }),
 
-/***/ 3858:
+/***/ 6458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47663,7 +47663,7 @@ const FIELD_SCHEMAS = {
  * Parents of optional fields are optional (a bar without `ml` is a bar without ML); only the
  * timestamp is required.
  */
-function tradeRecordSchema(fields) {
+function tradeRecordSchema(fields, configFile = 'modelgate.yml') {
     const root = new Map();
     for (const name of FIELD_NAMES) {
         const keys = fields[name].split('.');
@@ -47671,7 +47671,7 @@ function tradeRecordSchema(fields) {
         keys.forEach((key, i) => {
             if (i === keys.length - 1) {
                 if (node.has(key))
-                    throw new errors/* ConfigError */.xL(`gate.shadow.fields: two fields share the path ${fields[name]}`);
+                    throw new errors/* ConfigError */.xL(`${configFile}: gate.shadow.fields: two fields share the path ${fields[name]}; give each its own`, { file: configFile });
                 node.set(key, FIELD_SCHEMAS[name]);
                 return;
             }
@@ -47681,7 +47681,7 @@ function tradeRecordSchema(fields) {
                 node.set(key, child);
             }
             if (!(child instanceof Map))
-                throw new errors/* ConfigError */.xL(`gate.shadow.fields: ${fields[name]} runs through another field`);
+                throw new errors/* ConfigError */.xL(`${configFile}: gate.shadow.fields: ${fields[name]} runs through another field; give each its own path`, { file: configFile });
             node = child;
         });
     }
@@ -47733,8 +47733,8 @@ function timestampMs(value) {
     return Number.isNaN(ms) ? undefined : ms;
 }
 /** A parser for lines of one log format: JSON, then the schema, then the facts. */
-function createLineParser(fields) {
-    const schema = tradeRecordSchema(fields);
+function createLineParser(fields, configFile = 'modelgate.yml') {
+    const schema = tradeRecordSchema(fields, configFile);
     const get = {
         ts: getter(fields.ts),
         bull_prob: getter(fields.bull_prob),
@@ -47984,7 +47984,7 @@ async function evaluateShadowGate(options) {
     const since = options.since ?? (windowSeconds > 0 ? new Date(now.getTime() - windowSeconds * 1000) : undefined);
     const promoteAfterHours = durationSeconds(config.promote_after) / 3600;
     const accumulator = new ShadowAccumulator({ range, ...(since ? { since: since.getTime() } : {}) });
-    const parse = createLineParser(fields);
+    const parse = createLineParser(fields, configFile);
     for (const file of options.files) {
         accumulator.beginFile(file);
         await readLines(file, {
@@ -48367,11 +48367,331 @@ function mapSource(values) {
     return { get: (name) => (values[name] ?? '').trim() };
 }
 
+;// CONCATENATED MODULE: ./lib/core/validation/json-text.js
+/**
+ * JSON files from a training job, parsed with errors a person can act on: the file, line and
+ * column of the first syntax error (Node 20's JSON.parse reports neither, and its wording
+ * changes between Node versions). One scanner serves every JSON file modelgate reads: the
+ * bundle's metadata, golden.json, metrics.json and XGBoost models.
+ *
+ * Python's `json.dump` writes bare `NaN`, `Infinity` and `-Infinity` unless told not to (and
+ * XGBoost before 3.1 writes `NaN` as the split value of categorical nodes); strict JSON
+ * rejects them. They are accepted here and reported, so that a caller can decide whether a
+ * non-finite value is a problem.
+ */
+
+/** Parses `text`; throws a ModelgateError naming `file`, the line and the column of the first error. */
+function parseJsonText(text, file) {
+    try {
+        return { value: JSON.parse(text), nonStandard: [] };
+    }
+    catch {
+        // Fall through to the slower scanner, which knows where the error is.
+    }
+    try {
+        return new JsonScanner(text).parseDocument();
+    }
+    catch (error) {
+        if (!(error instanceof JsonStop))
+            throw error;
+        const { line, column } = lineColumnAt(text, error.at);
+        throw new errors/* ModelgateError */.HJ(`${file}:${line}:${column} not valid JSON: ${error.reason}`, 'check', {
+            file,
+            line,
+            column,
+        });
+    }
+}
+/**
+ * JSON.parse, retried with bare NaN -> null and Infinity -> 1e999 (outside strings) on
+ * failure: for multi-megabyte model files, where the scanner would cost several times more.
+ * Throws JSON.parse's SyntaxError; `locateJsonError` then says where.
+ */
+function parseJsonLenient(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        if (!text.includes('NaN') && !text.includes('Infinity'))
+            throw error;
+        return JSON.parse(replaceNonStandardNumbers(text));
+    }
+}
+/** Rewrites the non-standard number tokens outside strings: NaN -> null, Infinity -> 1e999 (parses as Infinity). */
+function replaceNonStandardNumbers(text) {
+    const parts = [];
+    let last = 0;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 34) {
+            // Skip the string, escapes included.
+            i++;
+            while (i < n) {
+                const d = text.charCodeAt(i);
+                if (d === 92)
+                    i += 2;
+                else {
+                    i++;
+                    if (d === 34)
+                        break;
+                }
+            }
+        }
+        else if (c === 78 && text.startsWith('NaN', i)) {
+            parts.push(text.slice(last, i), 'null');
+            i += 3;
+            last = i;
+        }
+        else if (c === 73 && text.startsWith('Infinity', i)) {
+            parts.push(text.slice(last, i), '1e999');
+            i += 8;
+            last = i;
+        }
+        else
+            i++;
+    }
+    if (last === 0)
+        return text;
+    parts.push(text.slice(last));
+    return parts.join('');
+}
+const LITERALS = (/* unused pure expression or super */ null && (['true', 'false', 'null', 'NaN', 'Infinity', '-Infinity']));
+/** The first syntax error in `text` (standard JSON plus NaN/Infinity); for text JSON.parse refused. */
+function locateJsonError(text) {
+    let stop;
+    try {
+        new JsonScanner(text).parseDocument();
+        // Only reached for text JSON.parse refused for a reason the scanner accepts.
+        return { line: 1, column: 1, message: 'the text is not valid JSON', truncated: false };
+    }
+    catch (error) {
+        if (!(error instanceof JsonStop))
+            throw error;
+        stop = error;
+    }
+    const { line, column } = lineColumnAt(text, stop.at);
+    // A cut inside the last token (a number or a literal, then nothing) is truncation too.
+    const rest = text.slice(stop.at).trimEnd();
+    const midToken = /^[\w.+-]+$/.test(rest) &&
+        (/[\w.]/.test(text[stop.at - 1] ?? '') || LITERALS.some((w) => w !== rest && w.startsWith(rest)));
+    return { line, column, message: stop.reason, truncated: stop.at >= text.length || midToken };
+}
+/** 1-based line and column of a character offset. */
+function lineColumnAt(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(offset, text.length);
+    for (let i = 0; i < end; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: end - lineStart + 1 };
+}
+/** Where and why the scanner stopped. */
+class JsonStop {
+    at;
+    reason;
+    constructor(at, reason) {
+        this.at = at;
+        this.reason = reason;
+    }
+}
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+class JsonScanner {
+    text;
+    pos = 0;
+    nonStandard = [];
+    /** Lines counted up to `counted`: tokens come in order, so each character is counted once. */
+    counted = 0;
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    parseDocument() {
+        this.skipSpace();
+        if (this.pos >= this.text.length)
+            this.fail(this.text.length === 0 ? 'the file is empty' : 'no value in the file');
+        let value;
+        try {
+            value = this.parseValue();
+        }
+        catch (error) {
+            // Nesting deep enough to exhaust the stack: report where the walk got to.
+            if (error instanceof RangeError)
+                this.fail('nesting too deep');
+            throw error;
+        }
+        this.skipSpace();
+        if (this.pos < this.text.length)
+            this.fail(`unexpected ${this.describeHere()} after the end of the document`);
+        return { value, nonStandard: this.nonStandard };
+    }
+    fail(reason, at = this.pos) {
+        throw new JsonStop(at, reason);
+    }
+    describeHere() {
+        if (this.pos >= this.text.length)
+            return 'end of file';
+        return JSON.stringify(this.text.slice(this.pos, this.pos + 1));
+    }
+    skipSpace() {
+        while (this.pos < this.text.length) {
+            const c = this.text.charCodeAt(this.pos);
+            if (c === 32 || c === 9 || c === 10 || c === 13)
+                this.pos++;
+            else
+                break;
+        }
+    }
+    parseValue() {
+        this.skipSpace();
+        const c = this.text[this.pos];
+        if (c === '{')
+            return this.parseObject();
+        if (c === '[')
+            return this.parseArray();
+        if (c === '"')
+            return this.parseString();
+        if (c === 't')
+            return this.literal('true', true);
+        if (c === 'f')
+            return this.literal('false', false);
+        if (c === 'n')
+            return this.literal('null', null);
+        if (c === 'N')
+            return this.nonStandardLiteral('NaN', Number.NaN);
+        if (c === 'I')
+            return this.nonStandardLiteral('Infinity', Number.POSITIVE_INFINITY);
+        if (c === '-' && this.text.startsWith('-Infinity', this.pos))
+            return this.nonStandardLiteral('-Infinity', Number.NEGATIVE_INFINITY);
+        if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+            return this.parseNumber();
+        if (c === undefined)
+            this.fail('unexpected end of file: a value is missing');
+        this.fail(`unexpected ${this.describeHere()}: expected a value`);
+    }
+    literal(word, value) {
+        if (!this.text.startsWith(word, this.pos))
+            this.fail(`unexpected ${this.describeHere()}: expected a value`);
+        this.pos += word.length;
+        return value;
+    }
+    nonStandardLiteral(word, value) {
+        for (; this.counted < this.pos; this.counted++)
+            if (this.text.charCodeAt(this.counted) === 10)
+                this.line++;
+        this.literal(word, value);
+        this.nonStandard.push({ token: word, line: this.line });
+        return value;
+    }
+    parseNumber() {
+        NUMBER.lastIndex = this.pos;
+        const match = NUMBER.exec(this.text);
+        if (!match)
+            this.fail(`malformed number starting ${JSON.stringify(this.text.slice(this.pos, this.pos + 12))}`);
+        this.pos += match[0].length;
+        return Number(match[0]);
+    }
+    parseString() {
+        const start = this.pos;
+        this.pos++;
+        while (this.pos < this.text.length) {
+            const c = this.text.charCodeAt(this.pos);
+            if (c === 34) {
+                this.pos++;
+                try {
+                    return JSON.parse(this.text.slice(start, this.pos));
+                }
+                catch {
+                    this.fail('invalid escape sequence or control character in a string', start);
+                }
+            }
+            if (c === 92)
+                this.pos += 2;
+            else if (c < 32)
+                this.fail('unescaped control character (a line break?) inside a string');
+            else
+                this.pos++;
+        }
+        this.fail('string not closed before the end of the file', start);
+    }
+    parseArray() {
+        const out = [];
+        this.pos++;
+        this.skipSpace();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            out.push(this.parseValue());
+            this.skipSpace();
+            const c = this.text[this.pos];
+            if (c === ',') {
+                this.pos++;
+                this.skipSpace();
+                if (this.text[this.pos] === ']')
+                    this.fail('trailing comma before "]"');
+                continue;
+            }
+            if (c === ']') {
+                this.pos++;
+                return out;
+            }
+            this.fail(`expected "," or "]" after an array item, got ${this.describeHere()}`);
+        }
+    }
+    parseObject() {
+        const out = {};
+        this.pos++;
+        this.skipSpace();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            this.skipSpace();
+            if (this.text[this.pos] !== '"')
+                this.fail(`expected a property name in double quotes, got ${this.describeHere()}`);
+            const key = this.parseString();
+            this.skipSpace();
+            if (this.text[this.pos] !== ':')
+                this.fail(`expected ":" after the property name ${JSON.stringify(key)}, got ${this.describeHere()}`);
+            this.pos++;
+            Object.defineProperty(out, key, {
+                value: this.parseValue(),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+            this.skipSpace();
+            const c = this.text[this.pos];
+            if (c === ',') {
+                this.pos++;
+                this.skipSpace();
+                if (this.text[this.pos] === '}')
+                    this.fail('trailing comma before "}"');
+                continue;
+            }
+            if (c === '}') {
+                this.pos++;
+                return out;
+            }
+            this.fail(`expected "," or "}" after the value of ${JSON.stringify(key)}, got ${this.describeHere()}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/core/manifest.js
 /**
  * `manifest.json`: written by package, read by healthcheck, deploy and the training gate.
  * Validated at the boundary like every other external file.
  */
+
 
 
 
@@ -48421,17 +48741,30 @@ const manifestSchema = schemas/* object */.Ikc({
     .catchall(schemas/* unknown */.L5J());
 /** Parses manifest text; errors name the file, line and field. */
 function parseManifest(text, file) {
-    let value;
+    let parsed;
     try {
-        value = JSON.parse(text);
+        parsed = parseJsonText(text, file);
     }
     catch (error) {
-        throw new errors/* ModelgateError */.HJ(`${file}: not valid JSON (${error.message}); regenerate it with modelgate package`, 'input', { file });
+        const where = error instanceof errors/* ModelgateError */.HJ ? error : undefined;
+        throw new errors/* ModelgateError */.HJ(`${error.message}; regenerate it with modelgate package`, 'input', {
+            file,
+            line: where?.line,
+            column: where?.column,
+        });
     }
-    const parsed = manifestSchema.safeParse(value);
-    if (parsed.success)
-        return parsed.data;
-    const issue = parsed.error.issues[0];
+    const bare = parsed.nonStandard[0];
+    if (bare) {
+        throw new errors/* ModelgateError */.HJ(`${file}:${bare.line} ${bare.token} is not JSON; a manifest holds only finite numbers`, 'input', {
+            file,
+            line: bare.line,
+        });
+    }
+    const value = parsed.value;
+    const result = manifestSchema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
     const line = new LocatedDocument(text).lineOf(issue.path);
     throw new errors/* ConfigError */.xL(`${file}:${line} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, {
         file,
@@ -48634,6 +48967,14 @@ async function openTarget(ctx, loaded) {
         warn: (line) => ctx.log.warning(line),
     });
     return { transport, deploy };
+}
+/** Who runs this and which run (with its re-run attempt): recorded in the lock and the history. */
+function runIdentity(ctx) {
+    const { GITHUB_ACTOR: actor, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt } = ctx.env;
+    return {
+        ...(actor ? { actor } : {}),
+        ...(id ? { runId: attempt && attempt !== '1' ? `${id}-${attempt}` : id } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/gate.js

@@ -40780,6 +40780,8 @@ async function walkTarball(file, limits, visitor) {
                 await sink.close();
             await skipPadding(size, shown);
             entries.push(entry);
+            if (visitor.done?.())
+                break;
         }
     }
     catch (e) {
@@ -40822,6 +40824,36 @@ async function assertReadable(file) {
 async function listTarball(file, limits) {
     await assertReadable(file);
     return walkTarball(file, limits, {});
+}
+/**
+ * The bytes of the regular file `name` in a tarball, or undefined when it holds none, read
+ * without extracting the rest: package writes manifest.json first, so reading it costs the
+ * first gzip block, not the whole release. Every header up to it is checked as by
+ * `listTarball`; a file larger than `maxBytes` is refused rather than held in memory.
+ */
+async function readTarballFile(file, name, maxBytes = 16 * 1024 * 1024, limits) {
+    await assertReadable(file);
+    let found;
+    await walkTarball(file, limits, {
+        async file(entry) {
+            if (entry.path !== name)
+                return undefined;
+            if (entry.size > maxBytes)
+                throw new ModelgateError(`${path.basename(file)}: ${name} is ${entry.size} bytes, more than the ${maxBytes} it may be; check the tarball`, 'check', { file: path.basename(file) });
+            const parts = [];
+            return {
+                async write(chunk) {
+                    parts.push(Buffer.from(chunk));
+                },
+                async close() {
+                    found = Buffer.concat(parts);
+                },
+                async abort() { },
+            };
+        },
+        done: () => found !== undefined,
+    });
+    return found;
 }
 function isInside(root, target) {
     return target === root || target.startsWith(root + external_node_path_.sep);
@@ -41451,11 +41483,19 @@ async function listBundle(root) {
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, special };
 }
-/** sha256 (hex) of a file, streamed with large reads. */
-function sha256File(file) {
+/** sha256 (hex) of a file, or of its first `bytes` bytes (a partial upload), streamed with large reads. */
+function sha256File(file, bytes) {
     return new Promise((resolve, reject) => {
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 });
+        // createReadStream's `end` is inclusive, so an empty prefix cannot be expressed with it.
+        if (bytes === 0) {
+            resolve(hash.digest('hex'));
+            return;
+        }
+        const stream = (0,external_node_fs_.createReadStream)(file, {
+            highWaterMark: 1 << 20,
+            ...(bytes === undefined ? {} : { end: bytes - 1 }),
+        });
         stream.on('data', (chunk) => hash.update(chunk));
         stream.on('error', reject);
         stream.on('end', () => resolve(hash.digest('hex')));
@@ -41784,6 +41824,9 @@ class JsonScanner {
     text;
     pos = 0;
     nonStandard = [];
+    /** Lines counted up to `counted`: tokens come in order, so each character is counted once. */
+    counted = 0;
+    line = 1;
     constructor(text) {
         this.text = text;
     }
@@ -41857,9 +41900,11 @@ class JsonScanner {
         return value;
     }
     nonStandardLiteral(word, value) {
-        const start = this.pos;
+        for (; this.counted < this.pos; this.counted++)
+            if (this.text.charCodeAt(this.counted) === 10)
+                this.line++;
         this.literal(word, value);
-        this.nonStandard.push({ token: word, line: lineColumnAt(this.text, start).line });
+        this.nonStandard.push({ token: word, line: this.line });
         return value;
     }
     parseNumber() {
@@ -46292,6 +46337,7 @@ function schema_durationSeconds(value) {
 
 
 
+
 const MANIFEST_SCHEMA = 'modelgate/manifest@1';
 const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
 const metricValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]);
@@ -46336,17 +46382,30 @@ const manifestSchema = schemas/* object */.Ikc({
     .catchall(schemas/* unknown */.L5J());
 /** Parses manifest text; errors name the file, line and field. */
 function parseManifest(text, file) {
-    let value;
+    let parsed;
     try {
-        value = JSON.parse(text);
+        parsed = parseJsonText(text, file);
     }
     catch (error) {
-        throw new errors/* ModelgateError */.HJ(`${file}: not valid JSON (${error.message}); regenerate it with modelgate package`, 'input', { file });
+        const where = error instanceof errors/* ModelgateError */.HJ ? error : undefined;
+        throw new errors/* ModelgateError */.HJ(`${error.message}; regenerate it with modelgate package`, 'input', {
+            file,
+            line: where?.line,
+            column: where?.column,
+        });
     }
-    const parsed = manifestSchema.safeParse(value);
-    if (parsed.success)
-        return parsed.data;
-    const issue = parsed.error.issues[0];
+    const bare = parsed.nonStandard[0];
+    if (bare) {
+        throw new errors/* ModelgateError */.HJ(`${file}:${bare.line} ${bare.token} is not JSON; a manifest holds only finite numbers`, 'input', {
+            file,
+            line: bare.line,
+        });
+    }
+    const value = parsed.value;
+    const result = manifestSchema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
     const line = new LocatedDocument(text).lineOf(issue.path);
     throw new errors/* ConfigError */.xL(`${file}:${line} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, {
         file,
@@ -47595,6 +47654,14 @@ async function openTarget(ctx, loaded) {
         warn: (line) => ctx.log.warning(line),
     });
     return { transport, deploy };
+}
+/** Who runs this and which run (with its re-run attempt): recorded in the lock and the history. */
+function runIdentity(ctx) {
+    const { GITHUB_ACTOR: actor, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt } = ctx.env;
+    return {
+        ...(actor ? { actor } : {}),
+        ...(id ? { runId: attempt && attempt !== '1' ? `${id}-${attempt}` : id } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/healthcheck.js

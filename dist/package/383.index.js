@@ -703,11 +703,10 @@ class SshTransport {
                         reject(this.remoteError(`could not start the SFTP subsystem (is "Subsystem sftp" enabled in sshd_config?): ${error.message}`, error));
                         return;
                     }
-                    sftp.on('close', () => {
+                    resolve(new SftpSession(sftp, client, this.s.where, () => {
                         if (this.sftpSession === session)
                             this.sftpSession = undefined;
-                    });
-                    resolve(sftp);
+                    }));
                 });
             });
             this.sftpSession = session;
@@ -726,34 +725,45 @@ class SshTransport {
             if (!Number.isSafeInteger(offset) || offset < 0 || offset > total) {
                 throw new errors/* ModelgateError */.HJ(`upload of ${localFile}: offset ${offset} is outside the file (0 to ${total} bytes); this is a bug in the caller`, 'runtime');
             }
-            const sftp = await this.sftp();
-            const handle = await sftpCall((cb) => sftp.open(remotePath, offset > 0 ? 'r+' : 'w', cb)).catch((error) => {
-                throw this.remoteError(`could not open ${remotePath} for writing${offset > 0 ? ' (to resume)' : ''}: ${sftpReason(error)}`, error);
+            const session = await this.sftp();
+            const { sftp } = session;
+            const handle = await session
+                .call((cb) => sftp.open(remotePath, offset > 0 ? 'r+' : 'w', cb))
+                .catch((error) => {
+                throw this.remoteError(`could not open ${remotePath} for writing${offset > 0 ? ' (to resume)' : ''}: ${transferReason(error, session)}`, error);
             });
+            // Bytes from the start of the file the server has acknowledged writing, with no gap.
+            let confirmed = offset;
             try {
                 if (offset > 0) {
-                    const existing = (await sftpCall((cb) => sftp.fstat(handle, cb))).size;
+                    const existing = (await session.call((cb) => sftp.fstat(handle, cb))).size;
                     if (existing < offset)
                         throw this.remoteError(`cannot resume the upload to ${remotePath} at byte ${offset}: the partial file has only ${existing} bytes`);
                 }
                 const started = Date.now();
-                const progress = progressReporter(external_node_path_.basename(localFile), total, offset, (line) => this.s.log(line), options.onProgress);
-                await writeParallel(sftp, handle, local, offset, total, progress).catch((error) => {
-                    throw error instanceof errors/* ModelgateError */.HJ
-                        ? error
-                        : this.remoteError(`upload to ${remotePath} failed: ${sftpReason(error)}`, error);
+                const report = progressReporter(external_node_path_.basename(localFile), total, offset, (line) => this.s.log(line), options.onProgress);
+                await writeParallel(session, handle, local, offset, total, (doneUpTo) => {
+                    confirmed = doneUpTo;
+                    report(doneUpTo);
                 });
                 if (offset > 0) {
                     // A partial file longer than the source would keep stale bytes after the end.
-                    const size = (await sftpCall((cb) => sftp.fstat(handle, cb))).size;
+                    const size = (await session.call((cb) => sftp.fstat(handle, cb))).size;
                     if (size > total)
-                        await sftpCall((cb) => sftp.fsetstat(handle, { size: total }, cb));
+                        await session.call((cb) => sftp.fsetstat(handle, { size: total }, cb));
                 }
                 const seconds = Math.max((Date.now() - started) / 1000, 0.001);
                 this.s.log(`ssh: uploaded ${formatMb(total - offset)}${offset > 0 ? ` (resumed at ${formatMb(offset)})` : ''} to ${remotePath} in ${seconds.toFixed(1)} s (${formatMb((total - offset) / seconds)}/s)`);
             }
+            catch (error) {
+                if (error instanceof errors/* ModelgateError */.HJ)
+                    throw error;
+                throw this.remoteError(`upload to ${remotePath} stopped after ${confirmed} of ${total} bytes were confirmed written (${formatMb(confirmed)} of ${formatMb(total)}): ${transferReason(error, session)}; the partial file holds them, so a retry can resume at byte ${confirmed}`, error);
+            }
             finally {
-                await sftpCall((cb) => sftp.close(handle, cb)).catch(() => undefined);
+                // A dead channel never answers; its handle went with it.
+                if (!session.lost)
+                    await session.call((cb) => sftp.close(handle, cb)).catch(() => undefined);
             }
         }
         finally {
@@ -761,25 +771,52 @@ class SshTransport {
         }
     }
     async download(remotePath, localFile) {
-        const sftp = await this.sftp();
+        const session = await this.sftp();
+        const { sftp } = session;
+        const handle = await session
+            .call((cb) => sftp.open(remotePath, 'r', cb))
+            .catch((error) => {
+            throw this.remoteError(`could not download ${remotePath}: ${transferReason(error, session)}`, error);
+        });
         try {
-            await sftpCall((cb) => sftp.fastGet(remotePath, localFile, { concurrency: DOWNLOAD_IN_FLIGHT, chunkSize: DOWNLOAD_CHUNK }, cb));
+            const total = await session
+                .call((cb) => sftp.fstat(handle, cb))
+                .then((stats) => stats.size, (error) => {
+                throw this.remoteError(`could not download ${remotePath}: ${transferReason(error, session)}`, error);
+            });
+            const local = await (0,promises_.open)(localFile, 'w').catch((error) => {
+                throw new errors/* ModelgateError */.HJ(`${this.description}: could not download ${remotePath}: cannot write ${localFile}: ${errorText(error)}`, 'runtime', {}, { cause: error });
+            });
+            let received = 0;
+            try {
+                await readParallel(session, handle, local, total, (doneUpTo) => {
+                    received = doneUpTo;
+                });
+            }
+            catch (error) {
+                await local.close();
+                // The transport has no resume for downloads: a partial file would only be mistaken for
+                // the whole one.
+                await (0,promises_.rm)(localFile, { force: true });
+                throw this.remoteError(`could not download ${remotePath}: stopped after ${received} of ${total} bytes had arrived (${formatMb(received)} of ${formatMb(total)}): ${transferReason(error, session)}; the partial ${localFile} was removed`, error);
+            }
+            await local.close();
         }
-        catch (error) {
-            await (0,promises_.rm)(localFile, { force: true });
-            throw this.remoteError(`could not download ${remotePath}: ${sftpReason(error)}`, error);
+        finally {
+            if (!session.lost)
+                await session.call((cb) => sftp.close(handle, cb)).catch(() => undefined);
         }
     }
     async size(remotePath) {
-        const sftp = await this.sftp();
+        const session = await this.sftp();
         try {
-            const stats = await sftpCall((cb) => sftp.stat(remotePath, cb));
+            const stats = await session.call((cb) => session.sftp.stat(remotePath, cb));
             return stats.size;
         }
         catch (error) {
             if (error.code === SFTP_NO_SUCH_FILE)
                 return undefined;
-            throw this.remoteError(`could not stat ${remotePath}: ${sftpReason(error)}`, error);
+            throw this.remoteError(`could not stat ${remotePath}: ${transferReason(error, session)}`, error);
         }
     }
     async close() {
@@ -856,27 +893,102 @@ function hostKeyAlgorithmOrder(preferred) {
     const first = preferred.filter((a) => defaults.includes(a));
     return [...first, ...defaults.filter((a) => !first.includes(a))];
 }
-/** Keeps up to UPLOAD_IN_FLIGHT writes outstanding so the channel never waits on a round trip. */
-async function writeParallel(sftp, handle, local, offset, total, progress) {
+/** Raised in place of an SFTP reply that will never come because the channel is gone. */
+class SessionLost extends Error {
+}
+/**
+ * One SFTP channel and the connection under it. When either goes away, ssh2 fails the
+ * requests outstanding at that moment, but a request made afterwards (a write whose local read
+ * was still pending, closing the remote handle in a `finally`) is queued on the dead channel and
+ * its callback never runs. So every request also ends when the session is lost, and a transfer
+ * cut by the network fails at once instead of hanging.
+ */
+class SftpSession {
+    sftp;
+    lostWith;
+    watchers = new Set();
+    constructor(sftp, client, where, onLost) {
+        this.sftp = sftp;
+        const lose = (reason) => {
+            if (this.lostWith)
+                return;
+            this.lostWith = new SessionLost(reason);
+            client.off('error', onClientError);
+            client.off('end', onClientEnd);
+            client.off('close', onClientClose);
+            onLost();
+            const watchers = [...this.watchers];
+            this.watchers.clear();
+            for (const watcher of watchers)
+                watcher(this.lostWith);
+        };
+        const onClientError = (error) => lose(`lost the connection to ${where} (${error.message})`);
+        const onClientEnd = () => lose(`lost the connection to ${where} (the server end closed it)`);
+        const onClientClose = () => lose(`lost the connection to ${where} (it was closed)`);
+        client.on('error', onClientError);
+        client.on('end', onClientEnd);
+        client.on('close', onClientClose);
+        // Stays attached after the loss: an 'error' without a listener would crash the process.
+        sftp.on('error', (error) => lose(`the SFTP channel to ${where} failed (${error.message})`));
+        sftp.on('end', () => lose(`the SFTP channel to ${where} was closed`));
+        sftp.on('close', () => lose(`the SFTP channel to ${where} was closed`));
+    }
+    /** Why the session can no longer be used, once it cannot. */
+    get lost() {
+        return this.lostWith;
+    }
+    /** Calls `watcher` when the session is lost (at once if it is); returns the way to stop watching. */
+    whenLost(watcher) {
+        if (this.lostWith) {
+            watcher(this.lostWith);
+            return () => undefined;
+        }
+        this.watchers.add(watcher);
+        return () => this.watchers.delete(watcher);
+    }
+    /** One request: settles with its reply, or rejects with SessionLost when the session goes first. */
+    call(start) {
+        return new Promise((resolve, reject) => {
+            const unwatch = this.whenLost(reject);
+            if (this.lostWith)
+                return;
+            start((error, value) => {
+                unwatch();
+                if (error)
+                    reject(error);
+                else
+                    resolve(value);
+            });
+        });
+    }
+}
+/**
+ * Keeps up to UPLOAD_IN_FLIGHT writes outstanding so the channel never waits on a round trip.
+ * `progress` gets the end of the prefix the server has acknowledged, with no gap before it.
+ */
+async function writeParallel(session, handle, local, offset, total, progress) {
     if (offset === total) {
         progress(total);
         return;
     }
+    const { sftp } = session;
     await new Promise((resolve, reject) => {
         const free = [];
         const completed = new Map();
         let contiguous = offset;
         let next = offset;
         let inFlight = 0;
-        let failed = false;
-        const onError = (error) => {
-            if (failed)
+        let settled = false;
+        let unwatch;
+        const fail = (error) => {
+            if (settled)
                 return;
-            failed = true;
+            settled = true;
+            unwatch?.();
             reject(error);
         };
         const pump = () => {
-            while (!failed && inFlight < UPLOAD_IN_FLIGHT && next < total) {
+            while (!settled && inFlight < UPLOAD_IN_FLIGHT && next < total) {
                 const position = next;
                 const length = Math.min(UPLOAD_CHUNK, total - position);
                 next += length;
@@ -885,13 +997,18 @@ async function writeParallel(sftp, handle, local, offset, total, progress) {
                 local
                     .read(buffer, 0, length, position)
                     .then(({ bytesRead }) => {
+                    // Nothing more goes to a channel that failed or is gone: its reply would never come.
+                    if (settled)
+                        return;
                     if (bytesRead !== length)
                         throw new errors/* ModelgateError */.HJ(`the local file changed size during the upload (short read at byte ${position})`, 'runtime');
                     sftp.write(handle, buffer, 0, length, position, (error) => {
                         inFlight--;
                         free.push(buffer);
+                        if (settled)
+                            return;
                         if (error)
-                            return onError(error);
+                            return fail(error);
                         completed.set(position, length);
                         let advanced = false;
                         for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
@@ -901,17 +1018,109 @@ async function writeParallel(sftp, handle, local, offset, total, progress) {
                         }
                         if (advanced)
                             progress(contiguous);
-                        if (contiguous === total)
+                        if (contiguous === total) {
+                            settled = true;
+                            unwatch?.();
                             resolve();
+                        }
                         else
                             pump();
                     });
                 })
-                    .catch(onError);
+                    .catch(fail);
             }
         };
+        unwatch = session.whenLost(fail);
         pump();
     });
+}
+/**
+ * Keeps up to DOWNLOAD_IN_FLIGHT reads outstanding and writes each chunk at its place in the
+ * local file. `progress` gets the end of the prefix written locally, with no gap before it.
+ */
+async function readParallel(session, handle, local, total, progress) {
+    if (total === 0) {
+        progress(0);
+        return;
+    }
+    const { sftp } = session;
+    await new Promise((resolve, reject) => {
+        const free = [];
+        // The rest of a range a server answered with fewer bytes than asked (it may, at any size).
+        const remainders = [];
+        const completed = new Map();
+        let contiguous = 0;
+        let next = 0;
+        let inFlight = 0;
+        let settled = false;
+        let unwatch;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            unwatch?.();
+            reject(error);
+        };
+        const written = (position, length) => {
+            completed.set(position, length);
+            let advanced = false;
+            for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
+                completed.delete(contiguous);
+                contiguous += len;
+                advanced = true;
+            }
+            if (advanced)
+                progress(contiguous);
+            if (contiguous === total) {
+                settled = true;
+                unwatch?.();
+                resolve();
+            }
+            else
+                pump();
+        };
+        const pump = () => {
+            while (!settled && inFlight < DOWNLOAD_IN_FLIGHT) {
+                let range = remainders.pop();
+                if (!range) {
+                    if (next >= total)
+                        break;
+                    range = { position: next, length: Math.min(DOWNLOAD_CHUNK, total - next) };
+                    next += range.length;
+                }
+                const { position, length } = range;
+                inFlight++;
+                const buffer = free.pop() ?? Buffer.allocUnsafe(DOWNLOAD_CHUNK);
+                sftp.read(handle, buffer, 0, length, position, (error, bytesRead) => {
+                    if (settled)
+                        return;
+                    if (error)
+                        return fail(error);
+                    if (bytesRead === 0)
+                        return fail(new Error(`the file ended at byte ${position}, though it had ${total} bytes when the download started (it was truncated or replaced meanwhile)`));
+                    writeFully(local, buffer, bytesRead, position)
+                        .then(() => {
+                        inFlight--;
+                        free.push(buffer);
+                        if (settled)
+                            return;
+                        if (bytesRead < length)
+                            remainders.push({ position: position + bytesRead, length: length - bytesRead });
+                        written(position, bytesRead);
+                    })
+                        .catch(fail);
+                });
+            }
+        };
+        unwatch = session.whenLost(fail);
+        pump();
+    });
+}
+async function writeFully(file, buffer, length, position) {
+    for (let done = 0; done < length;) {
+        const { bytesWritten } = await file.write(buffer, done, length - done, position + done);
+        done += bytesWritten;
+    }
 }
 function progressReporter(name, total, offset, log, onProgress) {
     let nextTenth = Math.floor((offset / Math.max(total, 1)) * 10) + 1;
@@ -934,10 +1143,17 @@ function showCommand(command) {
     const oneLine = command.replace(/\s+/g, ' ').trim();
     return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine);
 }
-function sftpCall(start) {
-    return new Promise((resolve, reject) => {
-        start((error, value) => (error ? reject(error) : resolve(value)));
-    });
+/**
+ * Why a request failed. A request cut off by a lost session fails with ssh2's bare "No
+ * response from server" (it comes before the close event): the loss is named instead.
+ */
+function transferReason(error, session) {
+    if (error instanceof SessionLost)
+        return error.message;
+    // A status code is the server's own answer (permission denied, disk full), loss or not.
+    if (typeof error.code === 'number')
+        return sftpReason(error);
+    return session.lost?.message ?? sftpReason(error);
 }
 function sftpReason(error) {
     const code = error.code;

@@ -41978,6 +41978,8 @@ async function walkTarball(file, limits, visitor) {
                 await sink.close();
             await skipPadding(size, shown);
             entries.push(entry);
+            if (visitor.done?.())
+                break;
         }
     }
     catch (e) {
@@ -42021,6 +42023,36 @@ async function tar_listTarball(file, limits) {
     await assertReadable(file);
     return walkTarball(file, limits, {});
 }
+/**
+ * The bytes of the regular file `name` in a tarball, or undefined when it holds none, read
+ * without extracting the rest: package writes manifest.json first, so reading it costs the
+ * first gzip block, not the whole release. Every header up to it is checked as by
+ * `listTarball`; a file larger than `maxBytes` is refused rather than held in memory.
+ */
+async function tar_readTarballFile(file, name, maxBytes = 16 * 1024 * 1024, limits) {
+    await assertReadable(file);
+    let found;
+    await walkTarball(file, limits, {
+        async file(entry) {
+            if (entry.path !== name)
+                return undefined;
+            if (entry.size > maxBytes)
+                throw new ModelgateError(`${path.basename(file)}: ${name} is ${entry.size} bytes, more than the ${maxBytes} it may be; check the tarball`, 'check', { file: path.basename(file) });
+            const parts = [];
+            return {
+                async write(chunk) {
+                    parts.push(Buffer.from(chunk));
+                },
+                async close() {
+                    found = Buffer.concat(parts);
+                },
+                async abort() { },
+            };
+        },
+        done: () => found !== undefined,
+    });
+    return found;
+}
 function isInside(root, target) {
     return target === root || target.startsWith(root + path.sep);
 }
@@ -42030,7 +42062,7 @@ function isInside(root, target) {
  * any failure that folder is removed, so `dest` either holds the complete bundle or is
  * absent. Files get mode 0644 (0755 when executable in the archive), never setuid.
  */
-async function tar_extractTarball(file, dest, limits) {
+async function extractTarball(file, dest, limits) {
     const tarName = path.basename(file);
     const target = path.resolve(dest);
     await assertReadable(file);
@@ -42155,11 +42187,19 @@ async function files_listBundle(root) {
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, special };
 }
-/** sha256 (hex) of a file, streamed with large reads. */
-function files_sha256File(file) {
+/** sha256 (hex) of a file, or of its first `bytes` bytes (a partial upload), streamed with large reads. */
+function files_sha256File(file, bytes) {
     return new Promise((resolve, reject) => {
         const hash = createHash('sha256');
-        const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+        // createReadStream's `end` is inclusive, so an empty prefix cannot be expressed with it.
+        if (bytes === 0) {
+            resolve(hash.digest('hex'));
+            return;
+        }
+        const stream = createReadStream(file, {
+            highWaterMark: 1 << 20,
+            ...(bytes === undefined ? {} : { end: bytes - 1 }),
+        });
         stream.on('data', (chunk) => hash.update(chunk));
         stream.on('error', reject);
         stream.on('end', () => resolve(hash.digest('hex')));
@@ -43863,217 +43903,13 @@ async function common_openTarget(ctx, loaded) {
     });
     return { transport, deploy };
 }
-
-;// CONCATENATED MODULE: ./lib/core/manifest.js
-/**
- * `manifest.json`: written by package, read by healthcheck, deploy and the training gate.
- * Validated at the boundary like every other external file.
- */
-
-
-
-
-
-const manifest_MANIFEST_SCHEMA = 'modelgate/manifest@1';
-const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
-const metricValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]);
-const metricTable = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), metricValue));
-const manifest_manifestSchema = schemas/* object */.Ikc({
-    schema: schemas/* literal */.euz(manifest_MANIFEST_SCHEMA),
-    id: schemas/* string */.YjP()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
-    name: schemas/* string */.YjP().min(1),
-    created: schemas/* string */.YjP().min(1),
-    bundle: schemas/* object */.Ikc({
-        file: schemas/* string */.YjP().min(1),
-        sha256: sha256.optional(),
-        size: schemas/* number */.aig().int().nonnegative().optional(),
-    })
-        .optional(),
-    files: schemas/* array */.YOg(schemas/* object */.Ikc({
-        path: schemas/* string */.YjP().min(1),
-        kind: schemas/* union */.KCZ([schemas/* enum */.k5n(ARTIFACT_KINDS), schemas/* literal */.euz('other')]),
-        size: schemas/* number */.aig().int().nonnegative(),
-        sha256,
-    })),
-    metrics: schemas/* object */.Ikc({
-        horizons: metricTable.default({}),
-        base: metricTable.default({}),
-        models: metricTable.default({}),
-    })
-        .catchall(schemas/* unknown */.L5J())
-        .default({ horizons: {}, base: {}, models: {} }),
-    health: schemas/* object */.Ikc({
-        passed: schemas/* boolean */.zMY(),
-        checks: schemas/* array */.YOg(schemas/* object */.Ikc({
-            name: schemas/* string */.YjP(),
-            status: schemas/* string */.YjP(),
-            ms: schemas/* number */.aig().optional(),
-            message: schemas/* string */.YjP().optional(),
-        })),
-    })
-        .optional(),
-    source: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-})
-    .catchall(schemas/* unknown */.L5J());
-/** Parses manifest text; errors name the file, line and field. */
-function parseManifest(text, file) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw new ModelgateError(`${file}: not valid JSON (${error.message}); regenerate it with modelgate package`, 'input', { file });
-    }
-    const parsed = manifest_manifestSchema.safeParse(value);
-    if (parsed.success)
-        return parsed.data;
-    const issue = parsed.error.issues[0];
-    const line = new LocatedDocument(text).lineOf(issue.path);
-    throw new ConfigError(`${file}:${line} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, {
-        file,
-        line,
-    });
-}
-async function manifest_loadManifest(file) {
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch (error) {
-        throw new ModelgateError(`${file}: cannot read manifest: ${error.code ?? error.message}`, 'input', { file });
-    }
-    return parseManifest(text, file);
-}
-
-;// CONCATENATED MODULE: ./lib/core/package/timestamp.js
-/**
- * The release timestamp `YYYYMMDD_HHMMSS` (UTC): part of the release id and the tarball's
- * name, and the mtime of every entry in it, so that packaging is reproducible.
- */
-
-const PATTERN = /^(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})$/;
-/** Parses and checks a timestamp; errors name the input and quote the value. */
-function timestamp_parseReleaseTimestamp(value, input = 'timestamp') {
-    const m = PATTERN.exec(value);
-    const hint = `expected YYYYMMDD_HHMMSS in UTC, e.g. 20260220_145749`;
-    if (!m)
-        throw new InputError(`input ${input}: "${value}" is not a release timestamp; ${hint}`, input);
-    const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-    const real = date.getUTCFullYear() === year &&
-        date.getUTCMonth() === month - 1 &&
-        date.getUTCDate() === day &&
-        date.getUTCHours() === hour &&
-        date.getUTCMinutes() === minute &&
-        date.getUTCSeconds() === second;
-    if (!real || year < 1970)
-        throw new InputError(`input ${input}: "${value}" is not a real date and time; ${hint}`, input);
-    return date;
-}
-function timestamp_formatReleaseTimestamp(date) {
-    const p = (n, w = 2) => String(n).padStart(w, '0');
-    return (`${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}_` +
-        `${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}`);
-}
-/** `2026-02-20T14:57:49Z`: the manifest's `created`. */
-function timestamp_isoSeconds(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./lib/core/package/manifest-build.js
-/**
- * Builds `manifest.json` (design.md, schema modelgate/manifest@1).
- *
- * It is written twice, and the two differ on purpose:
- * - inside the tarball (its first entry): only what follows from the bundle and the inputs,
- *   so that the same bundle and timestamp give a byte-identical tarball. It cannot hold the
- *   tarball's own sha256 and size (they depend on it), nor anything that changes from run
- *   to run: `bundle` is `{ file }`, the health summary has each check's name and status
- *   without timings or messages, and `source` has the repository and commit without the
- *   run id.
- * - beside the tarball (`<id>.manifest.json`): the same, plus `bundle.sha256` and
- *   `bundle.size`, the health checks' timings and messages, and `source.run_id`. This is the
- *   one deploy and the gate read first; `manifestSchema` accepts both forms.
- */
-
-
-
-const manifest_build_MANIFEST_ENTRY = 'manifest.json';
-function manifest_build_releaseId(name, timestamp) {
-    return `${name}_${timestamp}`;
-}
-function manifest_build_tarballName(id) {
-    return `${id}.tar.gz`;
-}
-/** Where package writes the manifest for `tarball`, and where deploy looks for it first. */
-function manifest_build_manifestPathFor(tarball) {
-    const dir = path.dirname(tarball);
-    const base = path.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
-    return path.join(dir, `${base}.manifest.json`);
-}
-/** Where package writes the release notes for `tarball`. */
-function manifest_build_notesPathFor(tarball) {
-    const dir = path.dirname(tarball);
-    const base = path.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
-    return path.join(dir, `${base}.notes.md`);
-}
-function kindOf(file, config) {
-    return config.release.artifacts.find((a) => a.path === file)?.kind ?? 'other';
-}
-function healthSummary(report, detailed) {
+/** Who runs this and which run (with its re-run attempt): recorded in the lock and the history. */
+function common_runIdentity(ctx) {
+    const { GITHUB_ACTOR: actor, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt } = ctx.env;
     return {
-        passed: report.passed,
-        checks: report.checks.map((c) => detailed
-            ? { name: c.name, status: c.status, ms: Math.round(c.ms), message: c.message }
-            : { name: c.name, status: c.status }),
+        ...(actor ? { actor } : {}),
+        ...(id ? { runId: attempt && attempt !== '1' ? `${id}-${attempt}` : id } : {}),
     };
-}
-function sourceFromEnv(env, withRun) {
-    if (!env)
-        return undefined;
-    const source = {};
-    if (env.GITHUB_REPOSITORY)
-        source.repository = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_SHA)
-        source.sha = env.GITHUB_SHA;
-    if (withRun && env.GITHUB_RUN_ID)
-        source.run_id = env.GITHUB_RUN_ID;
-    return Object.keys(source).length > 0 ? source : undefined;
-}
-function build(input, outside) {
-    const id = manifest_build_releaseId(input.name, input.timestamp);
-    const files = input.files.map((f) => ({
-        path: f.path,
-        kind: kindOf(f.path, input.config),
-        size: f.size,
-        sha256: f.sha256,
-    }));
-    const source = sourceFromEnv(input.env, outside !== undefined);
-    const manifest = {
-        schema: MANIFEST_SCHEMA,
-        id,
-        name: input.name,
-        created: isoSeconds(input.created),
-        bundle: { file: manifest_build_tarballName(id), ...(outside ?? {}) },
-        files,
-        metrics: input.metrics,
-        ...(input.health ? { health: healthSummary(input.health, outside !== undefined) } : {}),
-        ...(source ? { source } : {}),
-    };
-    // A manifest package writes must be one everything after it accepts.
-    return manifestSchema.parse(manifest);
-}
-/** The manifest stored inside the tarball: reproducible from the bundle and the inputs. */
-function manifest_build_buildInnerManifest(input) {
-    return build(input, undefined);
-}
-/** The manifest written beside the tarball: the inner one plus the tarball's checksum and this run's facts. */
-function manifest_build_buildOuterManifest(input, bundle) {
-    return build(input, bundle);
-}
-function manifest_build_serializeManifest(manifest) {
-    return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/validation/json-text.js
@@ -44214,6 +44050,9 @@ class JsonScanner {
     text;
     pos = 0;
     nonStandard = [];
+    /** Lines counted up to `counted`: tokens come in order, so each character is counted once. */
+    counted = 0;
+    line = 1;
     constructor(text) {
         this.text = text;
     }
@@ -44287,9 +44126,11 @@ class JsonScanner {
         return value;
     }
     nonStandardLiteral(word, value) {
-        const start = this.pos;
+        for (; this.counted < this.pos; this.counted++)
+            if (this.text.charCodeAt(this.counted) === 10)
+                this.line++;
         this.literal(word, value);
-        this.nonStandard.push({ token: word, line: lineColumnAt(this.text, start).line });
+        this.nonStandard.push({ token: word, line: this.line });
         return value;
     }
     parseNumber() {
@@ -44388,6 +44229,232 @@ class JsonScanner {
             this.fail(`expected "," or "}" after the value of ${JSON.stringify(key)}, got ${this.describeHere()}`);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./lib/core/manifest.js
+/**
+ * `manifest.json`: written by package, read by healthcheck, deploy and the training gate.
+ * Validated at the boundary like every other external file.
+ */
+
+
+
+
+
+
+const manifest_MANIFEST_SCHEMA = 'modelgate/manifest@1';
+const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
+const metricValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]);
+const metricTable = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), metricValue));
+const manifest_manifestSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(manifest_MANIFEST_SCHEMA),
+    id: schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
+    name: schemas/* string */.YjP().min(1),
+    created: schemas/* string */.YjP().min(1),
+    bundle: schemas/* object */.Ikc({
+        file: schemas/* string */.YjP().min(1),
+        sha256: sha256.optional(),
+        size: schemas/* number */.aig().int().nonnegative().optional(),
+    })
+        .optional(),
+    files: schemas/* array */.YOg(schemas/* object */.Ikc({
+        path: schemas/* string */.YjP().min(1),
+        kind: schemas/* union */.KCZ([schemas/* enum */.k5n(ARTIFACT_KINDS), schemas/* literal */.euz('other')]),
+        size: schemas/* number */.aig().int().nonnegative(),
+        sha256,
+    })),
+    metrics: schemas/* object */.Ikc({
+        horizons: metricTable.default({}),
+        base: metricTable.default({}),
+        models: metricTable.default({}),
+    })
+        .catchall(schemas/* unknown */.L5J())
+        .default({ horizons: {}, base: {}, models: {} }),
+    health: schemas/* object */.Ikc({
+        passed: schemas/* boolean */.zMY(),
+        checks: schemas/* array */.YOg(schemas/* object */.Ikc({
+            name: schemas/* string */.YjP(),
+            status: schemas/* string */.YjP(),
+            ms: schemas/* number */.aig().optional(),
+            message: schemas/* string */.YjP().optional(),
+        })),
+    })
+        .optional(),
+    source: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+})
+    .catchall(schemas/* unknown */.L5J());
+/** Parses manifest text; errors name the file, line and field. */
+function manifest_parseManifest(text, file) {
+    let parsed;
+    try {
+        parsed = parseJsonText(text, file);
+    }
+    catch (error) {
+        const where = error instanceof ModelgateError ? error : undefined;
+        throw new ModelgateError(`${error.message}; regenerate it with modelgate package`, 'input', {
+            file,
+            line: where?.line,
+            column: where?.column,
+        });
+    }
+    const bare = parsed.nonStandard[0];
+    if (bare) {
+        throw new ModelgateError(`${file}:${bare.line} ${bare.token} is not JSON; a manifest holds only finite numbers`, 'input', {
+            file,
+            line: bare.line,
+        });
+    }
+    const value = parsed.value;
+    const result = manifest_manifestSchema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    const line = new LocatedDocument(text).lineOf(issue.path);
+    throw new ConfigError(`${file}:${line} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, {
+        file,
+        line,
+    });
+}
+async function manifest_loadManifest(file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        throw new ModelgateError(`${file}: cannot read manifest: ${error.code ?? error.message}`, 'input', { file });
+    }
+    return manifest_parseManifest(text, file);
+}
+
+;// CONCATENATED MODULE: ./lib/core/package/timestamp.js
+/**
+ * The release timestamp `YYYYMMDD_HHMMSS` (UTC): part of the release id and the tarball's
+ * name, and the mtime of every entry in it, so that packaging is reproducible.
+ */
+
+const PATTERN = /^(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})$/;
+/** Parses and checks a timestamp; errors name the input and quote the value. */
+function timestamp_parseReleaseTimestamp(value, input = 'timestamp') {
+    const m = PATTERN.exec(value);
+    const hint = `expected YYYYMMDD_HHMMSS in UTC, e.g. 20260220_145749`;
+    if (!m)
+        throw new InputError(`input ${input}: "${value}" is not a release timestamp; ${hint}`, input);
+    const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+    const real = date.getUTCFullYear() === year &&
+        date.getUTCMonth() === month - 1 &&
+        date.getUTCDate() === day &&
+        date.getUTCHours() === hour &&
+        date.getUTCMinutes() === minute &&
+        date.getUTCSeconds() === second;
+    if (!real || year < 1970)
+        throw new InputError(`input ${input}: "${value}" is not a real date and time; ${hint}`, input);
+    return date;
+}
+function timestamp_formatReleaseTimestamp(date) {
+    const p = (n, w = 2) => String(n).padStart(w, '0');
+    return (`${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}_` +
+        `${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}`);
+}
+/** `2026-02-20T14:57:49Z`: the manifest's `created`. */
+function timestamp_isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./lib/core/package/manifest-build.js
+/**
+ * Builds `manifest.json` (design.md, schema modelgate/manifest@1).
+ *
+ * It is written twice, and the two differ on purpose:
+ * - inside the tarball (its first entry): only what follows from the bundle and the inputs,
+ *   so that the same bundle and timestamp give a byte-identical tarball. It cannot hold the
+ *   tarball's own sha256 and size (they depend on it), nor anything that changes from run
+ *   to run: `bundle` is `{ file }`, the health summary has each check's name and status
+ *   without timings or messages, and `source` has the repository and commit without the
+ *   run id.
+ * - beside the tarball (`<id>.manifest.json`): the same, plus `bundle.sha256` and
+ *   `bundle.size`, the health checks' timings and messages, and `source.run_id`. This is the
+ *   one deploy and the gate read first; `manifestSchema` accepts both forms.
+ */
+
+
+
+const manifest_build_MANIFEST_ENTRY = 'manifest.json';
+function manifest_build_releaseId(name, timestamp) {
+    return `${name}_${timestamp}`;
+}
+function manifest_build_tarballName(id) {
+    return `${id}.tar.gz`;
+}
+/** Where package writes the manifest for `tarball`, and where deploy looks for it first. */
+function manifest_build_manifestPathFor(tarball) {
+    return besideTarball(tarball, '.manifest.json');
+}
+/** Where package writes the release notes for `tarball`. */
+function manifest_build_notesPathFor(tarball) {
+    return besideTarball(tarball, '.notes.md');
+}
+function besideTarball(tarball, suffix) {
+    const base = path.basename(tarball).replace(/\.tar\.gz$|\.tgz$/, '');
+    return path.join(path.dirname(tarball), `${base}${suffix}`);
+}
+function kindOf(file, config) {
+    return config.release.artifacts.find((a) => a.path === file)?.kind ?? 'other';
+}
+function healthSummary(report, detailed) {
+    return {
+        passed: report.passed,
+        checks: report.checks.map((c) => detailed
+            ? { name: c.name, status: c.status, ms: Math.round(c.ms), message: c.message }
+            : { name: c.name, status: c.status }),
+    };
+}
+function sourceFromEnv(env, withRun) {
+    if (!env)
+        return undefined;
+    const source = {};
+    if (env.GITHUB_REPOSITORY)
+        source.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        source.sha = env.GITHUB_SHA;
+    if (withRun && env.GITHUB_RUN_ID)
+        source.run_id = env.GITHUB_RUN_ID;
+    return Object.keys(source).length > 0 ? source : undefined;
+}
+function build(input, outside) {
+    const id = manifest_build_releaseId(input.name, input.timestamp);
+    const files = input.files.map((f) => ({
+        path: f.path,
+        kind: kindOf(f.path, input.config),
+        size: f.size,
+        sha256: f.sha256,
+    }));
+    const source = sourceFromEnv(input.env, outside !== undefined);
+    const manifest = {
+        schema: MANIFEST_SCHEMA,
+        id,
+        name: input.name,
+        created: isoSeconds(input.created),
+        bundle: { file: manifest_build_tarballName(id), ...(outside ?? {}) },
+        files,
+        metrics: input.metrics,
+        ...(input.health ? { health: healthSummary(input.health, outside !== undefined) } : {}),
+        ...(source ? { source } : {}),
+    };
+    // A manifest package writes must be one everything after it accepts.
+    return manifestSchema.parse(manifest);
+}
+/** The manifest stored inside the tarball: reproducible from the bundle and the inputs. */
+function manifest_build_buildInnerManifest(input) {
+    return build(input, undefined);
+}
+/** The manifest written beside the tarball: the inner one plus the tarball's checksum and this run's facts. */
+function manifest_build_buildOuterManifest(input, bundle) {
+    return build(input, bundle);
+}
+function manifest_build_serializeManifest(manifest) {
+    return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/package/metrics.js
@@ -46122,7 +46189,6 @@ function renderSteps(steps) {
 
 
 
-
 /** The manifest input, else `<id>.manifest.json` beside the tarball, else manifest.json inside it. */
 async function resolveManifest(ctx, tarball) {
     const given = optionalInput(ctx.inputs, 'manifest');
@@ -46131,18 +46197,12 @@ async function resolveManifest(ctx, tarball) {
     const beside = manifestPathFor(tarball);
     if (existsSync(beside))
         return loadManifest(beside);
-    const scratch = await mkdtemp(path.join(ctx.tempDir, 'modelgate-manifest-'));
-    try {
-        await extractTarball(tarball, path.join(scratch, 'x'));
-        const inside = path.join(scratch, 'x', 'manifest.json');
-        if (!existsSync(inside)) {
-            throw new ModelgateError(`${tarball}: no manifest beside it (${path.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`, 'input', { file: tarball });
-        }
-        return await loadManifest(inside);
+    // package writes manifest.json as the first entry: read just that, not the whole release.
+    const inside = await readTarballFile(tarball, 'manifest.json');
+    if (!inside) {
+        throw new ModelgateError(`${tarball}: no manifest beside it (${path.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`, 'input', { file: tarball });
     }
-    finally {
-        await rm(scratch, { recursive: true, force: true });
-    }
+    return parseManifest(inside.toString('utf8'), `${tarball}:manifest.json`);
 }
 function deploySummary(title, result, facts) {
     const lines = [
@@ -46176,8 +46236,7 @@ const deployCommand = async (ctx) => {
             manifest,
             phase,
             dryRun,
-            actor: ctx.env.GITHUB_ACTOR ?? process.env.USER ?? 'modelgate',
-            ...(ctx.env.GITHUB_RUN_ID ? { runId: ctx.env.GITHUB_RUN_ID } : {}),
+            ...runIdentity(ctx),
             log: (line) => ctx.log.info(line),
         });
     }
@@ -46233,8 +46292,7 @@ const rollbackCommand = async (ctx) => {
             level,
             ...(to ? { to } : {}),
             dryRun,
-            actor: ctx.env.GITHUB_ACTOR ?? process.env.USER ?? 'modelgate',
-            ...(ctx.env.GITHUB_RUN_ID ? { runId: ctx.env.GITHUB_RUN_ID } : {}),
+            ...common_runIdentity(ctx),
             log: (line) => ctx.log.info(line),
         });
     }

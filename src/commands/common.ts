@@ -113,9 +113,11 @@ export async function openTarget(ctx: CommandContext, loaded: LoadedConfig): Pro
   return { transport, deploy };
 }
 
-/** The run (and its re-run attempt) recorded in the lock and the history. */
-export function runIdOf(ctx: CommandContext): { runId?: string } {
-  const { GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt } = ctx.env;
-  if (!id) return {};
-  return { runId: attempt && attempt !== '1' ? `${id}-${attempt}` : id };
+/** Who runs this and which run (with its re-run attempt): recorded in the lock and the history. */
+export function runIdentity(ctx: CommandContext): { actor?: string; runId?: string } {
+  const { GITHUB_ACTOR: actor, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt } = ctx.env;
+  return {
+    ...(actor ? { actor } : {}),
+    ...(id ? { runId: attempt && attempt !== '1' ? `${id}-${attempt}` : id } : {}),
+  };
 }

@@ -1,14 +1,13 @@
 /** `deploy`: tarball + manifest -> the target, through deploy() over the chosen transport. */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { extractTarball } from '../core/bundle/tar.js';
+import { readTarballFile } from '../core/bundle/tar.js';
 import { deploy, type DeployResult } from '../core/deploy/deploy.js';
 import { ModelgateError } from '../core/errors.js';
 import { booleanInput, choiceInput, optionalInput, requiredInput } from '../core/inputs/source.js';
-import { loadManifest, type Manifest } from '../core/manifest.js';
+import { loadManifest, parseManifest, type Manifest } from '../core/manifest.js';
 import { manifestPathFor } from '../core/package/package.js';
-import { loadConfigInput, openTarget, runIdOf, resolveIn } from './common.js';
+import { loadConfigInput, openTarget, resolveIn, runIdentity } from './common.js';
 import { renderSteps } from './render-steps.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -18,21 +17,16 @@ export async function resolveManifest(ctx: CommandContext, tarball: string): Pro
   if (given) return loadManifest(resolveIn(ctx, given));
   const beside = manifestPathFor(tarball);
   if (existsSync(beside)) return loadManifest(beside);
-  const scratch = await mkdtemp(path.join(ctx.tempDir, 'modelgate-manifest-'));
-  try {
-    await extractTarball(tarball, path.join(scratch, 'x'));
-    const inside = path.join(scratch, 'x', 'manifest.json');
-    if (!existsSync(inside)) {
-      throw new ModelgateError(
-        `${tarball}: no manifest beside it (${path.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`,
-        'input',
-        { file: tarball },
-      );
-    }
-    return await loadManifest(inside);
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
+  // package writes manifest.json as the first entry: read just that, not the whole release.
+  const inside = await readTarballFile(tarball, 'manifest.json');
+  if (!inside) {
+    throw new ModelgateError(
+      `${tarball}: no manifest beside it (${path.basename(beside)}) or inside it; pass the manifest input or package the bundle with modelgate package`,
+      'input',
+      { file: tarball },
+    );
   }
+  return parseManifest(inside.toString('utf8'), `${tarball}:manifest.json`);
 }
 
 export function deploySummary(
@@ -83,8 +77,7 @@ export const deployCommand: Command = async (ctx) => {
       manifest,
       phase,
       dryRun,
-      actor: ctx.env.GITHUB_ACTOR ?? process.env.USER ?? 'modelgate',
-      ...runIdOf(ctx),
+      ...runIdentity(ctx),
       log: (line) => ctx.log.info(line),
     });
   } finally {

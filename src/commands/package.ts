@@ -8,6 +8,7 @@ import { booleanInput, choiceInput, optionalInput, requiredInput } from '../core
 import { packageRelease } from '../core/package/package.js';
 import type { Report } from '../core/report/types.js';
 import { describeIssue, dottedPath } from '../core/validation/describe.js';
+import { parseJsonText } from '../core/validation/json-text.js';
 import { checkAnnotations } from './healthcheck.js';
 import { loadConfigInput, resolveIn } from './common.js';
 import type { Annotation, Command, CommandContext, CommandResult } from './types.js';
@@ -28,12 +29,13 @@ const reportSchema = z.object({
 async function readHealthReport(file: string): Promise<Report> {
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(file, 'utf8'));
+    value = parseJsonText(await readFile(file, 'utf8'), file).value;
   } catch (error) {
+    const where = error instanceof ModelgateError ? error : undefined;
     throw new ModelgateError(
-      `${file}: cannot read the health report (${(error as Error).message}); pass the report the healthcheck action wrote`,
+      `${where ? where.message : `${file}: cannot read the health report (${(error as Error).message})`}; pass the report the healthcheck action wrote`,
       'input',
-      { file },
+      { file, line: where?.line },
     );
   }
   const parsed = reportSchema.safeParse(value);

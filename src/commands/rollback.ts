@@ -2,7 +2,7 @@
 import { rollback } from '../core/deploy/rollback.js';
 import { booleanInput, choiceInput, optionalInput } from '../core/inputs/source.js';
 import { InputError } from '../core/errors.js';
-import { loadConfigInput, openTarget, runIdOf } from './common.js';
+import { loadConfigInput, openTarget, runIdentity } from './common.js';
 import { deploySummary } from './deploy.js';
 import type { Command } from './types.js';
 
@@ -23,8 +23,7 @@ export const rollbackCommand: Command = async (ctx) => {
       level,
       ...(to ? { to } : {}),
       dryRun,
-      actor: ctx.env.GITHUB_ACTOR ?? process.env.USER ?? 'modelgate',
-      ...runIdOf(ctx),
+      ...runIdentity(ctx),
       log: (line) => ctx.log.info(line),
     });
   } finally {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ConfigError, ModelgateError } from './errors.js';
 import { ARTIFACT_KINDS } from './config/schema.js';
 import { describeIssue, dottedPath, LocatedDocument } from './validation/describe.js';
+import { parseJsonText } from './validation/json-text.js';
 
 export const MANIFEST_SCHEMA = 'modelgate/manifest@1';
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
@@ -67,19 +68,32 @@ export type MetricTable = z.infer<typeof metricTable>;
 
 /** Parses manifest text; errors name the file, line and field. */
 export function parseManifest(text: string, file: string): Manifest {
-  let value: unknown;
+  let parsed;
   try {
-    value = JSON.parse(text);
+    parsed = parseJsonText(text, file);
   } catch (error) {
+    const where = error instanceof ModelgateError ? error : undefined;
+    throw new ModelgateError(`${(error as Error).message}; regenerate it with modelgate package`, 'input', {
+      file,
+      line: where?.line,
+      column: where?.column,
+    });
+  }
+  const bare = parsed.nonStandard[0];
+  if (bare) {
     throw new ModelgateError(
-      `${file}: not valid JSON (${(error as Error).message}); regenerate it with modelgate package`,
+      `${file}:${bare.line} ${bare.token} is not JSON; a manifest holds only finite numbers`,
       'input',
-      { file },
+      {
+        file,
+        line: bare.line,
+      },
     );
   }
-  const parsed = manifestSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  const value = parsed.value;
+  const result = manifestSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
   const line = new LocatedDocument(text).lineOf(issue.path);
   throw new ConfigError(`${file}:${line} ${dottedPath(issue.path)}: ${describeIssue(issue, value)}`, {
     file,

@@ -1,5 +1,5 @@
-export const id = 79;
-export const ids = [79];
+export const id = 767;
+export const ids = [767];
 export const modules = {
 
 /***/ 2015:
@@ -57,11 +57,19 @@ async function listBundle(root) {
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, special };
 }
-/** sha256 (hex) of a file, streamed with large reads. */
-function sha256File(file) {
+/** sha256 (hex) of a file, or of its first `bytes` bytes (a partial upload), streamed with large reads. */
+function sha256File(file, bytes) {
     return new Promise((resolve, reject) => {
         const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-        const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, { highWaterMark: 1 << 20 });
+        // createReadStream's `end` is inclusive, so an empty prefix cannot be expressed with it.
+        if (bytes === 0) {
+            resolve(hash.digest('hex'));
+            return;
+        }
+        const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, {
+            highWaterMark: 1 << 20,
+            ...(bytes === undefined ? {} : { end: bytes - 1 }),
+        });
         stream.on('data', (chunk) => hash.update(chunk));
         stream.on('error', reject);
         stream.on('end', () => resolve(hash.digest('hex')));
@@ -86,6 +94,7 @@ function formatSize(bytes) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A3: () => (/* binding */ extractTarball),
+/* harmony export */   H_: () => (/* binding */ readTarballFile),
 /* harmony export */   bj: () => (/* binding */ listTarball)
 /* harmony export */ });
 /* unused harmony export DEFAULT_TAR_LIMITS */
@@ -515,6 +524,8 @@ async function walkTarball(file, limits, visitor) {
                 await sink.close();
             await skipPadding(size, shown);
             entries.push(entry);
+            if (visitor.done?.())
+                break;
         }
     }
     catch (e) {
@@ -557,6 +568,36 @@ async function assertReadable(file) {
 async function listTarball(file, limits) {
     await assertReadable(file);
     return walkTarball(file, limits, {});
+}
+/**
+ * The bytes of the regular file `name` in a tarball, or undefined when it holds none, read
+ * without extracting the rest: package writes manifest.json first, so reading it costs the
+ * first gzip block, not the whole release. Every header up to it is checked as by
+ * `listTarball`; a file larger than `maxBytes` is refused rather than held in memory.
+ */
+async function readTarballFile(file, name, maxBytes = 16 * 1024 * 1024, limits) {
+    await assertReadable(file);
+    let found;
+    await walkTarball(file, limits, {
+        async file(entry) {
+            if (entry.path !== name)
+                return undefined;
+            if (entry.size > maxBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ModelgateError */ .HJ(`${node_path__WEBPACK_IMPORTED_MODULE_2__.basename(file)}: ${name} is ${entry.size} bytes, more than the ${maxBytes} it may be; check the tarball`, 'check', { file: node_path__WEBPACK_IMPORTED_MODULE_2__.basename(file) });
+            const parts = [];
+            return {
+                async write(chunk) {
+                    parts.push(Buffer.from(chunk));
+                },
+                async close() {
+                    found = Buffer.concat(parts);
+                },
+                async abort() { },
+            };
+        },
+        done: () => found !== undefined,
+    });
+    return found;
 }
 function isInside(root, target) {
     return target === root || target.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
@@ -661,332 +702,6 @@ async function extractTarball(file, dest, limits) {
 /** A report passes when no check failed; warnings and skips do not fail it. */
 function reportPassed(checks) {
     return checks.every((c) => c.status !== 'fail');
-}
-
-
-/***/ }),
-
-/***/ 9717:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R4: () => (/* binding */ locateJsonError),
-/* harmony export */   VA: () => (/* binding */ parseJsonLenient),
-/* harmony export */   lk: () => (/* binding */ parseJsonText)
-/* harmony export */ });
-/* unused harmony export lineColumnAt */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3828);
-/**
- * JSON files from a training job, parsed with errors a person can act on: the file, line and
- * column of the first syntax error (Node 20's JSON.parse reports neither, and its wording
- * changes between Node versions). One scanner serves every JSON file modelgate reads: the
- * bundle's metadata, golden.json, metrics.json and XGBoost models.
- *
- * Python's `json.dump` writes bare `NaN`, `Infinity` and `-Infinity` unless told not to (and
- * XGBoost before 3.1 writes `NaN` as the split value of categorical nodes); strict JSON
- * rejects them. They are accepted here and reported, so that a caller can decide whether a
- * non-finite value is a problem.
- */
-
-/** Parses `text`; throws a ModelgateError naming `file`, the line and the column of the first error. */
-function parseJsonText(text, file) {
-    try {
-        return { value: JSON.parse(text), nonStandard: [] };
-    }
-    catch {
-        // Fall through to the slower scanner, which knows where the error is.
-    }
-    try {
-        return new JsonScanner(text).parseDocument();
-    }
-    catch (error) {
-        if (!(error instanceof JsonStop))
-            throw error;
-        const { line, column } = lineColumnAt(text, error.at);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelgateError */ .HJ(`${file}:${line}:${column} not valid JSON: ${error.reason}`, 'check', {
-            file,
-            line,
-            column,
-        });
-    }
-}
-/**
- * JSON.parse, retried with bare NaN -> null and Infinity -> 1e999 (outside strings) on
- * failure: for multi-megabyte model files, where the scanner would cost several times more.
- * Throws JSON.parse's SyntaxError; `locateJsonError` then says where.
- */
-function parseJsonLenient(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        if (!text.includes('NaN') && !text.includes('Infinity'))
-            throw error;
-        return JSON.parse(replaceNonStandardNumbers(text));
-    }
-}
-/** Rewrites the non-standard number tokens outside strings: NaN -> null, Infinity -> 1e999 (parses as Infinity). */
-function replaceNonStandardNumbers(text) {
-    const parts = [];
-    let last = 0;
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 34) {
-            // Skip the string, escapes included.
-            i++;
-            while (i < n) {
-                const d = text.charCodeAt(i);
-                if (d === 92)
-                    i += 2;
-                else {
-                    i++;
-                    if (d === 34)
-                        break;
-                }
-            }
-        }
-        else if (c === 78 && text.startsWith('NaN', i)) {
-            parts.push(text.slice(last, i), 'null');
-            i += 3;
-            last = i;
-        }
-        else if (c === 73 && text.startsWith('Infinity', i)) {
-            parts.push(text.slice(last, i), '1e999');
-            i += 8;
-            last = i;
-        }
-        else
-            i++;
-    }
-    if (last === 0)
-        return text;
-    parts.push(text.slice(last));
-    return parts.join('');
-}
-const LITERALS = ['true', 'false', 'null', 'NaN', 'Infinity', '-Infinity'];
-/** The first syntax error in `text` (standard JSON plus NaN/Infinity); for text JSON.parse refused. */
-function locateJsonError(text) {
-    let stop;
-    try {
-        new JsonScanner(text).parseDocument();
-        // Only reached for text JSON.parse refused for a reason the scanner accepts.
-        return { line: 1, column: 1, message: 'the text is not valid JSON', truncated: false };
-    }
-    catch (error) {
-        if (!(error instanceof JsonStop))
-            throw error;
-        stop = error;
-    }
-    const { line, column } = lineColumnAt(text, stop.at);
-    // A cut inside the last token (a number or a literal, then nothing) is truncation too.
-    const rest = text.slice(stop.at).trimEnd();
-    const midToken = /^[\w.+-]+$/.test(rest) &&
-        (/[\w.]/.test(text[stop.at - 1] ?? '') || LITERALS.some((w) => w !== rest && w.startsWith(rest)));
-    return { line, column, message: stop.reason, truncated: stop.at >= text.length || midToken };
-}
-/** 1-based line and column of a character offset. */
-function lineColumnAt(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(offset, text.length);
-    for (let i = 0; i < end; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: end - lineStart + 1 };
-}
-/** Where and why the scanner stopped. */
-class JsonStop {
-    at;
-    reason;
-    constructor(at, reason) {
-        this.at = at;
-        this.reason = reason;
-    }
-}
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-class JsonScanner {
-    text;
-    pos = 0;
-    nonStandard = [];
-    constructor(text) {
-        this.text = text;
-    }
-    parseDocument() {
-        this.skipSpace();
-        if (this.pos >= this.text.length)
-            this.fail(this.text.length === 0 ? 'the file is empty' : 'no value in the file');
-        let value;
-        try {
-            value = this.parseValue();
-        }
-        catch (error) {
-            // Nesting deep enough to exhaust the stack: report where the walk got to.
-            if (error instanceof RangeError)
-                this.fail('nesting too deep');
-            throw error;
-        }
-        this.skipSpace();
-        if (this.pos < this.text.length)
-            this.fail(`unexpected ${this.describeHere()} after the end of the document`);
-        return { value, nonStandard: this.nonStandard };
-    }
-    fail(reason, at = this.pos) {
-        throw new JsonStop(at, reason);
-    }
-    describeHere() {
-        if (this.pos >= this.text.length)
-            return 'end of file';
-        return JSON.stringify(this.text.slice(this.pos, this.pos + 1));
-    }
-    skipSpace() {
-        while (this.pos < this.text.length) {
-            const c = this.text.charCodeAt(this.pos);
-            if (c === 32 || c === 9 || c === 10 || c === 13)
-                this.pos++;
-            else
-                break;
-        }
-    }
-    parseValue() {
-        this.skipSpace();
-        const c = this.text[this.pos];
-        if (c === '{')
-            return this.parseObject();
-        if (c === '[')
-            return this.parseArray();
-        if (c === '"')
-            return this.parseString();
-        if (c === 't')
-            return this.literal('true', true);
-        if (c === 'f')
-            return this.literal('false', false);
-        if (c === 'n')
-            return this.literal('null', null);
-        if (c === 'N')
-            return this.nonStandardLiteral('NaN', Number.NaN);
-        if (c === 'I')
-            return this.nonStandardLiteral('Infinity', Number.POSITIVE_INFINITY);
-        if (c === '-' && this.text.startsWith('-Infinity', this.pos))
-            return this.nonStandardLiteral('-Infinity', Number.NEGATIVE_INFINITY);
-        if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
-            return this.parseNumber();
-        if (c === undefined)
-            this.fail('unexpected end of file: a value is missing');
-        this.fail(`unexpected ${this.describeHere()}: expected a value`);
-    }
-    literal(word, value) {
-        if (!this.text.startsWith(word, this.pos))
-            this.fail(`unexpected ${this.describeHere()}: expected a value`);
-        this.pos += word.length;
-        return value;
-    }
-    nonStandardLiteral(word, value) {
-        const start = this.pos;
-        this.literal(word, value);
-        this.nonStandard.push({ token: word, line: lineColumnAt(this.text, start).line });
-        return value;
-    }
-    parseNumber() {
-        NUMBER.lastIndex = this.pos;
-        const match = NUMBER.exec(this.text);
-        if (!match)
-            this.fail(`malformed number starting ${JSON.stringify(this.text.slice(this.pos, this.pos + 12))}`);
-        this.pos += match[0].length;
-        return Number(match[0]);
-    }
-    parseString() {
-        const start = this.pos;
-        this.pos++;
-        while (this.pos < this.text.length) {
-            const c = this.text.charCodeAt(this.pos);
-            if (c === 34) {
-                this.pos++;
-                try {
-                    return JSON.parse(this.text.slice(start, this.pos));
-                }
-                catch {
-                    this.fail('invalid escape sequence or control character in a string', start);
-                }
-            }
-            if (c === 92)
-                this.pos += 2;
-            else if (c < 32)
-                this.fail('unescaped control character (a line break?) inside a string');
-            else
-                this.pos++;
-        }
-        this.fail('string not closed before the end of the file', start);
-    }
-    parseArray() {
-        const out = [];
-        this.pos++;
-        this.skipSpace();
-        if (this.text[this.pos] === ']') {
-            this.pos++;
-            return out;
-        }
-        for (;;) {
-            out.push(this.parseValue());
-            this.skipSpace();
-            const c = this.text[this.pos];
-            if (c === ',') {
-                this.pos++;
-                this.skipSpace();
-                if (this.text[this.pos] === ']')
-                    this.fail('trailing comma before "]"');
-                continue;
-            }
-            if (c === ']') {
-                this.pos++;
-                return out;
-            }
-            this.fail(`expected "," or "]" after an array item, got ${this.describeHere()}`);
-        }
-    }
-    parseObject() {
-        const out = {};
-        this.pos++;
-        this.skipSpace();
-        if (this.text[this.pos] === '}') {
-            this.pos++;
-            return out;
-        }
-        for (;;) {
-            this.skipSpace();
-            if (this.text[this.pos] !== '"')
-                this.fail(`expected a property name in double quotes, got ${this.describeHere()}`);
-            const key = this.parseString();
-            this.skipSpace();
-            if (this.text[this.pos] !== ':')
-                this.fail(`expected ":" after the property name ${JSON.stringify(key)}, got ${this.describeHere()}`);
-            this.pos++;
-            Object.defineProperty(out, key, {
-                value: this.parseValue(),
-                enumerable: true,
-                writable: true,
-                configurable: true,
-            });
-            this.skipSpace();
-            const c = this.text[this.pos];
-            if (c === ',') {
-                this.pos++;
-                this.skipSpace();
-                if (this.text[this.pos] === '}')
-                    this.fail('trailing comma before "}"');
-                continue;
-            }
-            if (c === '}') {
-                this.pos++;
-                return out;
-            }
-            this.fail(`expected "," or "}" after the value of ${JSON.stringify(key)}, got ${this.describeHere()}`);
-        }
-    }
 }
 
 
