@@ -65,6 +65,16 @@ const shadowRule = z
   .strict();
 export type ShadowRule = z.infer<typeof shadowRule>;
 
+/** gate.shadow.rules when the config names none; the release notes describe these too. */
+export const DEFAULT_SHADOW_RULES: Record<string, ShadowRule> = {
+  ml_coverage: { min: 0.8, severity: 'fail' },
+  stacking_activation: { min: 0.9, severity: 'fail' },
+  lstm_ok_rate: { min: 0.95, severity: 'fail' },
+  tft_ok_rate: { min: 0.8, severity: 'fail' },
+  bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
+  severe_errors: { max: 0, severity: 'fail' },
+};
+
 const DEFAULT_HORIZON_RULES = {
   oof_auc: { min: 0.55, severity: 'fail' as const },
   test_auc: { min: 0.52, severity: 'fail' as const },
@@ -144,14 +154,7 @@ export const configSchema = z
               .describe('Trade-log glob, relative to deploy.path on the target.'),
             window: duration.default('2d'),
             min_records: z.number().int().nonnegative().default(20),
-            rules: z.record(z.string(), shadowRule).default({
-              ml_coverage: { min: 0.8, severity: 'fail' },
-              stacking_activation: { min: 0.9, severity: 'fail' },
-              lstm_ok_rate: { min: 0.95, severity: 'fail' },
-              tft_ok_rate: { min: 0.8, severity: 'fail' },
-              bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
-              severe_errors: { max: 0, severity: 'fail' },
-            }),
+            rules: z.record(z.string(), shadowRule).default(DEFAULT_SHADOW_RULES),
             fields: z
               .record(z.string(), z.string())
               .default({})

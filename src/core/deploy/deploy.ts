@@ -13,6 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { formatSize } from '../bundle/files.js';
 import { ModelgateError } from '../errors.js';
 import { durationSeconds, type DeployConfig } from '../config/schema.js';
 import type { Manifest } from '../manifest.js';
@@ -21,7 +22,7 @@ import { applyFlags, describeFlags } from './flags.js';
 import { appendHistory, previousOf, readHistory, type HistoryEntry } from './history.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { recoverInterrupted, writePending } from './pending.js';
-import { formatBytes, preflight } from './preflight.js';
+import { preflight } from './preflight.js';
 import {
   adoptPlainDirectory,
   backupRelease,
@@ -115,7 +116,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       const c = await checkTarball(tarball, manifest);
       return {
         value: c,
-        message: `${c.files} files, ${formatBytes(c.size)}, sha256 ${c.sha256.slice(0, 12)}… matches the manifest; no unsafe entries`,
+        message: `${c.files} files, ${formatSize(c.size)}, sha256 ${c.sha256.slice(0, 12)}… matches the manifest; no unsafe entries`,
       };
     });
   }
@@ -160,6 +161,35 @@ interface Who {
   runId: string;
 }
 
+type Outcome = Pick<HistoryEntry, 'id' | 'previous' | 'result' | 'reason'>;
+
+/**
+ * Writes this run's history entries for `phase`. With `finished`, the same command removes
+ * the pending record: the run ended in a state it vouches for, so no later run restores over it.
+ */
+function historyWriter(
+  target: Target,
+  who: Who,
+  phase: DeployPhase,
+): (outcome: Outcome, finished: boolean) => Promise<void> {
+  return (outcome, finished) =>
+    appendHistory(
+      target,
+      {
+        id: outcome.id,
+        previous: outcome.previous,
+        action: phase === 'shadow' ? 'deploy' : 'promote',
+        phase,
+        time: new Date().toISOString(),
+        actor: who.actor,
+        run_id: who.runId,
+        result: outcome.result,
+        reason: outcome.reason,
+      },
+      { finished },
+    );
+}
+
 /** What is live and what was live before it, from the link and the history. */
 function previousFor(state: ModelsState, id: string, history: HistoryEntry[]): string | null {
   if (state.kind === 'release') return state.id === id ? (previousOf(history, id) ?? null) : state.id;
@@ -179,22 +209,7 @@ async function shadow(
   const id = manifest.id;
   const part = `${layout.incoming}/${id}.tar.gz.part`;
   const plan: string[] = [];
-  const record = (
-    entry: Omit<HistoryEntry, 'action' | 'phase' | 'time' | 'actor' | 'run_id'>,
-    finished = false,
-  ): Promise<void> =>
-    appendHistory(
-      target,
-      {
-        ...entry,
-        action: 'deploy',
-        phase: 'shadow',
-        time: new Date().toISOString(),
-        actor: who.actor,
-        run_id: who.runId,
-      },
-      { finished },
-    );
+  const record = historyWriter(target, who, 'shadow');
 
   let previous: string | null = null;
   let switched = false;
@@ -208,7 +223,7 @@ async function shadow(
       });
       return {
         value: facts,
-        message: `${formatBytes(facts.freeBytes)} free (${formatBytes(facts.requiredBytes)} needed); service ${facts.serviceActive ? 'active' : `not active now (${facts.isActiveOutput || 'is-active failed'})`}`,
+        message: `${formatSize(facts.freeBytes)} free (${formatSize(facts.requiredBytes)} needed); service ${facts.serviceActive ? 'active' : `not active now (${facts.isActiveOutput || 'is-active failed'})`}`,
       };
     });
 
@@ -235,7 +250,7 @@ async function shadow(
         const outcome = await uploadTarballStep(target, options, part, checked);
         return {
           value: outcome,
-          message: `${outcome.resumedFrom > 0 ? `resumed at ${formatBytes(outcome.resumedFrom)}, ` : ''}sent ${formatBytes(outcome.sent)}; sha256 verified ${outcome.verifiedBy === 'target' ? 'on the target' : 'by reading it back'}`,
+          message: `${outcome.resumedFrom > 0 ? `resumed at ${formatSize(outcome.resumedFrom)}, ` : ''}sent ${formatSize(outcome.sent)}; sha256 verified ${outcome.verifiedBy === 'target' ? 'on the target' : 'by reading it back'}`,
         };
       });
       plan.push(`uploaded ${options.tarball ?? ''} to ${part}`);
@@ -429,7 +444,7 @@ async function autoRollback(
   f: Failure,
 ): Promise<DeployResult> {
   const { config } = options;
-  const phase = options.phase;
+  const record = historyWriter(target, who, options.phase);
   options.log(`rolling back: ${f.reason}`);
   let restored: VerifyOutcome;
   try {
@@ -467,20 +482,9 @@ async function autoRollback(
     });
   } catch (error) {
     const reason = `${f.reason}; automatic rollback failed: ${error instanceof Error ? error.message : String(error)}`;
+    // Not finished: the pending record stays, so the next run restores what was live.
     await bestEffort(options.log, () =>
-      target.withRecovery(() =>
-        appendHistory(target, {
-          id: f.id,
-          previous: f.previous,
-          action: phase === 'shadow' ? 'deploy' : 'promote',
-          phase,
-          time: new Date().toISOString(),
-          actor: who.actor,
-          run_id: who.runId,
-          result: 'failed',
-          reason,
-        }),
-      ),
+      target.withRecovery(() => record({ id: f.id, previous: f.previous, result: 'failed', reason }, false)),
     );
     return {
       releaseId: f.id,
@@ -493,23 +497,9 @@ async function autoRollback(
     };
   }
   await bestEffort(options.log, () =>
-    target.withRecovery(async () => {
-      await appendHistory(
-        target,
-        {
-          id: f.id,
-          previous: f.previous,
-          action: phase === 'shadow' ? 'deploy' : 'promote',
-          phase,
-          time: new Date().toISOString(),
-          actor: who.actor,
-          run_id: who.runId,
-          result: 'rolled-back',
-          reason: f.reason,
-        },
-        { finished: true },
-      );
-    }),
+    target.withRecovery(() =>
+      record({ id: f.id, previous: f.previous, result: 'rolled-back', reason: f.reason }, true),
+    ),
   );
   return {
     releaseId: f.id,
@@ -532,6 +522,7 @@ async function promote(
   const { layout } = target;
   const id = manifest.id;
   const plan: string[] = [];
+  const record = historyWriter(target, who, 'promote');
   const state = await modelsState(target);
   const history = await readHistory(target, options.log);
   const previous = state.kind === 'release' && state.id === id ? (previousOf(history, id) ?? null) : null;
@@ -571,23 +562,12 @@ async function promote(
     });
   } catch (error) {
     if (!flagsWritten) {
-      await bestEffort(options.log, async () => {
-        await appendHistory(
-          target,
-          {
-            id,
-            previous,
-            action: 'promote',
-            phase: 'promote',
-            time: new Date().toISOString(),
-            actor: who.actor,
-            run_id: who.runId,
-            result: 'failed',
-            reason: error instanceof Error ? error.message : String(error),
-          },
-          { finished: true },
-        );
-      });
+      await bestEffort(options.log, () =>
+        record(
+          { id, previous, result: 'failed', reason: error instanceof Error ? error.message : String(error) },
+          true,
+        ),
+      );
       throw error;
     }
     return autoRollback(target, options, steps, who, {
@@ -614,20 +594,7 @@ async function promote(
       plan,
     });
   await steps.run('history', async () => {
-    await appendHistory(
-      target,
-      {
-        id,
-        previous,
-        action: 'promote',
-        phase: 'promote',
-        time: new Date().toISOString(),
-        actor: who.actor,
-        run_id: who.runId,
-        result: 'promoted',
-      },
-      { finished: true },
-    );
+    await record({ id, previous, result: 'promoted' }, true);
     return { value: undefined, message: `recorded in ${layout.history}` };
   });
   return {
@@ -669,7 +636,7 @@ async function dryRun(
       });
       return {
         value: facts,
-        message: `${formatBytes(facts.freeBytes)} free (${formatBytes(facts.requiredBytes)} needed)`,
+        message: `${formatSize(facts.freeBytes)} free (${formatSize(facts.requiredBytes)} needed)`,
       };
     });
     if (state.kind === 'foreign')
@@ -679,7 +646,7 @@ async function dryRun(
       );
     previous = previousFor(state, id, history);
     plan.push(
-      `upload ${options.tarball ?? ''} (${formatBytes(c.size)}) to ${layout.incoming}/${id}.tar.gz.part and check its sha256 ${c.sha256} on the target`,
+      `upload ${options.tarball ?? ''} (${formatSize(c.size)}) to ${layout.incoming}/${id}.tar.gz.part and check its sha256 ${c.sha256} on the target`,
     );
     plan.push(`extract into ${layout.releases}/${id} and check ${c.files} files against the manifest`);
     if (state.kind === 'directory')

@@ -3,11 +3,10 @@
  * (macOS, Perl), `openssl dgst -sha256`. With none of them the caller falls back to reading
  * the file back and hashing it here.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sha256File } from '../bundle/files.js';
 import { ModelgateError } from '../errors.js';
 import { sh } from '../remote/quote.js';
 import type { Target } from './target.js';
@@ -51,26 +50,8 @@ async function readBackSha256(target: Target, file: string, bytes?: number): Pro
   try {
     const local = path.join(dir, 'file');
     await target.transport.download(file, local);
-    return await sha256Prefix(local, bytes);
+    return await sha256File(local, bytes);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** sha256 of a local file, or of its first `bytes` bytes. */
-export function sha256Prefix(file: string, bytes?: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    if (bytes === 0) {
-      resolve(hash.digest('hex'));
-      return;
-    }
-    const stream = createReadStream(file, {
-      highWaterMark: 1 << 20,
-      ...(bytes === undefined ? {} : { end: bytes - 1 }),
-    });
-    stream.on('data', (chunk) => hash.update(chunk));
-    stream.on('error', reject);
-    stream.on('end', () => resolve(hash.digest('hex')));
-  });
 }

@@ -5,6 +5,7 @@
  * uses it as is.
  */
 import path from 'node:path';
+import { formatSize } from '../bundle/files.js';
 import { ModelgateError } from '../errors.js';
 import type { DeployConfig } from '../config/schema.js';
 import { sh } from '../remote/quote.js';
@@ -66,7 +67,7 @@ df -Pk -- "$r" | tail -n 1 | sed 's/^/df=/'`,
   const requiredBytes = 2 * (need.tarballBytes + need.extractedBytes);
   if (freeBytes < requiredBytes)
     throw new ModelgateError(
-      `${target.description}: not enough free space at ${layout.root}: ${formatBytes(freeBytes)} free, ${formatBytes(requiredBytes)} needed ` +
+      `${target.description}: not enough free space at ${layout.root}: ${formatSize(freeBytes)} free, ${formatSize(requiredBytes)} needed ` +
         `(the tarball and its extraction, twice over); free some space (old files in backup/ or releases/) and retry. Nothing was uploaded`,
       'remote',
     );
@@ -101,16 +102,4 @@ export function availableBytes(dfLine: string): number | undefined {
   const capacity = fields.findIndex((f, i) => i >= 4 && /^\d+%$/.test(f));
   const available = capacity > 0 ? Number(fields[capacity - 1]) : NaN;
   return Number.isFinite(available) ? available * 1024 : undefined;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
 }

@@ -35,7 +35,12 @@ export async function checkTarball(file: string, manifest: Manifest): Promise<Ch
       },
     );
   }
-  const sha256 = await sha256File(file);
+  // Both read the whole tarball, so they run side by side rather than one after the other.
+  // A failed listing is held until the sha256 and size have been compared, so a tarball that
+  // is not the manifest's is reported as such first, whatever else is wrong with it.
+  const [hashed, listed] = await Promise.allSettled([sha256File(file), listTarball(file)]);
+  if (hashed.status === 'rejected') throw hashed.reason;
+  const sha256 = hashed.value;
   const expected = manifest.bundle?.sha256;
   if (expected && expected !== sha256)
     throw new ModelgateError(
@@ -49,22 +54,12 @@ export async function checkTarball(file: string, manifest: Manifest): Promise<Ch
       'check',
       { file },
     );
+  if (listed.status === 'rejected') throw listed.reason;
 
-  const entries = await listTarball(file);
   const wanted = new Map(manifest.files.map((f) => [checkManifestPath(f.path), f]));
   const found = new Map<string, number>();
-  for (const entry of entries) {
-    const name = entry.path.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    if (name === '' || name === '.') continue;
-    if (entry.type === 'directory') continue;
-    if (entry.type !== 'file')
-      throw new ModelgateError(
-        `${file}: ${entry.path} is a ${entry.type}, which a release must not contain`,
-        'check',
-        { file },
-      );
-    found.set(name, entry.size);
-  }
+  // listTarball gives normalised paths and refuses every type but file and directory.
+  for (const entry of listed.value) if (entry.type === 'file') found.set(entry.path, entry.size);
   const problems: string[] = [];
   for (const [name, f] of wanted) {
     const got = found.get(name);

@@ -4,11 +4,11 @@
  * sides hash the same number of bytes); otherwise the upload starts over. The whole file is
  * then hashed on the target and must equal the manifest's sha256 before it is used.
  */
+import { formatSize, sha256File } from '../bundle/files.js';
 import { ModelgateError } from '../errors.js';
 import { sh } from '../remote/quote.js';
 import type { UploadProgress } from '../remote/transport.js';
-import { remoteSha256, sha256Prefix } from './hash.js';
-import { formatBytes } from './preflight.js';
+import { remoteSha256 } from './hash.js';
 import type { Target } from './target.js';
 
 export interface UploadRequest {
@@ -37,15 +37,15 @@ export async function uploadTarball(target: Target, request: UploadRequest): Pro
   if (existing !== undefined && existing > 0 && existing <= request.size) {
     const [theirs, ours] = await Promise.all([
       remoteSha256(target, request.remotePart, existing),
-      sha256Prefix(request.localFile, existing),
+      sha256File(request.localFile, existing),
     ]);
     if (theirs.sha256 === ours) {
       offset = existing;
       request.log(
-        `resuming the upload at ${formatBytes(existing)} of ${formatBytes(request.size)} (the partial file matches the tarball so far)`,
+        `resuming the upload at ${formatSize(existing)} of ${formatSize(request.size)} (the partial file matches the tarball so far)`,
       );
     } else
-      request.log(`a partial upload of ${formatBytes(existing)} does not match this tarball; starting over`);
+      request.log(`a partial upload of ${formatSize(existing)} does not match this tarball; starting over`);
   } else if (existing !== undefined && existing > request.size)
     request.log(`a partial upload larger than the tarball was found; starting over`);
 
@@ -62,7 +62,7 @@ export async function uploadTarball(target: Target, request: UploadRequest): Pro
         if (p.sent >= nextReport || p.sent === p.total) {
           const seconds = Math.max((Date.now() - started) / 1000, 0.001);
           request.log(
-            `upload ${Math.floor((100 * p.sent) / p.total)}% (${formatBytes(p.sent)} of ${formatBytes(p.total)}, ${formatBytes((p.sent - offset) / seconds)}/s)`,
+            `upload ${Math.floor((100 * p.sent) / p.total)}% (${formatSize(p.sent)} of ${formatSize(p.total)}, ${formatSize(Math.round((p.sent - offset) / seconds))}/s)`,
           );
           while (nextReport <= p.sent) nextReport += request.size / 10;
         }
@@ -78,7 +78,7 @@ export async function uploadTarball(target: Target, request: UploadRequest): Pro
         if (idle >= request.stallMs)
           reject(
             new ModelgateError(
-              `${target.description}: the upload stalled: nothing sent for ${Math.round(idle / 1000)} s at ${formatBytes(sentSoFar)} of ${formatBytes(request.size)}; retry the deploy to resume it`,
+              `${target.description}: the upload stalled: nothing sent for ${Math.round(idle / 1000)} s at ${formatSize(sentSoFar)} of ${formatSize(request.size)}; retry the deploy to resume it`,
               'remote',
             ),
           );

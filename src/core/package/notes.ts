@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { formatSize } from '../bundle/files.js';
-import type { Config, ShadowRule } from '../config/schema.js';
+import { DEFAULT_SHADOW_RULES, type Config, type ShadowRule } from '../config/schema.js';
 import { cell } from '../gate/render.js';
 import type { RuleOutcome, TrainingGateResult } from '../gate/training.js';
 import type { Manifest, MetricTable } from '../manifest.js';
@@ -358,15 +358,6 @@ const ZH: Words = {
     bull_prob_in_range: '预测分布合理',
     severe_errors: '严重 ML 错误',
   },
-};
-
-const DEFAULT_SHADOW_RULES: Record<string, ShadowRule> = {
-  ml_coverage: { min: 0.8, severity: 'fail' },
-  stacking_activation: { min: 0.9, severity: 'fail' },
-  lstm_ok_rate: { min: 0.95, severity: 'fail' },
-  tft_ok_rate: { min: 0.8, severity: 'fail' },
-  bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
-  severe_errors: { max: 0, severity: 'fail' },
 };
 
 /** Metrics in tables: counts with separators (24,492), scores with 4 decimals (0.5480). */
