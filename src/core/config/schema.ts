@@ -81,6 +81,16 @@ const DEFAULT_HORIZON_RULES = {
   n_oof: { min: 10000, severity: 'fail' as const },
 };
 
+/** The seed's training gate: 1h, 4h and 24h each need oof_auc >= 0.55, test_auc >= 0.52, n_oof >= 10000. */
+function defaultTrainingGate() {
+  return {
+    horizons: { '1h': DEFAULT_HORIZON_RULES, '4h': DEFAULT_HORIZON_RULES, '24h': DEFAULT_HORIZON_RULES },
+    base: {},
+    global: {},
+    warn: { overfit_gap: 0.15 },
+  };
+}
+
 export const configSchema = z
   .object({
     release: z
@@ -135,16 +145,7 @@ export const configSchema = z
               .default({ overfit_gap: 0.15 }),
           })
           .strict()
-          .default({
-            horizons: {
-              '1h': DEFAULT_HORIZON_RULES,
-              '4h': DEFAULT_HORIZON_RULES,
-              '24h': DEFAULT_HORIZON_RULES,
-            },
-            base: {},
-            global: {},
-            warn: { overfit_gap: 0.15 },
-          }),
+          .default(defaultTrainingGate),
         shadow: z
           .object({
             logs: z
@@ -170,18 +171,7 @@ export const configSchema = z
           .optional(),
       })
       .strict()
-      .default({
-        training: {
-          horizons: {
-            '1h': DEFAULT_HORIZON_RULES,
-            '4h': DEFAULT_HORIZON_RULES,
-            '24h': DEFAULT_HORIZON_RULES,
-          },
-          base: {},
-          global: {},
-          warn: { overfit_gap: 0.15 },
-        },
-      }),
+      .default(() => ({ training: defaultTrainingGate() })),
     deploy: z
       .object({
         target: z.enum(['ssh', 'local']).default('ssh'),
