@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { ModelgateError } from '../../src/core/errors.js';
@@ -222,6 +223,191 @@ test('an upload resumed from an offset appends the rest and yields the identical
     error.message,
     /cannot resume the upload to .*resumed\.part at byte 1000003: the partial file has only 10 bytes/,
   );
+});
+
+/**
+ * A TCP relay to sshd whose connections the test can cut at once, as a network would (the
+ * approach of test/deploy/deploy-over-ssh.test.ts). The first connection forwards at most
+ * `budget` bytes each way and then holds the rest back, like a link that stopped delivering:
+ * the server never has the whole file, so however slowly it acknowledges what it got, the
+ * transfer under test cannot finish before the cut. Later connections (the retry) are not
+ * limited.
+ */
+async function relay(t: TestContext, port: number, budget: number): Promise<{ port: number; cut(): void }> {
+  const streams = new Set<net.Socket | Transform>();
+  let limited = true;
+  const server = net.createServer((client) => {
+    const limit = limited ? budget : Number.POSITIVE_INFINITY;
+    limited = false;
+    const upstream = net.connect({ host: '127.0.0.1', port });
+    const up = capped(limit);
+    const down = capped(limit);
+    for (const stream of [client, upstream, up, down]) {
+      streams.add(stream);
+      stream.on('close', () => streams.delete(stream));
+      stream.on('error', () => stream.destroy());
+    }
+    client.pipe(up).pipe(upstream).pipe(down).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.destroy();
+        server.close(() => resolve());
+      }),
+  );
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    cut: () => {
+      for (const stream of streams) stream.destroy();
+    },
+  };
+}
+
+/** Passes `budget` bytes, then stalls for good (its callback is never called again). */
+function capped(budget: number): Transform {
+  let left = budget;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (chunk.length <= left) {
+        left -= chunk.length;
+        callback(null, chunk);
+        return;
+      }
+      if (left > 0) this.push(chunk.subarray(0, left));
+      left = 0;
+    },
+  });
+}
+
+/** Connects through `relay` (known-hosts names the relay's port). */
+async function connectVia(s: Session, relayPort: number): Promise<Transport> {
+  return s.connect({
+    port: relayPort,
+    knownHosts: s.sshd.knownHostsLine.replace(`]:${s.sshd.port} `, `]:${relayPort} `),
+  });
+}
+
+/**
+ * Fails instead of waiting forever: the bug this guards against is a transfer that never
+ * settles after its connection is cut. The bound is far above the few milliseconds a cut
+ * takes to be noticed, so it only trips on a hang.
+ */
+async function settles<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} neither resolved nor rejected within 15 s`)), 15_000);
+  });
+  try {
+    return await Promise.race([promise, hang]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Descriptors of this process open on `file`; undefined where /proc is absent. */
+async function openDescriptors(file: string): Promise<number | undefined> {
+  const fds = await readdir('/proc/self/fd').catch(() => undefined);
+  if (!fds) return undefined;
+  let count = 0;
+  for (const fd of fds) {
+    if ((await readlink(path.join('/proc/self/fd', fd)).catch(() => '')) === file) count++;
+  }
+  return count;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+test('an upload whose connection is cut fails at once with the confirmed bytes; a retry from them completes', async (t) => {
+  const s = await session(t);
+  if (!s) return;
+  const data = randomBytes(6 * 1024 * 1024 + 4321);
+  const link = await relay(t, s.sshd.port, Math.floor((data.length * 2) / 3));
+  const transport = await connectVia(s, link.port);
+  const local = path.join(s.sshd.dir, 'cut.bin');
+  await writeFile(local, data);
+  const remote = path.join(s.sshd.dir, 'cut.part');
+
+  let cutAt: number | undefined;
+  const progress: UploadProgress[] = [];
+  const upload = transport.upload(local, remote, {
+    onProgress: (p) => {
+      progress.push(p);
+      if (cutAt === undefined && p.sent > data.length / 3) {
+        cutAt = p.sent;
+        link.cut();
+      }
+    },
+  });
+  const error = await rejection(settles(upload, 'the upload cut at a third'));
+  assert.ok(cutAt !== undefined, 'the connection was cut during the upload');
+  assert.equal(error.kind, 'remote');
+  const match = new RegExp(
+    `^ssh \\S+@127\\.0\\.0\\.1:${link.port}: upload to ${escapeRegExp(remote)} stopped after (\\d+) of ${data.length} bytes were confirmed written \\(.+\\): lost the connection to 127\\.0\\.0\\.1:${link.port} \\(.+\\); the partial file holds them, so a retry can resume at byte (\\d+)$`,
+  ).exec(error.message);
+  assert.ok(match, error.message);
+  const confirmed = Number(match[1]);
+  assert.equal(Number(match[2]), confirmed);
+  assert.equal(confirmed, progress.at(-1)?.sent, 'the message reports the last confirmed progress');
+  assert.ok(confirmed >= cutAt && confirmed < data.length, `${confirmed} of ${data.length} confirmed`);
+  // Confirmed means on the server's disk: the partial file starts with exactly those bytes.
+  const partial = await readFile(remote);
+  assert.ok(partial.length >= confirmed, `the partial file has ${partial.length} bytes`);
+  assert.ok(partial.subarray(0, confirmed).equals(data.subarray(0, confirmed)));
+  assert.equal((await openDescriptors(local)) ?? 0, 0, 'the local file is closed');
+
+  // The same transport reconnects (through the relay, which still listens) and resumes.
+  await settles(transport.upload(local, remote, { offset: confirmed }), 'the resumed upload');
+  assert.equal(sha256(await readFile(remote)), sha256(data));
+  assert.ok(s.lines.some((l) => l.includes('closed; the next operation reconnects')));
+  assert.ok(s.lines.some((l) => l.includes('resuming upload of cut.bin at')));
+  assert.equal((await openDescriptors(local)) ?? 0, 0);
+});
+
+test('a download whose connection is cut fails at once with the bytes received and leaves no partial file', async (t) => {
+  const s = await session(t);
+  if (!s) return;
+  const data = randomBytes(6 * 1024 * 1024 + 999);
+  const link = await relay(t, s.sshd.port, Math.floor((data.length * 2) / 3));
+  const transport = await connectVia(s, link.port);
+  const remote = path.join(s.sshd.dir, 'served.bin');
+  await writeFile(remote, data);
+  const local = path.join(s.sshd.dir, 'fetched.bin');
+
+  let settled = false;
+  const download = transport.download(remote, local).finally(() => {
+    settled = true;
+  });
+  download.catch(() => undefined);
+  // No progress callback on download: watch the local file grow, and cut at a third.
+  let cut = false;
+  while (!settled && !cut) {
+    const size = await stat(local).then(
+      (st) => st.size,
+      () => 0,
+    );
+    if (size > data.length / 3) {
+      link.cut();
+      cut = true;
+    } else await new Promise((r) => setTimeout(r, 10));
+  }
+  const error = await rejection(settles(download, 'the download cut at a third'));
+  assert.ok(cut, 'the connection was cut during the download');
+  assert.equal(error.kind, 'remote');
+  const match = new RegExp(
+    `^ssh \\S+@127\\.0\\.0\\.1:${link.port}: could not download ${escapeRegExp(remote)}: stopped after (\\d+) of ${data.length} bytes had arrived \\(.+\\): lost the connection to 127\\.0\\.0\\.1:${link.port} \\(.+\\); the partial ${escapeRegExp(local)} was removed$`,
+  ).exec(error.message);
+  assert.ok(match, error.message);
+  assert.ok(Number(match[1]) < data.length);
+  await assert.rejects(stat(local), { code: 'ENOENT' });
+  assert.equal((await openDescriptors(local)) ?? 0, 0, 'the local file is closed');
+
+  await settles(transport.download(remote, local), 'the second download');
+  assert.equal(sha256(await readFile(local)), sha256(data));
 });
 
 test('a host key absent from known-hosts is refused before any credential is sent', async (t) => {

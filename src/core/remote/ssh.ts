@@ -257,7 +257,7 @@ class SshTransport implements Transport {
   readonly description: string;
   private client: SshClient | undefined;
   private connecting: Promise<SshClient> | undefined;
-  private sftpSession: Promise<SFTPWrapper> | undefined;
+  private sftpSession: Promise<SftpSession> | undefined;
   private remoteTimeout: Promise<boolean> | undefined;
   private closed = false;
 
@@ -631,10 +631,10 @@ class SshTransport implements Transport {
     });
   }
 
-  private async sftp(): Promise<SFTPWrapper> {
+  private async sftp(): Promise<SftpSession> {
     const client = await this.connect();
     if (!this.sftpSession) {
-      const session: Promise<SFTPWrapper> = new Promise<SFTPWrapper>((resolve, reject) => {
+      const session: Promise<SftpSession> = new Promise<SftpSession>((resolve, reject) => {
         client.sftp((error, sftp) => {
           if (error) {
             reject(
@@ -645,10 +645,11 @@ class SshTransport implements Transport {
             );
             return;
           }
-          sftp.on('close', () => {
-            if (this.sftpSession === session) this.sftpSession = undefined;
-          });
-          resolve(sftp);
+          resolve(
+            new SftpSession(sftp, client, this.s.where, () => {
+              if (this.sftpSession === session) this.sftpSession = undefined;
+            }),
+          );
         });
       });
       this.sftpSession = session;
@@ -674,47 +675,56 @@ class SshTransport implements Transport {
           'runtime',
         );
       }
-      const sftp = await this.sftp();
-      const handle = await sftpCall<Buffer>((cb) => sftp.open(remotePath, offset > 0 ? 'r+' : 'w', cb)).catch(
-        (error: unknown) => {
+      const session = await this.sftp();
+      const { sftp } = session;
+      const handle = await session
+        .call<Buffer>((cb) => sftp.open(remotePath, offset > 0 ? 'r+' : 'w', cb))
+        .catch((error: unknown) => {
           throw this.remoteError(
-            `could not open ${remotePath} for writing${offset > 0 ? ' (to resume)' : ''}: ${sftpReason(error)}`,
+            `could not open ${remotePath} for writing${offset > 0 ? ' (to resume)' : ''}: ${transferReason(error, session)}`,
             error,
           );
-        },
-      );
+        });
+      // Bytes from the start of the file the server has acknowledged writing, with no gap.
+      let confirmed = offset;
       try {
         if (offset > 0) {
-          const existing = (await sftpCall<{ size: number }>((cb) => sftp.fstat(handle, cb))).size;
+          const existing = (await session.call<{ size: number }>((cb) => sftp.fstat(handle, cb))).size;
           if (existing < offset)
             throw this.remoteError(
               `cannot resume the upload to ${remotePath} at byte ${offset}: the partial file has only ${existing} bytes`,
             );
         }
         const started = Date.now();
-        const progress = progressReporter(
+        const report = progressReporter(
           path.basename(localFile),
           total,
           offset,
           (line) => this.s.log(line),
           options.onProgress,
         );
-        await writeParallel(sftp, handle, local, offset, total, progress).catch((error: unknown) => {
-          throw error instanceof ModelgateError
-            ? error
-            : this.remoteError(`upload to ${remotePath} failed: ${sftpReason(error)}`, error);
+        await writeParallel(session, handle, local, offset, total, (doneUpTo) => {
+          confirmed = doneUpTo;
+          report(doneUpTo);
         });
         if (offset > 0) {
           // A partial file longer than the source would keep stale bytes after the end.
-          const size = (await sftpCall<{ size: number }>((cb) => sftp.fstat(handle, cb))).size;
-          if (size > total) await sftpCall<void>((cb) => sftp.fsetstat(handle, { size: total }, cb));
+          const size = (await session.call<{ size: number }>((cb) => sftp.fstat(handle, cb))).size;
+          if (size > total) await session.call<void>((cb) => sftp.fsetstat(handle, { size: total }, cb));
         }
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
         this.s.log(
           `ssh: uploaded ${formatMb(total - offset)}${offset > 0 ? ` (resumed at ${formatMb(offset)})` : ''} to ${remotePath} in ${seconds.toFixed(1)} s (${formatMb((total - offset) / seconds)}/s)`,
         );
+      } catch (error) {
+        if (error instanceof ModelgateError) throw error;
+        throw this.remoteError(
+          `upload to ${remotePath} stopped after ${confirmed} of ${total} bytes were confirmed written (${formatMb(confirmed)} of ${formatMb(total)}): ${transferReason(error, session)}; the partial file holds them, so a retry can resume at byte ${confirmed}`,
+          error,
+        );
       } finally {
-        await sftpCall<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
+        // A dead channel never answers; its handle went with it.
+        if (!session.lost) await session.call<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
       }
     } finally {
       await local.close();
@@ -722,30 +732,62 @@ class SshTransport implements Transport {
   }
 
   async download(remotePath: string, localFile: string): Promise<void> {
-    const sftp = await this.sftp();
+    const session = await this.sftp();
+    const { sftp } = session;
+    const handle = await session
+      .call<Buffer>((cb) => sftp.open(remotePath, 'r', cb))
+      .catch((error: unknown) => {
+        throw this.remoteError(`could not download ${remotePath}: ${transferReason(error, session)}`, error);
+      });
     try {
-      await sftpCall<void>((cb) =>
-        sftp.fastGet(
-          remotePath,
-          localFile,
-          { concurrency: DOWNLOAD_IN_FLIGHT, chunkSize: DOWNLOAD_CHUNK },
-          cb,
-        ),
-      );
-    } catch (error) {
-      await rm(localFile, { force: true });
-      throw this.remoteError(`could not download ${remotePath}: ${sftpReason(error)}`, error);
+      const total = await session
+        .call<{ size: number }>((cb) => sftp.fstat(handle, cb))
+        .then(
+          (stats) => stats.size,
+          (error: unknown) => {
+            throw this.remoteError(
+              `could not download ${remotePath}: ${transferReason(error, session)}`,
+              error,
+            );
+          },
+        );
+      const local = await open(localFile, 'w').catch((error: unknown) => {
+        throw new ModelgateError(
+          `${this.description}: could not download ${remotePath}: cannot write ${localFile}: ${errorText(error)}`,
+          'runtime',
+          {},
+          { cause: error },
+        );
+      });
+      let received = 0;
+      try {
+        await readParallel(session, handle, local, total, (doneUpTo) => {
+          received = doneUpTo;
+        });
+      } catch (error) {
+        await local.close().catch(() => undefined);
+        // The transport has no resume for downloads: a partial file would only be mistaken for
+        // the whole one.
+        await rm(localFile, { force: true });
+        throw this.remoteError(
+          `could not download ${remotePath}: stopped after ${received} of ${total} bytes had arrived (${formatMb(received)} of ${formatMb(total)}): ${transferReason(error, session)}; the partial ${localFile} was removed`,
+          error,
+        );
+      }
+      await local.close();
+    } finally {
+      if (!session.lost) await session.call<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
     }
   }
 
   async size(remotePath: string): Promise<number | undefined> {
-    const sftp = await this.sftp();
+    const session = await this.sftp();
     try {
-      const stats = await sftpCall<{ size: number }>((cb) => sftp.stat(remotePath, cb));
+      const stats = await session.call<{ size: number }>((cb) => session.sftp.stat(remotePath, cb));
       return stats.size;
     } catch (error) {
       if ((error as { code?: unknown }).code === SFTP_NO_SUCH_FILE) return undefined;
-      throw this.remoteError(`could not stat ${remotePath}: ${sftpReason(error)}`, error);
+      throw this.remoteError(`could not stat ${remotePath}: ${transferReason(error, session)}`, error);
     }
   }
 
@@ -833,9 +875,93 @@ function hostKeyAlgorithmOrder(preferred: string[]): ServerHostKeyAlgorithm[] {
   return [...first, ...defaults.filter((a) => !first.includes(a))] as ServerHostKeyAlgorithm[];
 }
 
-/** Keeps up to UPLOAD_IN_FLIGHT writes outstanding so the channel never waits on a round trip. */
+/** Raised in place of an SFTP reply that will never come because the channel is gone. */
+class SessionLost extends Error {}
+
+/**
+ * One SFTP channel and the connection under it. When either goes away, ssh2 fails the
+ * requests outstanding at that moment, but a request made afterwards (a write whose local read
+ * was still pending, closing the remote handle in a `finally`) is queued on the dead channel and
+ * its callback never runs. So every request also ends when the session is lost, and a transfer
+ * cut by the network fails at once instead of hanging.
+ */
+class SftpSession {
+  private lostWith: SessionLost | undefined;
+  private readonly watchers = new Set<(error: SessionLost) => void>();
+
+  constructor(
+    readonly sftp: SFTPWrapper,
+    client: SshClient,
+    where: string,
+    onLost: () => void,
+  ) {
+    const lose = (reason: string): void => {
+      if (this.lostWith) return;
+      this.lostWith = new SessionLost(reason);
+      client.off('error', onClientError);
+      client.off('end', onClientEnd);
+      client.off('close', onClientClose);
+      onLost();
+      const watchers = [...this.watchers];
+      this.watchers.clear();
+      for (const watcher of watchers) watcher(this.lostWith);
+    };
+    const onClientError = (error: Error): void => lose(`lost the connection to ${where} (${error.message})`);
+    const onClientEnd = (): void => lose(`lost the connection to ${where} (the other end closed it)`);
+    const onClientClose = (): void => lose(`lost the connection to ${where} (it was closed)`);
+    client.on('error', onClientError);
+    client.on('end', onClientEnd);
+    client.on('close', onClientClose);
+    // Stays attached after the loss: an 'error' without a listener would crash the process.
+    sftp.on('error', (error: Error) => lose(`the SFTP channel to ${where} failed (${error.message})`));
+    sftp.on('end', () => lose(`the SFTP channel to ${where} was closed`));
+    sftp.on('close', () => lose(`the SFTP channel to ${where} was closed`));
+  }
+
+  /** Why the session can no longer be used, once it cannot. */
+  get lost(): SessionLost | undefined {
+    return this.lostWith;
+  }
+
+  /** Calls `watcher` when the session is lost (at once if it is); returns the way to stop watching. */
+  whenLost(watcher: (error: SessionLost) => void): () => void {
+    if (this.lostWith) {
+      watcher(this.lostWith);
+      return () => undefined;
+    }
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /** One request: settles with its reply, or rejects with SessionLost when the session goes first. */
+  call<T>(start: (cb: (error: Error | undefined | null, value: T) => void) => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const unwatch = this.whenLost(reject);
+      if (this.lostWith) return;
+      try {
+        start((error, value) => {
+          unwatch();
+          if (error) reject(error);
+          else resolve(value);
+        });
+      } catch (error) {
+        // ssh2 throws at once on a channel it already knows to be closed.
+        unwatch();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+}
+
+/**
+ * Keeps up to UPLOAD_IN_FLIGHT writes outstanding so the channel never waits on a round trip.
+ * `progress` gets the end of the prefix the server has acknowledged, with no gap before it.
+ * Local reads finish in any order, but writes are sent in file order: the server then writes
+ * (and acknowledges) in that order, so the confirmed prefix a retry resumes from follows what
+ * was sent instead of waiting for a chunk whose read happened to finish last.
+ */
 async function writeParallel(
-  sftp: SFTPWrapper,
+  session: SftpSession,
   handle: Buffer,
   local: FileHandle,
   offset: number,
@@ -846,54 +972,183 @@ async function writeParallel(
     progress(total);
     return;
   }
+  const { sftp } = session;
   await new Promise<void>((resolve, reject) => {
     const free: Buffer[] = [];
+    const read = new Map<number, { buffer: Buffer; length: number }>();
     const completed = new Map<number, number>();
     let contiguous = offset;
-    let next = offset;
+    let nextRead = offset;
+    let nextWrite = offset;
     let inFlight = 0;
-    let failed = false;
-    const onError = (error: unknown): void => {
-      if (failed) return;
-      failed = true;
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      unwatch();
       reject(error);
     };
+    const acknowledged = (position: number, length: number): void => {
+      completed.set(position, length);
+      let advanced = false;
+      for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
+        completed.delete(contiguous);
+        contiguous += len;
+        advanced = true;
+      }
+      try {
+        if (advanced) progress(contiguous);
+      } catch (thrown) {
+        // Thrown inside ssh2's packet handling, it would break the connection instead.
+        fail(thrown);
+        return;
+      }
+      if (contiguous === total) {
+        settled = true;
+        unwatch();
+        resolve();
+      } else pump();
+    };
+    const send = (): void => {
+      // Nothing more goes to a channel that failed or is gone: its reply would never come.
+      for (let chunk = read.get(nextWrite); chunk && !settled; chunk = read.get(nextWrite)) {
+        const position = nextWrite;
+        const { buffer, length } = chunk;
+        read.delete(position);
+        nextWrite += length;
+        sftp.write(handle, buffer, 0, length, position, (error) => {
+          inFlight--;
+          free.push(buffer);
+          if (settled) return;
+          if (error) fail(error);
+          else acknowledged(position, length);
+        });
+      }
+    };
     const pump = (): void => {
-      while (!failed && inFlight < UPLOAD_IN_FLIGHT && next < total) {
-        const position = next;
+      while (!settled && inFlight < UPLOAD_IN_FLIGHT && nextRead < total) {
+        const position = nextRead;
         const length = Math.min(UPLOAD_CHUNK, total - position);
-        next += length;
+        nextRead += length;
         inFlight++;
         const buffer = free.pop() ?? Buffer.allocUnsafe(UPLOAD_CHUNK);
         local
           .read(buffer, 0, length, position)
           .then(({ bytesRead }) => {
+            if (settled) return;
             if (bytesRead !== length)
               throw new ModelgateError(
                 `the local file changed size during the upload (short read at byte ${position})`,
                 'runtime',
               );
-            sftp.write(handle, buffer, 0, length, position, (error) => {
-              inFlight--;
-              free.push(buffer);
-              if (error) return onError(error);
-              completed.set(position, length);
-              let advanced = false;
-              for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
-                completed.delete(contiguous);
-                contiguous += len;
-                advanced = true;
-              }
-              if (advanced) progress(contiguous);
-              if (contiguous === total) resolve();
-              else pump();
-            });
+            read.set(position, { buffer, length });
+            send();
           })
-          .catch(onError);
+          .catch(fail);
       }
     };
+    if (session.lost) {
+      reject(session.lost);
+      return;
+    }
+    const unwatch = session.whenLost(fail);
     pump();
   });
+}
+
+/**
+ * Keeps up to DOWNLOAD_IN_FLIGHT reads outstanding and writes each chunk at its place in the
+ * local file. `progress` gets the end of the prefix written locally, with no gap before it.
+ */
+async function readParallel(
+  session: SftpSession,
+  handle: Buffer,
+  local: FileHandle,
+  total: number,
+  progress: (doneUpTo: number) => void,
+): Promise<void> {
+  if (total === 0) {
+    progress(0);
+    return;
+  }
+  const { sftp } = session;
+  await new Promise<void>((resolve, reject) => {
+    const free: Buffer[] = [];
+    // The rest of a range a server answered with fewer bytes than asked (it may, at any size).
+    const remainders: { position: number; length: number }[] = [];
+    const completed = new Map<number, number>();
+    let contiguous = 0;
+    let next = 0;
+    let inFlight = 0;
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      unwatch();
+      reject(error);
+    };
+    const written = (position: number, length: number): void => {
+      completed.set(position, length);
+      let advanced = false;
+      for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
+        completed.delete(contiguous);
+        contiguous += len;
+        advanced = true;
+      }
+      if (advanced) progress(contiguous);
+      if (contiguous === total) {
+        settled = true;
+        unwatch();
+        resolve();
+      } else pump();
+    };
+    const pump = (): void => {
+      while (!settled && inFlight < DOWNLOAD_IN_FLIGHT) {
+        let range = remainders.pop();
+        if (!range) {
+          if (next >= total) break;
+          range = { position: next, length: Math.min(DOWNLOAD_CHUNK, total - next) };
+          next += range.length;
+        }
+        const { position, length } = range;
+        inFlight++;
+        const buffer = free.pop() ?? Buffer.allocUnsafe(DOWNLOAD_CHUNK);
+        sftp.read(handle, buffer, 0, length, position, (error, bytesRead) => {
+          if (settled) return;
+          if (error) return fail(error);
+          if (bytesRead === 0)
+            return fail(
+              new Error(
+                `the file ended at byte ${position}, though it had ${total} bytes when the download started (it was truncated or replaced meanwhile)`,
+              ),
+            );
+          writeFully(local, buffer, bytesRead, position)
+            .then(() => {
+              inFlight--;
+              free.push(buffer);
+              if (settled) return;
+              if (bytesRead < length)
+                remainders.push({ position: position + bytesRead, length: length - bytesRead });
+              written(position, bytesRead);
+            })
+            .catch(fail);
+        });
+      }
+    };
+    if (session.lost) {
+      reject(session.lost);
+      return;
+    }
+    const unwatch = session.whenLost(fail);
+    pump();
+  });
+}
+
+async function writeFully(file: FileHandle, buffer: Buffer, length: number, position: number): Promise<void> {
+  for (let done = 0; done < length;) {
+    const { bytesWritten } = await file.write(buffer, done, length - done, position + done);
+    done += bytesWritten;
+  }
 }
 
 function progressReporter(
@@ -925,10 +1180,15 @@ function showCommand(command: string): string {
   return JSON.stringify(oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine);
 }
 
-function sftpCall<T>(start: (cb: (error: Error | undefined | null, value: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    start((error, value) => (error ? reject(error) : resolve(value)));
-  });
+/**
+ * Why a request failed. A request cut off by a lost session fails with ssh2's bare "No
+ * response from server" (it comes before the close event): the loss is named instead.
+ */
+function transferReason(error: unknown, session: SftpSession): string {
+  if (error instanceof SessionLost) return error.message;
+  // A status code is the server's own answer (permission denied, disk full), loss or not.
+  if (typeof (error as { code?: unknown }).code === 'number') return sftpReason(error);
+  return session.lost?.message ?? sftpReason(error);
 }
 
 function sftpReason(error: unknown): string {
