@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { ModelgateError } from '../../src/core/errors.js';
 import { loadGolden } from '../../src/core/golden.js';
 import { loadTreeModel } from '../../src/core/models/tree-model.js';
-import { TreePool } from '../../src/core/health/tree-pool.js';
+import { builtWorkerPath, TreePool } from '../../src/core/health/tree-pool.js';
+import { repoRoot } from '../support/shared.js';
 import { sampleDir, tempDir } from './support.js';
+
+const run = promisify(execFile);
 
 const FILES = [
   ['stacking_lgb_1h.txt', 'lightgbm'],
@@ -85,6 +92,82 @@ test('a prediction the model refuses (a row of the wrong width) is reported, not
     await assert.rejects(
       handle.predict([[1, 2, 3]]),
       /stacking_lgb_1h\.txt: a row of 3 values was given, the model takes 16 features/,
+    );
+  } finally {
+    await pool.close();
+  }
+});
+
+test('the built worker is found as the file URL of the source and as the absolute path ncc leaves in its place', () => {
+  const file = path.resolve('/opt/action/dist/healthcheck/tree-worker.js');
+  assert.equal(builtWorkerPath(pathToFileURL(file)), file);
+  // ncc copies the worker beside the bundle and replaces the whole `new URL(...)` with this string.
+  assert.equal(builtWorkerPath(file), file);
+  assert.equal(builtWorkerPath('tree-worker.js'), undefined);
+  assert.equal(builtWorkerPath(new URL('https://example.com/tree-worker.js')), undefined);
+});
+
+test('bundled as ncc bundles the action, the pool parses on the worker built beside the bundle', async (t) => {
+  const dir = await tempDir(t);
+  const common = { bundle: true, platform: 'node', format: 'esm', logLevel: 'error' } as const;
+  await build({
+    ...common,
+    entryPoints: [path.join(repoRoot, 'src/core/health/tree-worker.ts')],
+    outfile: path.join(dir, 'tree-worker.js'),
+  });
+  const file = path.join(sampleDir, 'stacking_lgb_1h.txt');
+  await build({
+    ...common,
+    stdin: {
+      contents: `import { TreePool } from ${JSON.stringify(path.join(repoRoot, 'src/core/health/tree-pool.ts'))};
+        const pool = new TreePool();
+        const handle = await pool.load(${JSON.stringify(file)}, 'lightgbm', 'stacking_lgb_1h.txt');
+        console.log(JSON.stringify({ threaded: pool.threaded, thread: handle.thread, trees: handle.info.trees }));
+        await pool.close();`,
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    outfile: path.join(dir, 'index.js'),
+  });
+  // ncc copies tree-worker.js beside its bundle and replaces the `new URL(...)` naming it with
+  // the copy's absolute path, a plain string: do the same to esbuild's output.
+  const bundle = await readFile(path.join(dir, 'index.js'), 'utf8');
+  const nccStyle = bundle.replace(
+    'new URL("./tree-worker.js", import.meta.url)',
+    JSON.stringify(path.join(dir, 'tree-worker.js')),
+  );
+  assert.notEqual(nccStyle, bundle, 'the bundle names the worker with new URL(..., import.meta.url)');
+  await writeFile(path.join(dir, 'index.js'), nccStyle);
+  const { stdout } = await run(process.execPath, [path.join(dir, 'index.js')]);
+  const direct = await loadTreeModel(file, 'lightgbm');
+  assert.deepEqual(JSON.parse(stdout), { threaded: true, thread: 'worker', trees: direct.info.trees });
+});
+
+test('a little work left over is left to the worker rather than parsed cold here', async () => {
+  const pool = new TreePool(true);
+  try {
+    const file = path.join(sampleDir, 'stacking_lgb_1h.txt');
+    const { size } = await stat(file);
+    const loading = pool.load(file, 'lightgbm', 'stacking_lgb_1h.txt', size);
+    await pool.parseQueuedHere();
+    assert.equal((await loading).thread, 'worker');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a file the worker cannot read is reported as loadTreeModel reports it', async (t) => {
+  const dir = await tempDir(t);
+  const pool = new TreePool(true);
+  try {
+    await assert.rejects(
+      pool.load(path.join(dir, 'absent.txt'), 'lightgbm', 'models/absent.txt'),
+      (error: unknown) => {
+        assert.ok(error instanceof ModelgateError, String(error));
+        assert.equal(error.message, 'models/absent.txt: cannot read the lightgbm model: file not found');
+        assert.equal(error.file, 'models/absent.txt');
+        return true;
+      },
     );
   } finally {
     await pool.close();

@@ -14,6 +14,7 @@ import {
   loadGolden,
   type Comparison,
   type Golden,
+  type GoldenEntry,
   type OnnxGolden,
   type Tolerance,
   type TreeGolden,
@@ -78,7 +79,7 @@ export async function checkGolden(ctx: HealthContext): Promise<CheckOutcome> {
     );
 
   const entries = golden?.models ?? {};
-  for (const [name, entry] of Object.entries(entries)) {
+  const entryRow = async (name: string, entry: GoldenEntry): Promise<GoldenRow> => {
     const tolerance = entry.tolerance ?? golden!.tolerance;
     const kind = ctx.kinds.get(name) ?? 'missing';
     const row = (status: 'pass' | 'fail', message: string, cmp?: Comparison): GoldenRow => ({
@@ -93,48 +94,47 @@ export async function checkGolden(ctx: HealthContext): Promise<CheckOutcome> {
     });
     try {
       if (!ctx.byPath.has(name)) {
-        rows.push(
-          row(
-            'fail',
-            `${rel} models.${name}: no such file in the bundle; fix the name in ${rel} or add the file`,
-          ),
+        return row(
+          'fail',
+          `${rel} models.${name}: no such file in the bundle; fix the name in ${rel} or add the file`,
         );
       } else if (entry.kind === 'onnx' && kind === 'onnx') {
-        rows.push(await compareOnnx(ctx, name, entry, tolerance, rel, row));
+        return await compareOnnx(ctx, name, entry, tolerance, rel, row);
       } else if (entry.kind === 'tree' && (kind === 'lightgbm' || kind === 'xgboost')) {
-        rows.push(await compareTree(ctx, name, entry, tolerance, rel, row));
+        return await compareTree(ctx, name, entry, tolerance, rel, row);
       } else if (!RECOMPUTED.has(kind)) {
-        rows.push(
-          row(
-            'fail',
-            `${rel} models.${name}: golden entries are recomputed for ONNX, LightGBM and XGBoost files, not ${kind}; give the entry to the model's ONNX export instead`,
-          ),
+        return row(
+          'fail',
+          `${rel} models.${name}: golden entries are recomputed for ONNX, LightGBM and XGBoost files, not ${kind}; give the entry to the model's ONNX export instead`,
         );
       } else {
         const wanted = kind === 'onnx' ? '"inputs" and "outputs" by name' : '"rows" and "outputs"';
-        rows.push(
-          row('fail', `${rel} models.${name}: a ${kind} model needs ${wanted}; the entry has the other form`),
+        return row(
+          'fail',
+          `${rel} models.${name}: a ${kind} model needs ${wanted}; the entry has the other form`,
         );
       }
     } catch (error) {
       const message = errorMessage(error);
-      rows.push(
-        row('fail', message.startsWith(name) || message.startsWith(rel) ? message : `${name}: ${message}`),
+      return row(
+        'fail',
+        message.startsWith(name) || message.startsWith(rel) ? message : `${name}: ${message}`,
       );
     }
-  }
+  };
 
-  if (golden?.stacking) {
-    const stackingRow = await compareStacking(ctx, golden, rel);
-    rows.push(stackingRow);
-  }
-
-  // Models the bundle holds that golden.json does not cover: a smoke run, reported as such.
-  for (const f of ctx.files) {
-    const kind = ctx.kinds.get(f.path)!;
-    if (!RECOMPUTED.has(kind) || f.path in entries) continue;
-    rows.push(await smokeRow(ctx, f.path, kind));
-  }
+  // Models the bundle holds that golden.json does not cover get a smoke run, reported as such.
+  const smoked = ctx.files.filter((f) => RECOMPUTED.has(ctx.kinds.get(f.path)!) && !(f.path in entries));
+  // All at once: the tree models answer on the worker thread while onnxruntime runs on this
+  // one. The rows keep their order: entries, stacking, then smoke runs.
+  const [entryRows, stackingRow, smokeRows] = await Promise.all([
+    Promise.all(Object.entries(entries).map(([name, entry]) => entryRow(name, entry))),
+    golden?.stacking ? compareStacking(ctx, golden, rel) : undefined,
+    Promise.all(smoked.map((f) => smokeRow(ctx, f.path, ctx.kinds.get(f.path)!))),
+  ]);
+  rows.push(...entryRows);
+  if (stackingRow) rows.push(stackingRow);
+  rows.push(...smokeRows);
 
   for (const r of rows)
     if (r.status === 'fail')

@@ -1,16 +1,18 @@
 /**
  * Tree models (LightGBM text, XGBoost JSON) parsed on two threads. Parsing the seed's seven
  * tree files is the largest piece of JavaScript work in the healthcheck; onnxruntime-node
- * opens sessions synchronously on the main thread, and hashing runs there too. So the
- * parses queue up here: a worker thread takes them one by one, and the main thread takes
- * whatever is still queued once its own work is done (`parseQueuedHere`). Each model stays
- * on the thread that parsed it, and answers predictions there.
+ * opens sessions synchronously on the main thread, and hashing runs there too. So every
+ * parse goes to a worker thread as soon as it is asked for (the worker takes the largest
+ * first), and the main thread takes whatever the worker has not started once its own work is
+ * done (`parseQueuedHere`, smallest first). Each model stays on the thread that parsed it,
+ * and answers predictions there.
  *
  * The worker is `tree-worker.js` beside the running module (the built action ships it next
- * to `dist/healthcheck/index.js`), or `tree-worker.ts` through tsx in development. When it cannot start, or dies, every model is parsed on the main thread:
- * same results, only slower.
+ * to `dist/healthcheck/index.js`), or `tree-worker.ts` through tsx in development. When it
+ * cannot start, or dies, every model is parsed on the main thread: same results, only slower.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ModelgateError, type ErrorKind } from '../errors.js';
@@ -27,12 +29,39 @@ export interface TreeHandle {
   predict(rows: readonly TreeRow[]): Promise<number[][]>;
 }
 
+/**
+ * A parse is handed to the worker as soon as it is asked for, with a claim word in shared
+ * memory that both threads compare-and-swap before parsing: 0 free, 1 taken by the worker
+ * (tree-worker.ts), 2 taken by this thread. So the worker never waits on this thread (which
+ * onnxruntime blocks for tens of milliseconds at a time) for its next job, and this thread
+ * can still take the jobs the worker has not reached.
+ */
+const CLAIM_FREE = 0;
+const CLAIM_MAIN = 2;
+
+/**
+ * This thread parses cold (its JIT has not run the parsers yet): its first megabyte of model
+ * takes about as long as the warm worker's next three or four. So it takes a job only while
+ * the jobs nobody has started add up to this much; a file of unknown size counts as half.
+ */
+const STEAL_MIN_BYTES = 4 * 1024 * 1024;
+const UNKNOWN_SIZE = STEAL_MIN_BYTES / 2;
+
 export type TreeRequest =
-  | { id: number; op: 'load'; file: string; kind: TreeModelKind; name: string }
+  | {
+      id: number;
+      op: 'load';
+      file: string;
+      kind: TreeModelKind;
+      name: string;
+      /** File size in bytes: the worker parses the largest first, this thread steals the smallest. */
+      size: number;
+      /** One Int32 on a SharedArrayBuffer: the claim word. */
+      claim: Int32Array;
+    }
   | { id: number; op: 'predict'; name: string; rows: readonly TreeRow[] };
 
 export type TreeReply =
-  | { id: 0; op: 'ready' }
   | { id: number; ok: true; info?: TreeModelInfo; outputs?: number[][] }
   | { id: number; ok: false; error: { message: string; kind: ErrorKind; file?: string; line?: number } };
 
@@ -40,9 +69,14 @@ export type TreeReply =
 type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 interface Job {
+  id: number;
   file: string;
   kind: TreeModelKind;
   name: string;
+  size: number;
+  claim: Int32Array;
+  /** Set once the job's promise is settled, by either thread. */
+  settled: boolean;
   resolve: (handle: TreeHandle) => void;
   reject: (error: unknown) => void;
 }
@@ -51,13 +85,24 @@ type Answer = Extract<TreeReply, { ok: true }>;
 type Waiting = { resolve: (reply: Answer) => void; reject: (error: Error) => void };
 
 /**
+ * The built worker script as an absolute path, from `new URL('./tree-worker.js', import.meta.url)`
+ * as written in the source (a file: URL) or as ncc leaves it in the action bundle: ncc copies the
+ * file beside the bundle and replaces the whole expression with that copy's absolute path, a
+ * plain string, which has no `protocol`.
+ */
+export function builtWorkerPath(location: URL | string): string | undefined {
+  if (typeof location === 'string') return path.isAbsolute(location) ? location : undefined;
+  return location.protocol === 'file:' ? fileURLToPath(location) : undefined;
+}
+
+/**
  * How to start the worker: the built script beside this module, or, when this module is
  * itself TypeScript (development and tests, under tsx), the TypeScript source through tsx's
  * loader, which Node does not carry into worker threads by itself.
  */
-function workerSource(): { script: URL } | { code: string } | undefined {
-  const built = new URL('./tree-worker.js', import.meta.url);
-  if (built.protocol === 'file:' && existsSync(fileURLToPath(built))) return { script: built };
+function workerSource(): { script: string } | { code: string } | undefined {
+  const script = builtWorkerPath(new URL('./tree-worker.js', import.meta.url));
+  if (script !== undefined && existsSync(script)) return { script };
   if (!import.meta.url.endsWith('.ts')) return undefined;
   const source = new URL('./tree-worker.ts', import.meta.url);
   let loader: string;
@@ -76,7 +121,8 @@ class WorkerDied extends Error {}
 
 export class TreePool {
   private worker: Worker | undefined;
-  private readonly queue: Job[] = [];
+  /** Parses asked for and not yet settled, in the order asked. */
+  private readonly jobs = new Map<number, Job>();
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
 
@@ -106,24 +152,58 @@ export class TreePool {
     return this.worker !== undefined;
   }
 
-  /** Queues `file` for parsing; `name` is how messages name it (its path in the bundle). */
-  load(file: string, kind: TreeModelKind, name: string): Promise<TreeHandle> {
+  /**
+   * Starts parsing `file`; `name` is how messages name it (its path in the bundle), `size` its
+   * size in bytes when known (it orders the work: largest first on the worker).
+   */
+  load(file: string, kind: TreeModelKind, name: string, size = 0): Promise<TreeHandle> {
     if (!this.worker) return this.parseHere(file, kind, name);
     return new Promise((resolve, reject) => {
-      this.queue.push({ file, kind, name, resolve, reject });
+      const id = this.nextId++;
+      const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+      const job: Job = { id, file, kind, name, size, claim, settled: false, resolve, reject };
+      this.jobs.set(id, job);
+      this.request({ op: 'load', file, kind, name, size, claim }, id).then(
+        (reply) => this.settle(job, () => job.resolve(this.workerHandle(job, reply.info!))),
+        (error: unknown) => {
+          // A dead worker is not the file's fault: `abandon` parses it here instead.
+          if (!(error instanceof WorkerDied)) this.settle(job, () => job.reject(error));
+        },
+      );
     });
   }
 
-  /** Parses what the worker has not started, on this thread; resolves when the queue is empty. */
+  /**
+   * Parses, on this thread, jobs the worker has not started (smallest first: the worker takes
+   * the largest), while enough is left to be worth it; resolves when the rest is better left
+   * to the worker.
+   */
   async parseQueuedHere(): Promise<void> {
-    for (let job = this.queue.pop(); job; job = this.queue.pop()) await this.runHere(job);
+    for (;;) {
+      const free = [...this.jobs.values()].filter((job) => Atomics.load(job.claim, 0) === CLAIM_FREE);
+      const bytes = free.reduce((sum, job) => sum + (job.size > 0 ? job.size : UNKNOWN_SIZE), 0);
+      if (free.length === 0 || bytes < STEAL_MIN_BYTES) return;
+      const job = free.reduce((a, b) => (b.size < a.size ? b : a));
+      if (Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_MAIN) !== CLAIM_FREE) continue;
+      // The worker skips a job claimed here and answers nothing for it.
+      this.waiting.delete(job.id);
+      await this.runHere(job);
+    }
+  }
+
+  private settle(job: Job, action: () => void): void {
+    if (job.settled) return;
+    job.settled = true;
+    this.jobs.delete(job.id);
+    action();
   }
 
   private async runHere(job: Job): Promise<void> {
     try {
-      job.resolve(await this.parseHere(job.file, job.kind, job.name));
+      const handle = await this.parseHere(job.file, job.kind, job.name);
+      this.settle(job, () => job.resolve(handle));
     } catch (error) {
-      job.reject(error);
+      this.settle(job, () => job.reject(error));
     }
   }
 
@@ -136,11 +216,22 @@ export class TreePool {
     };
   }
 
+  private workerHandle(job: Job, info: TreeModelInfo): TreeHandle {
+    return {
+      info,
+      thread: 'worker',
+      predict: async (rows) => {
+        try {
+          return (await this.request({ op: 'predict', name: job.name, rows })).outputs!;
+        } catch (error) {
+          if (!(error instanceof WorkerDied)) throw error;
+          return (await this.parseHere(job.file, job.kind, job.name)).predict(rows);
+        }
+      },
+    };
+  }
+
   private onReply(reply: TreeReply): void {
-    if ('op' in reply) {
-      this.next();
-      return;
-    }
     const waiting = this.waiting.get(reply.id);
     if (!waiting) return;
     this.waiting.delete(reply.id);
@@ -156,41 +247,9 @@ export class TreePool {
     }
   }
 
-  /** Hands the worker the next queued parse (it asks again when done). */
-  private next(): void {
-    const job = this.queue.shift();
-    if (!job) return;
-    this.request({ op: 'load', file: job.file, kind: job.kind, name: job.name }).then(
-      (reply) => {
-        job.resolve({
-          info: reply.info!,
-          thread: 'worker',
-          predict: async (rows) => {
-            try {
-              return (await this.request({ op: 'predict', name: job.name, rows })).outputs!;
-            } catch (error) {
-              if (!(error instanceof WorkerDied)) throw error;
-              return (await this.parseHere(job.file, job.kind, job.name)).predict(rows);
-            }
-          },
-        });
-        this.next();
-      },
-      (error: unknown) => {
-        // A dead worker is not the file's fault: parse it here instead.
-        if (error instanceof WorkerDied) void this.runHere(job);
-        else {
-          job.reject(error);
-          this.next();
-        }
-      },
-    );
-  }
-
-  private request(message: Unsent<TreeRequest>): Promise<Answer> {
+  private request(message: Unsent<TreeRequest>, id = this.nextId++): Promise<Answer> {
     const worker = this.worker;
     if (!worker) return Promise.reject(new WorkerDied('the tree worker is gone'));
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.postMessage({ ...message, id });
@@ -203,10 +262,14 @@ export class TreePool {
     const died = new WorkerDied(error.message);
     for (const w of this.waiting.values()) w.reject(died);
     this.waiting.clear();
-    // Queued parses were never sent: run them here, in order.
-    const queued = this.queue.splice(0);
+    // Parses not answered by the worker (started there or not) are run here, in order, except
+    // those this thread is already running.
+    const left = [...this.jobs.values()].filter((job) => {
+      const before = Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_MAIN);
+      return before !== CLAIM_MAIN;
+    });
     void (async () => {
-      for (const job of queued) await this.runHere(job);
+      for (const job of left) await this.runHere(job);
     })();
   }
 
@@ -214,11 +277,11 @@ export class TreePool {
     const worker = this.worker;
     if (!worker) return;
     this.worker = undefined;
-    this.queue
-      .splice(0)
-      .forEach((job) =>
+    for (const job of [...this.jobs.values()]) {
+      this.settle(job, () =>
         job.reject(new Error(`${job.name}: the healthcheck ended before the model was parsed`)),
       );
+    }
     await worker.terminate();
   }
 }

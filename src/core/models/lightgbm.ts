@@ -16,9 +16,28 @@ const ZERO_THRESHOLD = Math.fround(1e-35);
 const INT32_LIMIT = 2 ** 31;
 
 interface Field {
+  /** What follows `key=`, without the line's carriage return. */
   value: string;
   line: number;
+  /** Where `value` lies in the file's text: numeric lists are read from there, token by token, without splitting. */
+  start: number;
+  end: number;
 }
+
+/** The tree lines the evaluator reads; the others (split_gain, leaf_count, ...) are only checked to be key=value. */
+const TREE_KEYS = [
+  'num_leaves',
+  'num_cat',
+  'is_linear',
+  'leaf_value',
+  'split_feature',
+  'threshold',
+  'decision_type',
+  'left_child',
+  'right_child',
+  'cat_boundaries',
+  'cat_threshold',
+] as const;
 
 interface TreeBlock {
   index: number;
@@ -29,16 +48,24 @@ interface TreeBlock {
   fields: Map<string, Field>;
 }
 
-/** One tree after validation, with tree-local indexes. */
-interface ParsedTree {
-  leaves: Float64Array;
+/**
+ * Every tree's nodes and leaves, in one set of arrays: trees are parsed straight into them at
+ * their offsets (so a few thousand trees do not each allocate and copy their own arrays).
+ * Children are tree-local while a tree is checked, then made global: a node index, or
+ * `~leaf` with a global leaf index.
+ */
+interface Nodes {
+  roots: Int32Array;
   feature: Int32Array;
   threshold: Float64Array;
   decision: Uint8Array;
   left: Int32Array;
   right: Int32Array;
-  catBoundaries: Int32Array;
-  catWords: Uint32Array;
+  /** For categorical nodes: first bitset word and number of words in `catWords`. */
+  catStart: Int32Array;
+  catLength: Int32Array;
+  catWords: number[];
+  leafValue: Float64Array;
 }
 
 type OutputTransform = (raw: number[]) => number[];
@@ -145,14 +172,18 @@ export function parseLightGbm(text: string, file: string): TreeModel {
 }
 
 class LightGbmParser {
-  private readonly lines: string[];
   private readonly hadCarriageReturns: boolean;
+  /** The current line: its 1-based number and where it lies in `text` (without its carriage return). */
+  private lineNumber = 0;
+  private lineStart = 0;
+  private lineEnd = 0;
+  /** Where the line after the current one starts; past the end of `text` once the last line is read. */
+  private next = 0;
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly file: string,
   ) {
-    this.lines = text.split('\n');
     this.hadCarriageReturns = text.includes('\r');
   }
 
@@ -165,15 +196,37 @@ class LightGbmParser {
     );
   }
 
-  private lineAt(i: number): string {
-    const raw = this.lines[i] ?? '';
-    return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  /**
+   * Moves to the next line (as `text.split('\n')` would cut it, so a final newline is followed
+   * by an empty line); false when there is none. Lines are scanned in place: a few-MB model has
+   * tens of thousands of them, and most are only checked to be key=value.
+   */
+  private nextLine(): boolean {
+    const text = this.text;
+    if (this.next > text.length) return false;
+    let newline = text.indexOf('\n', this.next);
+    if (newline < 0) newline = text.length;
+    this.lineStart = this.next;
+    this.lineEnd = newline > this.next && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    this.next = newline + 1;
+    this.lineNumber++;
+    return true;
+  }
+
+  private currentLine(): string {
+    return this.text.slice(this.lineStart, this.lineEnd);
+  }
+
+  /** Whether the current line is exactly `word`. */
+  private lineIs(word: string): boolean {
+    return this.lineEnd - this.lineStart === word.length && this.text.startsWith(word, this.lineStart);
   }
 
   parse(): TreeModel {
+    this.nextLine();
     this.checkSubmodelLine();
-    const { header, next } = this.readHeader();
-    const trees = this.readTrees(next);
+    const { header, more } = this.readHeader();
+    const trees = this.readTrees(more);
 
     const int = (key: string, min: number, fallback?: number): number => {
       const field = header.get(key);
@@ -208,7 +261,14 @@ class LightGbmParser {
         `the model has ${trees.length} trees, not a multiple of num_tree_per_iteration=${perIteration}: a class's trees are missing`,
       );
     }
-    const parsed = trees.map((block) => this.parseTree(block, maxFeature));
+    const nodes = this.allocate(trees);
+    let nodeBase = 0;
+    let leafBase = 0;
+    trees.forEach((block, t) => {
+      const leaves = this.parseTree(block, maxFeature, nodes, t, nodeBase, leafBase);
+      nodeBase += leaves - 1;
+      leafBase += leaves;
+    });
     this.checkTreeSizes(header.get('tree_sizes'), trees);
     const version = header.get('version')?.value;
     const info: TreeModelInfo = {
@@ -220,18 +280,67 @@ class LightGbmParser {
       featureNames,
     };
     if (version !== undefined) info.version = version;
-    return this.flatten(info, perIteration, averageOutput, objective, parsed);
+    return new LightGbmModel(
+      this.file,
+      info,
+      perIteration,
+      averageOutput,
+      objective,
+      nodes.roots,
+      nodes.feature,
+      nodes.threshold,
+      nodes.decision,
+      nodes.left,
+      nodes.right,
+      nodes.catStart,
+      nodes.catLength,
+      Uint32Array.from(nodes.catWords),
+      nodes.leafValue,
+    );
+  }
+
+  /**
+   * Arrays for every tree's nodes and leaves, sized from each tree's num_leaves. A num_leaves
+   * that is not a count this tree can hold (not an integer, or more leaves than its leaf_value
+   * line has room for) counts as one leaf here: parseTree refuses it, in order, before any
+   * later tree is written.
+   */
+  private allocate(trees: TreeBlock[]): Nodes {
+    let nodes = 0;
+    let leaves = 0;
+    for (const block of trees) {
+      const field = block.fields.get('num_leaves');
+      const values = block.fields.get('leaf_value');
+      const n = field ? Number(field.value) : NaN;
+      const room = values ? (values.end - values.start + 1) / 2 : 0;
+      const count = Number.isInteger(n) && n >= 1 && n <= room ? n : 1;
+      nodes += count - 1;
+      leaves += count;
+    }
+    return {
+      roots: new Int32Array(trees.length),
+      feature: new Int32Array(nodes),
+      threshold: new Float64Array(nodes),
+      decision: new Uint8Array(nodes),
+      left: new Int32Array(nodes),
+      right: new Int32Array(nodes),
+      catStart: new Int32Array(nodes),
+      catLength: new Int32Array(nodes),
+      catWords: [],
+      leafValue: new Float64Array(leaves),
+    };
   }
 
   private checkSubmodelLine(): void {
     // trim() would also strip a byte-order mark, which LightGBM does not.
-    if (this.lineAt(0).startsWith('\ufeff')) {
+    const line = this.currentLine();
+    if (line.startsWith('\ufeff')) {
       this.fail(
         'starts with a byte-order mark; LightGBM reads the first line as the model type and would refuse it',
         1,
       );
     }
-    const first = this.lineAt(0).trim();
+    const first = line.trim();
     if (first === 'tree') return;
     const shown = first.length > 40 ? `${first.slice(0, 37)}...` : first;
     const hint = first.startsWith('{')
@@ -243,56 +352,71 @@ class LightGbmParser {
     );
   }
 
-  private readHeader(): { header: Map<string, Field>; next: number } {
+  /** The header's key=value lines; stops on the first tree (or the end of trees), which becomes the current line. */
+  private readHeader(): { header: Map<string, Field>; more: boolean } {
     const header = new Map<string, Field>();
-    let i = 1;
-    for (; i < this.lines.length; i++) {
-      const line = this.lineAt(i);
-      if (line.startsWith('Tree=') || line === 'end of trees') break;
+    while (this.nextLine()) {
+      const line = this.currentLine();
+      if (line.startsWith('Tree=') || line === 'end of trees') return { header, more: true };
       if (line === '') continue;
       const eq = line.indexOf('=');
-      if (eq < 0) header.set(line.trim(), { value: '', line: i + 1 });
-      else header.set(line.slice(0, eq), { value: line.slice(eq + 1), line: i + 1 });
+      const field = (value: string, start: number): Field => ({
+        value,
+        line: this.lineNumber,
+        start,
+        end: this.lineEnd,
+      });
+      if (eq < 0) header.set(line.trim(), field('', this.lineEnd));
+      else header.set(line.slice(0, eq), field(line.slice(eq + 1), this.lineStart + eq + 1));
     }
-    return { header, next: i };
+    return { header, more: false };
   }
 
-  private readTrees(start: number): TreeBlock[] {
+  /** The Tree= blocks from the current line (when `more`) to "end of trees". */
+  private readTrees(more: boolean): TreeBlock[] {
+    const text = this.text;
     const trees: TreeBlock[] = [];
-    let offset = 0;
-    for (let j = 0; j < start; j++) offset += (this.lines[j] as string).length + 1;
-    let i = start;
-    while (i < this.lines.length) {
-      const line = this.lineAt(i);
-      if (line === 'end of trees') return trees;
-      if (line === '') {
-        offset += (this.lines[i] as string).length + 1;
-        i++;
+    while (more) {
+      if (this.lineEnd === this.lineStart) {
+        more = this.nextLine();
         continue;
       }
-      if (!line.startsWith('Tree=')) {
+      if (this.lineIs('end of trees')) return trees;
+      if (!text.startsWith('Tree=', this.lineStart)) {
         this.fail(
-          `expected "Tree=${trees.length}" or "end of trees", found ${JSON.stringify(line.slice(0, 60))}`,
-          i + 1,
+          `expected "Tree=${trees.length}" or "end of trees", found ${JSON.stringify(this.currentLine().slice(0, 60))}`,
+          this.lineNumber,
         );
       }
-      const index = Number(line.slice(5));
+      const index = Number(text.slice(this.lineStart + 5, this.lineEnd));
       if (!Number.isInteger(index) || index !== trees.length) {
-        this.fail(`${line}: expected Tree=${trees.length} (trees are numbered in order from 0)`, i + 1);
+        this.fail(
+          `${this.currentLine()}: expected Tree=${trees.length} (trees are numbered in order from 0)`,
+          this.lineNumber,
+        );
       }
-      const block: TreeBlock = { index, line: i + 1, offset, fields: new Map() };
-      offset += (this.lines[i] as string).length + 1;
-      i++;
+      const block: TreeBlock = { index, line: this.lineNumber, offset: this.lineStart, fields: new Map() };
       // A tree's key=value lines end at the first empty line, as in LightGBM's Tree(const char*).
-      for (; i < this.lines.length; i++) {
-        const field = this.lineAt(i);
-        if (field === '') break;
-        if (field.startsWith('Tree=') || field === 'end of trees') break;
-        const eq = field.indexOf('=');
-        if (eq <= 0)
-          this.fail(`Tree=${index}: expected key=value, found ${JSON.stringify(field.slice(0, 60))}`, i + 1);
-        block.fields.set(field.slice(0, eq), { value: field.slice(eq + 1), line: i + 1 });
-        offset += (this.lines[i] as string).length + 1;
+      while ((more = this.nextLine())) {
+        const start = this.lineStart;
+        const end = this.lineEnd;
+        if (end === start || text.startsWith('Tree=', start) || this.lineIs('end of trees')) break;
+        const eq = text.indexOf('=', start);
+        if (eq <= start || eq >= end) {
+          this.fail(
+            `Tree=${index}: expected key=value, found ${JSON.stringify(this.currentLine().slice(0, 60))}`,
+            this.lineNumber,
+          );
+        }
+        const key = treeKey(text, start, eq);
+        if (key !== undefined) {
+          block.fields.set(key, {
+            value: text.slice(eq + 1, end),
+            line: this.lineNumber,
+            start: eq + 1,
+            end,
+          });
+        }
       }
       trees.push(block);
     }
@@ -305,8 +429,10 @@ class LightGbmParser {
   }
 
   private lastLineNumber(): number {
-    let n = this.lines.length;
-    while (n > 1 && this.lineAt(n - 1) === '') n--;
+    const lines = this.text.split('\n');
+    const blank = (i: number): boolean => lines[i] === '' || lines[i] === '\r';
+    let n = lines.length;
+    while (n > 1 && blank(n - 1)) n--;
     return n;
   }
 
@@ -437,7 +563,15 @@ class LightGbmParser {
     }
   }
 
-  private parseTree(block: TreeBlock, maxFeature: number): ParsedTree {
+  /** Parses, checks and places tree `t` at `nodeBase`/`leafBase` in `out`; returns its number of leaves. */
+  private parseTree(
+    block: TreeBlock,
+    maxFeature: number,
+    out: Nodes,
+    t: number,
+    nodeBase: number,
+    leafBase: number,
+  ): number {
     const where = `Tree=${block.index}`;
     const need = (key: string): Field => {
       const field = block.fields.get(key);
@@ -468,22 +602,25 @@ class LightGbmParser {
       );
     }
     const nodes = numLeaves - 1;
-    const leaves = this.doubles(need('leaf_value'), numLeaves, `${where}: leaf_value`, 'num_leaves', false);
+    this.doubles(
+      need('leaf_value'),
+      out.leafValue,
+      leafBase,
+      numLeaves,
+      `${where}: leaf_value`,
+      'num_leaves',
+      false,
+    );
     if (nodes === 0) {
-      return {
-        leaves,
-        feature: new Int32Array(0),
-        threshold: new Float64Array(0),
-        decision: new Uint8Array(0),
-        left: new Int32Array(0),
-        right: new Int32Array(0),
-        catBoundaries: new Int32Array(0),
-        catWords: new Uint32Array(0),
-      };
+      out.roots[t] = ~leafBase;
+      return numLeaves;
     }
+    out.roots[t] = nodeBase;
     const countName = `num_leaves-1`;
-    const feature = this.int32s(
+    this.integers(
       need('split_feature'),
+      out.feature,
+      nodeBase,
       nodes,
       `${where}: split_feature`,
       countName,
@@ -491,24 +628,52 @@ class LightGbmParser {
       maxFeature,
       ` (the model has max_feature_idx=${maxFeature})`,
     );
-    const threshold = this.doubles(need('threshold'), nodes, `${where}: threshold`, countName, true);
+    const thresholdField = need('threshold');
+    this.doubles(thresholdField, out.threshold, nodeBase, nodes, `${where}: threshold`, countName, true);
     const decisionField = block.fields.get('decision_type');
-    // LightGBM defaults a missing decision_type to 0 (numeric, no missing handling).
-    const decision = decisionField
-      ? Uint8Array.from(this.integers(decisionField, nodes, `${where}: decision_type`, countName, 0, 127))
-      : new Uint8Array(nodes);
+    // LightGBM defaults a missing decision_type to 0 (numeric, no missing handling): the array starts zeroed.
+    if (decisionField) {
+      this.integers(
+        decisionField,
+        out.decision,
+        nodeBase,
+        nodes,
+        `${where}: decision_type`,
+        countName,
+        0,
+        127,
+      );
+    }
     const leftField = need('left_child');
     const rightField = need('right_child');
     const int32 = 2 ** 31;
-    const left = this.int32s(leftField, nodes, `${where}: left_child`, countName, -int32, int32 - 1);
-    const right = this.int32s(rightField, nodes, `${where}: right_child`, countName, -int32, int32 - 1);
+    this.integers(leftField, out.left, nodeBase, nodes, `${where}: left_child`, countName, -int32, int32 - 1);
+    this.integers(
+      rightField,
+      out.right,
+      nodeBase,
+      nodes,
+      `${where}: right_child`,
+      countName,
+      -int32,
+      int32 - 1,
+    );
 
     let catBoundaries: Int32Array = new Int32Array(0);
     let catWords: Uint32Array = new Uint32Array(0);
     if (numCat > 0) {
       const boundaryField = need('cat_boundaries');
-      catBoundaries = this.int32s(
+      catBoundaries = this.room(
         boundaryField,
+        numCat + 1,
+        `${where}: cat_boundaries`,
+        'num_cat+1',
+        Int32Array,
+      );
+      this.integers(
+        boundaryField,
+        catBoundaries,
+        0,
         numCat + 1,
         `${where}: cat_boundaries`,
         'num_cat+1',
@@ -521,20 +686,15 @@ class LightGbmParser {
         }
       }
       const words = catBoundaries[numCat] as number;
-      catWords = Uint32Array.from(
-        this.integers(
-          need('cat_threshold'),
-          words,
-          `${where}: cat_threshold`,
-          `cat_boundaries[${numCat}]`,
-          0,
-          2 ** 32 - 1,
-        ),
-      );
+      const thresholdWords = need('cat_threshold');
+      const wordsName = `cat_boundaries[${numCat}]`;
+      catWords = this.room(thresholdWords, words, `${where}: cat_threshold`, wordsName, Uint32Array);
+      this.integers(thresholdWords, catWords, 0, words, `${where}: cat_threshold`, wordsName, 0, 2 ** 32 - 1);
     }
+    const { decision, threshold } = out;
     const decisionLine = decisionField?.line ?? block.line;
     for (let n = 0; n < nodes; n++) {
-      const type = decision[n] as number;
+      const type = decision[nodeBase + n] as number;
       if (((type >> 2) & 3) === 3) {
         this.fail(
           `${where}: decision_type ${type} of node ${n} has missing type 3 (only 0 none, 1 zero, 2 NaN exist)`,
@@ -548,73 +708,95 @@ class LightGbmParser {
             decisionLine,
           );
         }
-        const index = threshold[n] as number;
+        const index = threshold[nodeBase + n] as number;
         if (!Number.isInteger(index) || index < 0 || index >= numCat) {
           this.fail(
             `${where}: categorical node ${n} has threshold ${index}, expected an index into cat_boundaries below num_cat=${numCat}`,
-            need('threshold').line,
+            thresholdField.line,
           );
         }
       }
     }
-    this.checkShape(where, [leftField, rightField], [left, right], numLeaves);
-    return { leaves, feature, threshold, decision, left, right, catBoundaries, catWords };
+    this.checkShape(where, [leftField, rightField], out, nodeBase, nodes, numLeaves);
+
+    // Checked: make the children global, and point categorical nodes at their bitsets.
+    const { left, right } = out;
+    const wordBase = out.catWords.length;
+    for (let n = nodeBase; n < nodeBase + nodes; n++) {
+      const l = left[n] as number;
+      const r = right[n] as number;
+      left[n] = l >= 0 ? nodeBase + l : ~(leafBase + ~l);
+      right[n] = r >= 0 ? nodeBase + r : ~(leafBase + ~r);
+      if (((decision[n] as number) & 1) !== 0) {
+        const index = threshold[n] as number;
+        const begin = catBoundaries[index] as number;
+        out.catStart[n] = wordBase + begin;
+        out.catLength[n] = (catBoundaries[index + 1] as number) - begin;
+      }
+    }
+    for (const word of catWords) out.catWords.push(word);
+    return numLeaves;
   }
 
   /**
    * Every child index names a node or a leaf of this tree, every node but the root and every
    * leaf is a child exactly once, and every node hangs off the root: so a walk ends at a leaf.
+   * The tree's nodes are out[base, base + nodes), with tree-local children.
    */
   private checkShape(
     where: string,
     fields: [Field, Field],
-    children: [Int32Array, Int32Array],
+    out: Nodes,
+    base: number,
+    nodes: number,
     numLeaves: number,
   ): void {
-    const nodes = children[0].length;
-    const nodeRefs = new Uint8Array(nodes);
-    const leafRefs = new Uint8Array(numLeaves);
+    const children = [out.left, out.right] as const;
+    const nodeRefs = this.scratch(nodes).fill(0, 0, nodes);
+    const leafRefs = this.leafScratch(numLeaves).fill(0, 0, numLeaves);
     for (let n = 0; n < nodes; n++) {
       for (let side = 0; side < 2; side++) {
-        const field = fields[side] as Field;
-        const name = side === 0 ? 'left_child' : 'right_child';
-        const child = (children[side] as Int32Array)[n] as number;
+        const child = children[side]![base + n] as number;
         if (child >= nodes || child < -numLeaves) {
+          const name = side === 0 ? 'left_child' : 'right_child';
           const range = nodes === 1 ? 'node 0' : `nodes 0..${nodes - 1}`;
           this.fail(
             `${where}: ${name} of node ${n} is ${child}, which is neither one of the tree's ${range} nor a leaf -1..-${numLeaves} (~leaf)`,
-            field.line,
+            fields[side]!.line,
           );
         }
         if (child >= 0) {
+          const name = side === 0 ? 'left_child' : 'right_child';
           if (child === 0 || child === n) {
-            this.fail(`${where}: ${name} of node ${n} is ${child}: the tree has a cycle`, field.line);
+            this.fail(`${where}: ${name} of node ${n} is ${child}: the tree has a cycle`, fields[side]!.line);
           }
           if (nodeRefs[child] === 1) {
             this.fail(
               `${where}: node ${child} is the child of two nodes: the tree has a cycle or a shared subtree`,
-              field.line,
+              fields[side]!.line,
             );
           }
           nodeRefs[child] = 1;
         } else {
           const leaf = ~child;
           if (leafRefs[leaf] === 1)
-            this.fail(`${where}: leaf ${leaf} (${child}) is the child of two nodes`, field.line);
+            this.fail(`${where}: leaf ${leaf} (${child}) is the child of two nodes`, fields[side]!.line);
           leafRefs[leaf] = 1;
         }
       }
     }
     // With one parent per node, a walk from the root visits each reachable node once; a node it
     // misses sits on a cycle detached from the root.
+    const stack = this.stackScratch(nodes);
+    let top = 0;
+    stack[top++] = 0;
     let reached = 0;
-    const stack = [0];
-    while (stack.length > 0) {
-      const n = stack.pop() as number;
+    while (top > 0) {
+      const n = stack[--top] as number;
       reached++;
       for (const list of children) {
-        const child = list[n] as number;
-        if (child >= 0) stack.push(child);
+        const child = list[base + n] as number;
+        if (child >= 0) stack[top++] = child;
       }
     }
     if (reached !== nodes) {
@@ -626,6 +808,26 @@ class LightGbmParser {
     for (let l = 0; l < numLeaves; l++) {
       if (leafRefs[l] !== 1) this.fail(`${where}: leaf ${l} is not the child of any node`, fields[0].line);
     }
+  }
+
+  // Scratch arrays for checkShape, grown as needed and reused by every tree.
+  private nodeRefs = new Uint8Array(0);
+  private leafRefs = new Uint8Array(0);
+  private stack = new Int32Array(0);
+
+  private scratch(size: number): Uint8Array {
+    if (this.nodeRefs.length < size) this.nodeRefs = new Uint8Array(size * 2);
+    return this.nodeRefs;
+  }
+
+  private leafScratch(size: number): Uint8Array {
+    if (this.leafRefs.length < size) this.leafRefs = new Uint8Array(size * 2);
+    return this.leafRefs;
+  }
+
+  private stackScratch(size: number): Int32Array {
+    if (this.stack.length < size) this.stack = new Int32Array(size * 2);
+    return this.stack;
   }
 
   /** The field's space-separated values, which must be exactly `count` (named `countName` in messages). */
@@ -643,15 +845,35 @@ class LightGbmParser {
     return tokens;
   }
 
-  private doubles(
+  /**
+   * An array for the field's `count` values. A count the line has no room for (each value
+   * takes a character and a space) is refused with the token count before anything that size
+   * is allocated.
+   */
+  private room<T extends Int32Array | Uint32Array>(
     field: Field,
     count: number,
     what: string,
     countName: string,
+    type: new (length: number) => T,
+  ): T {
+    if (count > (field.end - field.start + 1) / 2) this.tokens(field, count, what, countName);
+    return new type(count);
+  }
+
+  /** Reads the field's `count` numbers into out[offset, offset + count). */
+  private doubles(
+    field: Field,
+    out: Float64Array,
+    offset: number,
+    count: number,
+    what: string,
+    countName: string,
     allowInfinite: boolean,
-  ): Float64Array {
+  ): void {
+    if (readDoubles(this.text, field.start, field.end, out, offset, count, allowInfinite)) return;
+    // Anything unusual (another spelling, a wrong count, a bad value): token by token, which words the error.
     const tokens = this.tokens(field, count, what, countName);
-    const out = new Float64Array(count);
     for (let i = 0; i < count; i++) {
       const token = tokens[i] as string;
       const value = parseDouble(token);
@@ -661,22 +883,24 @@ class LightGbmParser {
           field.line,
         );
       }
-      out[i] = value;
+      out[offset + i] = value;
     }
-    return out;
   }
 
+  /** Reads the field's `count` integers, each in [min, max], into out[offset, offset + count). */
   private integers(
     field: Field,
+    out: Int32Array | Uint32Array | Uint8Array,
+    offset: number,
     count: number,
     what: string,
     countName: string,
     min: number,
     max: number,
     hint = '',
-  ): number[] {
+  ): void {
+    if (readIntegers(this.text, field.start, field.end, out, offset, count, min, max)) return;
     const tokens = this.tokens(field, count, what, countName);
-    const out = new Array<number>(count);
     for (let i = 0; i < count; i++) {
       const token = tokens[i] as string;
       const value = Number(token);
@@ -686,91 +910,8 @@ class LightGbmParser {
           field.line,
         );
       }
-      out[i] = value;
+      out[offset + i] = value;
     }
-    return out;
-  }
-
-  private int32s(
-    field: Field,
-    count: number,
-    what: string,
-    countName: string,
-    min: number,
-    max: number,
-    hint = '',
-  ): Int32Array {
-    return Int32Array.from(this.integers(field, count, what, countName, min, max, hint));
-  }
-
-  private flatten(
-    info: TreeModelInfo,
-    perIteration: number,
-    averageOutput: boolean,
-    objective: Objective,
-    trees: ParsedTree[],
-  ): TreeModel {
-    let nodes = 0;
-    let leaves = 0;
-    let words = 0;
-    for (const tree of trees) {
-      nodes += tree.left.length;
-      leaves += tree.leaves.length;
-      words += tree.catWords.length;
-    }
-    const roots = new Int32Array(trees.length);
-    const feature = new Int32Array(nodes);
-    const threshold = new Float64Array(nodes);
-    const decision = new Uint8Array(nodes);
-    const left = new Int32Array(nodes);
-    const right = new Int32Array(nodes);
-    const catStart = new Int32Array(nodes);
-    const catLength = new Int32Array(nodes);
-    const catWords = new Uint32Array(words);
-    const leafValue = new Float64Array(leaves);
-    let nodeBase = 0;
-    let leafBase = 0;
-    let wordBase = 0;
-    const relocate = (child: number): number => (child >= 0 ? nodeBase + child : ~(leafBase + ~child));
-    trees.forEach((tree, t) => {
-      const n = tree.left.length;
-      roots[t] = n === 0 ? ~leafBase : nodeBase;
-      feature.set(tree.feature, nodeBase);
-      threshold.set(tree.threshold, nodeBase);
-      decision.set(tree.decision, nodeBase);
-      for (let i = 0; i < n; i++) {
-        left[nodeBase + i] = relocate(tree.left[i] as number);
-        right[nodeBase + i] = relocate(tree.right[i] as number);
-        if (((tree.decision[i] as number) & 1) !== 0) {
-          const index = tree.threshold[i] as number;
-          const begin = tree.catBoundaries[index] as number;
-          catStart[nodeBase + i] = wordBase + begin;
-          catLength[nodeBase + i] = (tree.catBoundaries[index + 1] as number) - begin;
-        }
-      }
-      catWords.set(tree.catWords, wordBase);
-      leafValue.set(tree.leaves, leafBase);
-      nodeBase += n;
-      leafBase += tree.leaves.length;
-      wordBase += tree.catWords.length;
-    });
-    return new LightGbmModel(
-      this.file,
-      info,
-      perIteration,
-      averageOutput,
-      objective,
-      roots,
-      feature,
-      threshold,
-      decision,
-      left,
-      right,
-      catStart,
-      catLength,
-      catWords,
-      leafValue,
-    );
   }
 }
 
@@ -782,6 +923,98 @@ function softmax(raw: number[]): number[] {
   let sum = 0;
   for (const e of out) sum += e;
   return out.map((e) => e / sum);
+}
+
+/** The known tree key spelt by text[start, eq), or undefined for a line the evaluator does not read. */
+function treeKey(text: string, start: number, eq: number): (typeof TREE_KEYS)[number] | undefined {
+  const length = eq - start;
+  for (const key of TREE_KEYS) if (key.length === length && text.startsWith(key, start)) return key;
+  return undefined;
+}
+
+/** A token ends at a space or at the end of the field. */
+function charAt(text: string, i: number, end: number): number {
+  return i < end ? text.charCodeAt(i) : 32;
+}
+
+/**
+ * Reads exactly `count` space-separated integers in [min, max] from text[start, end) into
+ * out[offset, offset + count), as LightGBM writes them (an optional minus and decimal digits).
+ * False, with `out` partly written, for anything else: another spelling Number() accepts
+ * ("+1", "1.0"), a count or a value out of bounds. The caller then reads the tokens one by
+ * one, which words the error.
+ */
+function readIntegers(
+  text: string,
+  start: number,
+  end: number,
+  out: Int32Array | Uint32Array | Uint8Array,
+  offset: number,
+  count: number,
+  min: number,
+  max: number,
+): boolean {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (c === 32) {
+      i++;
+      continue;
+    }
+    if (n === count) return false;
+    const negative = c === 45;
+    if (negative) c = charAt(text, ++i, end);
+    const first = i;
+    let value = 0;
+    while (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      c = charAt(text, ++i, end);
+    }
+    // Up to 15 digits the sum above is exact.
+    if (i === first || i - first > 15 || c !== 32) return false;
+    if (negative) value = -value;
+    if (value < min || value > max) return false;
+    out[offset + n++] = value;
+  }
+  return n === count;
+}
+
+/**
+ * Reads exactly `count` space-separated numbers from text[start, end) into
+ * out[offset, offset + count), each converted by Number() as the token-by-token path does
+ * (correctly rounded, as LightGBM's own reader). A token must start like a number (a digit, a
+ * sign or a dot); anything else (inf/nan spellings, a count or a value out of bounds) gives
+ * false, and the caller reads token by token.
+ */
+function readDoubles(
+  text: string,
+  start: number,
+  end: number,
+  out: Float64Array,
+  offset: number,
+  count: number,
+  allowInfinite: boolean,
+): boolean {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      i++;
+      continue;
+    }
+    if (n === count) return false;
+    // Digits, '.', '-', '+'.
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43)) return false;
+    let next = text.indexOf(' ', i);
+    if (next < 0 || next > end) next = end;
+    const value = Number(text.slice(i, next));
+    if (value !== value || (!allowInfinite && (value === Infinity || value === -Infinity))) return false;
+    out[offset + n++] = value;
+    i = next;
+  }
+  return n === count;
 }
 
 /** Doubles as LightGBM writes them (%.17g), including the inf/nan spellings of C's printf. */

@@ -4,6 +4,8 @@
  * reproduces its framework's own arithmetic (LightGBM: doubles; XGBoost: float32), because a
  * golden vector is only useful if a correct model matches it to the last few ulps.
  */
+import { isAscii } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { ModelgateError } from '../errors.js';
 import { parseLightGbm } from './lightgbm.js';
@@ -47,14 +49,45 @@ export async function loadTreeModel(
 ): Promise<TreeModel> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = decode(await readFile(file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new ModelgateError(`${displayName}: cannot read the ${kind} model: ${why}`, 'check', {
-      file: displayName,
-    });
+    throw unreadable(error, kind, displayName);
   }
+  return parseTreeModel(text, kind, displayName);
+}
+
+/**
+ * `loadTreeModel` with a blocking read: for the healthcheck's tree worker, which has nothing
+ * else to do meanwhile, and for which a read in 512 KB steps through the event loop only adds
+ * round trips.
+ */
+export function loadTreeModelSync(file: string, kind: TreeModelKind, displayName: string = file): TreeModel {
+  let text: string;
+  try {
+    text = decode(readFileSync(file));
+  } catch (error) {
+    throw unreadable(error, kind, displayName);
+  }
+  return parseTreeModel(text, kind, displayName);
+}
+
+/**
+ * The file's text. Models are ASCII unless a feature name is not, and ASCII decodes byte for
+ * byte (as Latin-1) about a quarter faster than through UTF-8, which the rest still goes through.
+ */
+function decode(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+function parseTreeModel(text: string, kind: TreeModelKind, displayName: string): TreeModel {
   return kind === 'lightgbm' ? parseLightGbm(text, displayName) : parseXgboost(text, displayName);
+}
+
+function unreadable(error: unknown, kind: TreeModelKind, displayName: string): ModelgateError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+  return new ModelgateError(`${displayName}: cannot read the ${kind} model: ${why}`, 'check', {
+    file: displayName,
+  });
 }

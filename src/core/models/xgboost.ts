@@ -6,12 +6,15 @@
  * (`base_score` turned into a margin by the objective's link). Outputs are float32 values, as
  * `Booster.predict` returns them.
  *
- * The whole file is validated at parse time (shape with zod, then array lengths, child
- * indexes, tree shape), so evaluating a row can neither crash nor loop.
+ * The whole file is validated at parse time (the layout, then array lengths, child indexes,
+ * tree shape), so evaluating a row can neither crash nor loop.
+ *
+ * The layout is checked by hand rather than with zod: this module runs on the healthcheck's
+ * tree worker, whose start is on the healthcheck's critical path, and zod (with yaml through
+ * validation/describe.ts) would double what that thread loads before it can parse anything.
+ * The messages are worded as describe.ts words zod's issues, so both read alike.
  */
-import { z } from 'zod';
 import { ModelgateError } from '../errors.js';
-import { describeIssue, dottedPath } from '../validation/describe.js';
 import { locateJsonError, parseJsonLenient } from '../validation/json-text.js';
 import { readRow } from './tree-input.js';
 import type { TreeModel, TreeModelInfo } from './tree-model.js';
@@ -20,64 +23,44 @@ const f32 = Math.fround;
 /** XGBoost refuses categories at or above 2^24 (the last integer a float holds exactly). */
 const MAX_CATEGORY = 16777216;
 
-// Tree arrays hold most of a model's bytes: checked with one native loop each instead of a
-// schema per element, which keeps a cold parse of a few-MB model in tens of milliseconds.
-const intArray = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => Number.isInteger(x)), {
-  message: 'expected a list of integers',
-});
-/** `null` stands for the bare NaN tokens older XGBoost versions write (see json-text.ts). */
-const floatArray = z.custom<(number | null)[]>(
-  (v) => Array.isArray(v) && v.every((x) => x === null || typeof x === 'number'),
-  { message: 'expected a list of numbers' },
-);
-const flagArray = z.custom<(number | boolean)[]>(
-  (v) => Array.isArray(v) && v.every((x) => typeof x === 'boolean' || x === 0 || x === 1),
-  { message: 'expected a list of 0/1 or true/false' },
-);
-const numericString = z.union([z.string(), z.number()]);
+/** The parts of an XGBoost JSON model the evaluator reads, once `checkModel` and `checkGbtreeModel` have passed. */
+interface TreeJson {
+  left_children: number[];
+  right_children: number[];
+  split_indices: number[];
+  /** `null` stands for the bare NaN tokens older XGBoost versions write (see json-text.ts). */
+  split_conditions: (number | null)[];
+  default_left: (number | boolean)[];
+  split_type?: number[];
+  categories?: number[];
+  categories_nodes?: number[];
+  categories_segments?: number[];
+  categories_sizes?: number[];
+  tree_param: { num_nodes: string | number; size_leaf_vector?: string | number };
+}
 
-const treeSchema = z.object({
-  left_children: intArray,
-  right_children: intArray,
-  split_indices: intArray,
-  split_conditions: floatArray,
-  default_left: flagArray,
-  split_type: intArray.optional(),
-  categories: intArray.optional(),
-  categories_nodes: intArray.optional(),
-  categories_segments: intArray.optional(),
-  categories_sizes: intArray.optional(),
-  tree_param: z.object({ num_nodes: numericString, size_leaf_vector: numericString.optional() }),
-});
-type TreeJson = z.infer<typeof treeSchema>;
+interface GbtreeModelJson {
+  gbtree_model_param: { num_trees: string | number };
+  tree_info: number[];
+  trees: TreeJson[];
+}
 
-const gbtreeModelSchema = z.object({
-  gbtree_model_param: z.object({ num_trees: numericString }),
-  tree_info: intArray,
-  trees: z.array(treeSchema),
-});
+interface LearnerJson {
+  feature_names?: string[];
+  gradient_booster: { name: string };
+  learner_model_param: {
+    base_score: string | number;
+    num_class: string | number;
+    num_feature: string | number;
+    num_target?: string | number;
+  };
+  objective: { name: string };
+}
 
-const modelSchema = z.object({
-  learner: z.object({
-    feature_names: z.array(z.string()).optional(),
-    gradient_booster: z.object({ name: z.string() }),
-    learner_model_param: z.object({
-      base_score: numericString,
-      num_class: numericString,
-      num_feature: numericString,
-      num_target: numericString.optional(),
-    }),
-    objective: z.object({ name: z.string() }),
-  }),
-  version: z.array(z.number()).optional(),
-});
-
-const gbtreeSchema = z.object({ name: z.literal('gbtree'), model: gbtreeModelSchema });
-const dartSchema = z.object({
-  name: z.literal('dart'),
-  gbtree: z.object({ model: gbtreeModelSchema }),
-  weight_drop: floatArray,
-});
+interface ModelJson {
+  learner: LearnerJson;
+  version?: number[];
+}
 
 type Link = 'identity' | 'logit' | 'log';
 type Transform = 'identity' | 'sigmoid' | 'exp' | 'softmax' | 'argmax' | 'hinge';
@@ -254,10 +237,18 @@ export function parseXgboost(text: string, file: string): TreeModel {
       'not an XGBoost JSON model: there is no "learner" object at the top level; export it with save_model("model.json")',
     );
   }
-  const parsed = modelSchema.safeParse(document);
-  if (!parsed.success) fail(schemaMessage(parsed.error.issues, document));
-  const learner = parsed.data.learner;
-  const boosterJson = (document as { learner: { gradient_booster: unknown } }).learner.gradient_booster;
+  const layout = (check: () => void): void => {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof LayoutProblem)) throw error;
+      fail(`${dottedPath(error.path)}: ${error.what} (not an XGBoost JSON model, or a damaged one)`);
+    }
+  };
+  layout(() => checkModel(document));
+  const { learner, version } = document as ModelJson;
+  // Checked to be a mapping; the booster's own fields are checked once its name is known.
+  const boosterJson = learner.gradient_booster as unknown as Record<string, unknown>;
 
   const objectiveName = learner.objective.name;
   const objective = OBJECTIVES[objectiveName];
@@ -293,20 +284,26 @@ export function parseXgboost(text: string, file: string): TreeModel {
     fail(`objective ${objectiveName} does not match learner_model_param.num_class=${numClass}`);
   }
 
-  let model: z.infer<typeof gbtreeModelSchema>;
+  let model: GbtreeModelJson;
   let weights: Float32Array | null = null;
   const boosterName = learner.gradient_booster.name;
+  const boosterPath = ['learner', 'gradient_booster'];
   if (boosterName === 'gbtree') {
-    const booster = gbtreeSchema.safeParse(boosterJson);
-    if (!booster.success)
-      fail(schemaMessage(booster.error.issues, boosterJson, ['learner', 'gradient_booster']));
-    model = booster.data.model;
+    layout(() => checkGbtreeModel(boosterJson.model, [...boosterPath, 'model']));
+    model = (boosterJson as unknown as { model: GbtreeModelJson }).model;
   } else if (boosterName === 'dart') {
-    const booster = dartSchema.safeParse(boosterJson);
-    if (!booster.success)
-      fail(schemaMessage(booster.error.issues, boosterJson, ['learner', 'gradient_booster']));
-    model = booster.data.gbtree.model;
-    const drops = booster.data.weight_drop;
+    layout(() => {
+      const gbtree = boosterJson.gbtree;
+      checkObject(gbtree, [...boosterPath, 'gbtree']);
+      checkGbtreeModel(gbtree.model, [...boosterPath, 'gbtree', 'model']);
+      checkList(boosterJson, 'weight_drop', boosterPath, 'numbers');
+    });
+    const dart = boosterJson as unknown as {
+      gbtree: { model: GbtreeModelJson };
+      weight_drop: (number | null)[];
+    };
+    model = dart.gbtree.model;
+    const drops = dart.weight_drop;
     if (drops.length !== model.trees.length) {
       fail(
         `learner.gradient_booster.weight_drop has ${drops.length} weights for ${model.trees.length} trees`,
@@ -342,7 +339,6 @@ export function parseXgboost(text: string, file: string): TreeModel {
       fail(`${modelPath}.tree_info[${i}] is ${g}, expected a class index below ${groups}`);
   });
 
-  const version = parsed.data.version;
   // binary:logitraw inherited the logit link until XGBoost 1.6 gave it the identity (1.7.4
   // verified: base_score 0.7 becomes a margin of 0.7).
   const link =
@@ -407,14 +403,24 @@ function baseMargins(
   return out;
 }
 
+/** The per-node arrays, each of which must have tree_param.num_nodes entries. */
+const NODE_ARRAYS = [
+  'left_children',
+  'right_children',
+  'split_indices',
+  'split_conditions',
+  'default_left',
+  'split_type',
+] as const;
+
 interface CheckedTree {
   left: Int32Array;
   right: Int32Array;
   feature: Int32Array;
   condition: Float32Array;
   defaultLeft: Uint8Array;
-  /** Per node: its category list (sorted, unique), or undefined for a numeric split. */
-  categories: (number[] | undefined)[];
+  /** The categorical nodes (in node order) and their category lists. */
+  categories: Map<number, number[]>;
 }
 
 function checkTree(tree: TreeJson, where: string, features: number, fail: Fail): CheckedTree {
@@ -425,25 +431,18 @@ function checkTree(tree: TreeJson, where: string, features: number, fail: Fail):
     tree.tree_param.size_leaf_vector === undefined ? 0 : Number(tree.tree_param.size_leaf_vector);
   if (leafSize > 1)
     fail(`${where} has vector leaves (size_leaf_vector=${leafSize}): multi-output trees are not supported`);
-  const lengths: [string, unknown[] | undefined][] = [
-    ['left_children', tree.left_children],
-    ['right_children', tree.right_children],
-    ['split_indices', tree.split_indices],
-    ['split_conditions', tree.split_conditions],
-    ['default_left', tree.default_left],
-    ['split_type', tree.split_type],
-  ];
-  for (const [name, list] of lengths) {
+  for (const name of NODE_ARRAYS) {
+    const list = tree[name];
     if (list !== undefined && list.length !== n) {
       fail(`${where}.${name} has ${list.length} entries, expected tree_param.num_nodes=${n}`);
     }
   }
-  const left = Int32Array.from(tree.left_children);
-  const right = Int32Array.from(tree.right_children);
+  const left = new Int32Array(tree.left_children);
+  const right = new Int32Array(tree.right_children);
   const feature = new Int32Array(n);
   const condition = new Float32Array(n);
   const defaultLeft = new Uint8Array(n);
-  const categories: (number[] | undefined)[] = new Array<number[] | undefined>(n).fill(undefined);
+  const categories = new Map<number, number[]>();
   const seen = new Uint8Array(n);
 
   const catNodes = tree.categories_nodes ?? [];
@@ -470,7 +469,8 @@ function checkTree(tree: TreeJson, where: string, features: number, fail: Fail):
       condition[i] = value;
       continue;
     }
-    for (const child of [l, r]) {
+    for (let side = 0; side < 2; side++) {
+      const child = side === 0 ? l : r;
       if (child === i) fail(`${where}: node ${i} is its own child: the tree has a cycle`);
       if (!Number.isInteger(child) || child <= 0 || child >= n) {
         fail(`${where}: node ${i} has child ${child}, outside the tree's nodes 1..${n - 1}`);
@@ -488,7 +488,7 @@ function checkTree(tree: TreeJson, where: string, features: number, fail: Fail):
     if (dl !== true && dl !== false && dl !== 0 && dl !== 1)
       fail(`${where}.default_left[${i}] is ${String(dl)}, expected 0/1 or a boolean`);
     if (splitType === 1) {
-      categories[i] = [];
+      categories.set(i, []);
     } else {
       if (value === null || value === undefined || Number.isNaN(value)) {
         fail(`${where}.split_conditions[${i}] is NaN on the numeric split of node ${i}`);
@@ -497,7 +497,7 @@ function checkTree(tree: TreeJson, where: string, features: number, fail: Fail):
     }
   }
   catNodes.forEach((node, k) => {
-    const list = categories[node];
+    const list = categories.get(node);
     if (node < 0 || node >= n || list === undefined) {
       fail(`${where}.categories_nodes[${k}] is ${node}, which is not a categorical split (split_type 1)`);
     }
@@ -534,7 +534,7 @@ function flatten(
   let words = 0;
   for (const tree of trees) {
     nodes += tree.left.length;
-    for (const list of tree.categories) if (list) words += bitsetWords(list);
+    for (const list of tree.categories.values()) words += bitsetWords(list);
   }
   const roots = new Int32Array(trees.length);
   const left = new Int32Array(nodes);
@@ -554,16 +554,14 @@ function flatten(
       const l = tree.left[i] as number;
       left[nodeBase + i] = l === -1 ? -1 : nodeBase + l;
       right[nodeBase + i] = l === -1 ? -1 : nodeBase + (tree.right[i] as number);
-      const list = tree.categories[i];
-      if (list) {
-        const size = bitsetWords(list);
-        catStart[nodeBase + i] = wordBase;
-        catLength[nodeBase + i] = size;
-        for (const c of list)
-          catWords[wordBase + (c >>> 5)] =
-            ((catWords[wordBase + (c >>> 5)] as number) | (1 << (c & 31))) >>> 0;
-        wordBase += size;
-      }
+    }
+    for (const [i, list] of tree.categories) {
+      const size = bitsetWords(list);
+      catStart[nodeBase + i] = wordBase;
+      catLength[nodeBase + i] = size;
+      for (const c of list)
+        catWords[wordBase + (c >>> 5)] = ((catWords[wordBase + (c >>> 5)] as number) | (1 << (c & 31))) >>> 0;
+      wordBase += size;
     }
     feature.set(tree.feature, nodeBase);
     condition.set(tree.condition, nodeBase);
@@ -613,9 +611,175 @@ function bitsetWords(categories: number[]): number {
   return max < 0 ? 0 : (max >>> 5) + 1;
 }
 
-function schemaMessage(issues: z.core.$ZodIssue[], root: unknown, prefix: (string | number)[] = []): string {
-  const issue = issues[0];
-  if (!issue) return 'does not match the XGBoost JSON model layout';
-  const path = [...prefix, ...issue.path];
-  return `${dottedPath(path)}: ${describeIssue(issue, root)} (not an XGBoost JSON model, or a damaged one)`;
+/** Where and how the document departs from the layout XGBoost writes. */
+class LayoutProblem {
+  constructor(
+    readonly path: readonly (string | number)[],
+    readonly what: string,
+  ) {}
+}
+
+type Path = readonly (string | number)[];
+
+/** `learner.gradient_booster.model.trees[3]`, as validation/describe.ts writes paths. */
+function dottedPath(path: Path): string {
+  if (path.length === 0) return '(top level)';
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[');
+}
+
+/** A found value, briefly, as validation/describe.ts shows it. */
+function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function wrongType(value: unknown, path: Path, expected: string): never {
+  throw new LayoutProblem(
+    path,
+    value === undefined
+      ? `is required: expected ${expected}`
+      : `expected ${expected}, got ${describeFound(value)}`,
+  );
+}
+
+function checkObject(value: unknown, path: Path): asserts value is Record<string, unknown> {
+  if (!isObject(value)) wrongType(value, path, 'a mapping');
+}
+
+function checkString(value: unknown, path: Path): void {
+  if (typeof value !== 'string') wrongType(value, path, 'a string');
+}
+
+/** A count or a score, which XGBoost writes as a string ("5E-1") and older versions as a number. */
+function isNumeric(value: unknown): boolean {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function notNumeric(value: unknown, path: Path): never {
+  throw new LayoutProblem(path, `does not match any allowed form, got ${describeFound(value)}`);
+}
+
+function checkNumeric(value: unknown, path: Path, optional = false): void {
+  if ((optional && value === undefined) || isNumeric(value)) return;
+  notNumeric(value, path);
+}
+
+type ListRule = 'integers' | 'numbers' | 'flags';
+
+const LIST_MESSAGE: Record<ListRule, string> = {
+  integers: 'expected a list of integers',
+  numbers: 'expected a list of numbers',
+  flags: 'expected a list of 0/1 or true/false',
+};
+
+/** Whether every element follows the rule; tree arrays hold most of a model's bytes, so one plain loop each. */
+function listFollows(list: unknown[], rule: ListRule): boolean {
+  const n = list.length;
+  if (rule === 'integers') {
+    for (let i = 0; i < n; i++) if (!Number.isInteger(list[i])) return false;
+  } else if (rule === 'numbers') {
+    // `null` stands for the bare NaN tokens older XGBoost versions write (see json-text.ts).
+    for (let i = 0; i < n; i++) {
+      const x = list[i];
+      if (x !== null && typeof x !== 'number') return false;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const x = list[i];
+      if (x !== 0 && x !== 1 && typeof x !== 'boolean') return false;
+    }
+  }
+  return true;
+}
+
+/** `parent[key]` must be a list whose elements follow `rule` (or be absent, when optional). */
+function checkList(
+  parent: Record<string, unknown>,
+  key: string,
+  path: Path,
+  rule: ListRule,
+  optional = false,
+): void {
+  const value = parent[key];
+  if (optional && value === undefined) return;
+  if (Array.isArray(value) && listFollows(value, rule)) return;
+  const message = LIST_MESSAGE[rule];
+  throw new LayoutProblem(
+    [...path, key],
+    value === undefined ? message : `${message}, got ${describeFound(value)}`,
+  );
+}
+
+/** The learner fields the evaluator reads, in the order their problems are reported. */
+function checkModel(document: unknown): void {
+  checkObject(document, []);
+  const learner = document.learner;
+  checkObject(learner, ['learner']);
+  const names = learner.feature_names;
+  if (names !== undefined) {
+    if (!Array.isArray(names)) wrongType(names, ['learner', 'feature_names'], 'a list');
+    names.forEach((name: unknown, i) => checkString(name, ['learner', 'feature_names', i]));
+  }
+  const booster = learner.gradient_booster;
+  checkObject(booster, ['learner', 'gradient_booster']);
+  checkString(booster.name, ['learner', 'gradient_booster', 'name']);
+  const param = learner.learner_model_param;
+  const paramPath = ['learner', 'learner_model_param'];
+  checkObject(param, paramPath);
+  checkNumeric(param.base_score, [...paramPath, 'base_score']);
+  checkNumeric(param.num_class, [...paramPath, 'num_class']);
+  checkNumeric(param.num_feature, [...paramPath, 'num_feature']);
+  checkNumeric(param.num_target, [...paramPath, 'num_target'], true);
+  const objective = learner.objective;
+  checkObject(objective, ['learner', 'objective']);
+  checkString(objective.name, ['learner', 'objective', 'name']);
+  const version = document.version;
+  if (version !== undefined) {
+    if (!Array.isArray(version)) wrongType(version, ['version'], 'a list');
+    version.forEach((v: unknown, i) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) wrongType(v, ['version', i], 'a number');
+    });
+  }
+}
+
+function checkGbtreeModel(model: unknown, path: Path): void {
+  checkObject(model, path);
+  const param = model.gbtree_model_param;
+  checkObject(param, [...path, 'gbtree_model_param']);
+  checkNumeric(param.num_trees, [...path, 'gbtree_model_param', 'num_trees']);
+  checkList(model, 'tree_info', path, 'integers');
+  const trees = model.trees;
+  if (!Array.isArray(trees)) wrongType(trees, [...path, 'trees'], 'a list');
+  trees.forEach((tree: unknown, t) => checkTreeLayout(tree, [...path, 'trees', t]));
+}
+
+function checkTreeLayout(tree: unknown, path: Path): void {
+  checkObject(tree, path);
+  checkList(tree, 'left_children', path, 'integers');
+  checkList(tree, 'right_children', path, 'integers');
+  checkList(tree, 'split_indices', path, 'integers');
+  checkList(tree, 'split_conditions', path, 'numbers');
+  checkList(tree, 'default_left', path, 'flags');
+  checkList(tree, 'split_type', path, 'integers', true);
+  checkList(tree, 'categories', path, 'integers', true);
+  checkList(tree, 'categories_nodes', path, 'integers', true);
+  checkList(tree, 'categories_segments', path, 'integers', true);
+  checkList(tree, 'categories_sizes', path, 'integers', true);
+  const param = tree.tree_param;
+  if (!isObject(param)) wrongType(param, [...path, 'tree_param'], 'a mapping');
+  if (!isNumeric(param.num_nodes)) notNumeric(param.num_nodes, [...path, 'tree_param', 'num_nodes']);
+  if (param.size_leaf_vector !== undefined && !isNumeric(param.size_leaf_vector))
+    notNumeric(param.size_leaf_vector, [...path, 'tree_param', 'size_leaf_vector']);
 }
