@@ -234,7 +234,8 @@ function runIdentity(ctx) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qn: () => (/* binding */ configSchema),
 /* harmony export */   hz: () => (/* binding */ ARTIFACT_KINDS),
-/* harmony export */   o8: () => (/* binding */ durationSeconds)
+/* harmony export */   o8: () => (/* binding */ durationSeconds),
+/* harmony export */   t9: () => (/* binding */ DEFAULT_SHADOW_RULES)
 /* harmony export */ });
 /* unused harmony exports DURATION_PATTERN, artifactSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8816);
@@ -283,11 +284,29 @@ const shadowRule = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     severity: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['fail', 'warn']).default('fail'),
 })
     .strict();
+/** gate.shadow.rules when the config names none; the release notes describe these too. */
+const DEFAULT_SHADOW_RULES = {
+    ml_coverage: { min: 0.8, severity: 'fail' },
+    stacking_activation: { min: 0.9, severity: 'fail' },
+    lstm_ok_rate: { min: 0.95, severity: 'fail' },
+    tft_ok_rate: { min: 0.8, severity: 'fail' },
+    bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
+    severe_errors: { max: 0, severity: 'fail' },
+};
 const DEFAULT_HORIZON_RULES = {
     oof_auc: { min: 0.55, severity: 'fail' },
     test_auc: { min: 0.52, severity: 'fail' },
     n_oof: { min: 10000, severity: 'fail' },
 };
+/** The seed's training gate: 1h, 4h and 24h each need oof_auc >= 0.55, test_auc >= 0.52, n_oof >= 10000. */
+function defaultTrainingGate() {
+    return {
+        horizons: { '1h': DEFAULT_HORIZON_RULES, '4h': DEFAULT_HORIZON_RULES, '24h': DEFAULT_HORIZON_RULES },
+        base: {},
+        global: {},
+        warn: { overfit_gap: 0.15 },
+    };
+}
 const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     release: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
         name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
@@ -331,16 +350,7 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
                 .default({ overfit_gap: 0.15 }),
         })
             .strict()
-            .default({
-            horizons: {
-                '1h': DEFAULT_HORIZON_RULES,
-                '4h': DEFAULT_HORIZON_RULES,
-                '24h': DEFAULT_HORIZON_RULES,
-            },
-            base: {},
-            global: {},
-            warn: { overfit_gap: 0.15 },
-        }),
+            .default(defaultTrainingGate),
         shadow: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
             logs: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
                 .min(1)
@@ -348,14 +358,7 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
                 .describe('Trade-log glob, relative to deploy.path on the target.'),
             window: duration.default('2d'),
             min_records: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().default(20),
-            rules: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), shadowRule).default({
-                ml_coverage: { min: 0.8, severity: 'fail' },
-                stacking_activation: { min: 0.9, severity: 'fail' },
-                lstm_ok_rate: { min: 0.95, severity: 'fail' },
-                tft_ok_rate: { min: 0.8, severity: 'fail' },
-                bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
-                severe_errors: { max: 0, severity: 'fail' },
-            }),
+            rules: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), shadowRule).default(DEFAULT_SHADOW_RULES),
             fields: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())
                 .default({})
                 .describe('Overrides of trade-log field paths, e.g. { bull_prob: ml.bull_prob }.'),
@@ -369,18 +372,7 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
             .optional(),
     })
         .strict()
-        .default({
-        training: {
-            horizons: {
-                '1h': DEFAULT_HORIZON_RULES,
-                '4h': DEFAULT_HORIZON_RULES,
-                '24h': DEFAULT_HORIZON_RULES,
-            },
-            base: {},
-            global: {},
-            warn: { overfit_gap: 0.15 },
-        },
-    }),
+        .default(() => ({ training: defaultTrainingGate() })),
     deploy: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
         target: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ssh', 'local']).default('ssh'),
         host: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),

@@ -156,6 +156,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./lib/core/bundle/files.js
+var files = __webpack_require__(2015);
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/core/config/schema.js
@@ -185,6 +187,7 @@ var deploy_target = __webpack_require__(9206);
 
 
 
+
 const TOOLS = ['tar', 'gzip', 'df', 'mv', 'ln', 'readlink', 'stat', 'mkdir', 'rm', 'base64', 'head', 'find'];
 async function preflight(target, config, need) {
     const { layout } = target;
@@ -210,7 +213,7 @@ df -Pk -- "$r" | tail -n 1 | sed 's/^/df=/'`);
         throw new errors/* ModelgateError */.HJ(`${target.description}: could not read the free space of ${layout.root} from df -Pk`, 'remote');
     const requiredBytes = 2 * (need.tarballBytes + need.extractedBytes);
     if (freeBytes < requiredBytes)
-        throw new errors/* ModelgateError */.HJ(`${target.description}: not enough free space at ${layout.root}: ${formatBytes(freeBytes)} free, ${formatBytes(requiredBytes)} needed ` +
+        throw new errors/* ModelgateError */.HJ(`${target.description}: not enough free space at ${layout.root}: ${(0,files/* formatSize */.Xq)(freeBytes)} free, ${(0,files/* formatSize */.Xq)(requiredBytes)} needed ` +
             `(the tarball and its extraction, twice over); free some space (old files in backup/ or releases/) and retry. Nothing was uploaded`, 'remote');
     const active = await target.exec((0,deploy_target/* inRoot */.md)(layout, config.is_active));
     if (active.code === 126 || active.code === 127 || active.code === 124)
@@ -240,18 +243,6 @@ function availableBytes(dfLine) {
     const available = capacity > 0 ? Number(fields[capacity - 1]) : NaN;
     return Number.isFinite(available) ? available * 1024 : undefined;
 }
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n / 1024;
-    let u = 0;
-    while (v >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
-    }
-    return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
-}
 
 // EXTERNAL MODULE: ./lib/core/deploy/release-dir.js
 var release_dir = __webpack_require__(2712);
@@ -261,8 +252,6 @@ var remote_files = __webpack_require__(3991);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./lib/core/bundle/tar.js
 var tar = __webpack_require__(6019);
-// EXTERNAL MODULE: ./lib/core/bundle/files.js
-var files = __webpack_require__(2015);
 ;// CONCATENATED MODULE: ./lib/core/deploy/tarball.js
 /**
  * Checks made on the runner before the target is touched: the tarball is the one the
@@ -289,25 +278,26 @@ async function checkTarball(file, manifest) {
             file,
         });
     }
-    const sha256 = await (0,files/* sha256File */.Q3)(file);
+    // Both read the whole tarball, so they run side by side rather than one after the other.
+    // A failed listing is held until the sha256 and size have been compared, so a tarball that
+    // is not the manifest's is reported as such first, whatever else is wrong with it.
+    const [hashed, listed] = await Promise.allSettled([(0,files/* sha256File */.Q3)(file), (0,tar/* listTarball */.bj)(file)]);
+    if (hashed.status === 'rejected')
+        throw hashed.reason;
+    const sha256 = hashed.value;
     const expected = manifest.bundle?.sha256;
     if (expected && expected !== sha256)
         throw new errors/* ModelgateError */.HJ(`${file}: sha256 ${sha256} does not match the manifest's bundle.sha256 ${expected} (release ${manifest.id}); the tarball is not the one the manifest describes. Nothing was uploaded`, 'check', { file });
     if (manifest.bundle?.size !== undefined && manifest.bundle.size !== size)
         throw new errors/* ModelgateError */.HJ(`${file}: ${size} bytes, but the manifest's bundle.size is ${manifest.bundle.size}; the tarball is not the one the manifest describes`, 'check', { file });
-    const entries = await (0,tar/* listTarball */.bj)(file);
+    if (listed.status === 'rejected')
+        throw listed.reason;
     const wanted = new Map(manifest.files.map((f) => [(0,release_dir/* checkManifestPath */.LD)(f.path), f]));
     const found = new Map();
-    for (const entry of entries) {
-        const name = entry.path.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-        if (name === '' || name === '.')
-            continue;
-        if (entry.type === 'directory')
-            continue;
-        if (entry.type !== 'file')
-            throw new errors/* ModelgateError */.HJ(`${file}: ${entry.path} is a ${entry.type}, which a release must not contain`, 'check', { file });
-        found.set(name, entry.size);
-    }
+    // listTarball gives normalised paths and refuses every type but file and directory.
+    for (const entry of listed.value)
+        if (entry.type === 'file')
+            found.set(entry.path, entry.size);
     const problems = [];
     for (const [name, f] of wanted) {
         const got = found.get(name);
@@ -346,14 +336,14 @@ async function uploadTarball(target, request) {
     if (existing !== undefined && existing > 0 && existing <= request.size) {
         const [theirs, ours] = await Promise.all([
             (0,deploy_hash/* remoteSha256 */.qY)(target, request.remotePart, existing),
-            (0,deploy_hash/* sha256Prefix */.Mg)(request.localFile, existing),
+            (0,files/* sha256File */.Q3)(request.localFile, existing),
         ]);
         if (theirs.sha256 === ours) {
             offset = existing;
-            request.log(`resuming the upload at ${formatBytes(existing)} of ${formatBytes(request.size)} (the partial file matches the tarball so far)`);
+            request.log(`resuming the upload at ${(0,files/* formatSize */.Xq)(existing)} of ${(0,files/* formatSize */.Xq)(request.size)} (the partial file matches the tarball so far)`);
         }
         else
-            request.log(`a partial upload of ${formatBytes(existing)} does not match this tarball; starting over`);
+            request.log(`a partial upload of ${(0,files/* formatSize */.Xq)(existing)} does not match this tarball; starting over`);
     }
     else if (existing !== undefined && existing > request.size)
         request.log(`a partial upload larger than the tarball was found; starting over`);
@@ -369,7 +359,7 @@ async function uploadTarball(target, request) {
                 sentSoFar = p.sent;
                 if (p.sent >= nextReport || p.sent === p.total) {
                     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-                    request.log(`upload ${Math.floor((100 * p.sent) / p.total)}% (${formatBytes(p.sent)} of ${formatBytes(p.total)}, ${formatBytes((p.sent - offset) / seconds)}/s)`);
+                    request.log(`upload ${Math.floor((100 * p.sent) / p.total)}% (${(0,files/* formatSize */.Xq)(p.sent)} of ${(0,files/* formatSize */.Xq)(p.total)}, ${(0,files/* formatSize */.Xq)(Math.round((p.sent - offset) / seconds))}/s)`);
                     while (nextReport <= p.sent)
                         nextReport += request.size / 10;
                 }
@@ -383,7 +373,7 @@ async function uploadTarball(target, request) {
             const check = () => {
                 const idle = Date.now() - lastProgress;
                 if (idle >= request.stallMs)
-                    reject(new errors/* ModelgateError */.HJ(`${target.description}: the upload stalled: nothing sent for ${Math.round(idle / 1000)} s at ${formatBytes(sentSoFar)} of ${formatBytes(request.size)}; retry the deploy to resume it`, 'remote'));
+                    reject(new errors/* ModelgateError */.HJ(`${target.description}: the upload stalled: nothing sent for ${Math.round(idle / 1000)} s at ${(0,files/* formatSize */.Xq)(sentSoFar)} of ${(0,files/* formatSize */.Xq)(request.size)}; retry the deploy to resume it`, 'remote'));
                 else
                     timer = setTimeout(check, Math.min(1000, request.stallMs - idle));
             };
@@ -440,6 +430,7 @@ var verify = __webpack_require__(178);
 
 
 
+
 function defaultActor() {
     return process.env.GITHUB_ACTOR || external_node_os_.userInfo().username;
 }
@@ -466,7 +457,7 @@ async function deploy(options) {
             const c = await checkTarball(tarball, manifest);
             return {
                 value: c,
-                message: `${c.files} files, ${formatBytes(c.size)}, sha256 ${c.sha256.slice(0, 12)}… matches the manifest; no unsafe entries`,
+                message: `${c.files} files, ${(0,files/* formatSize */.Xq)(c.size)}, sha256 ${c.sha256.slice(0, 12)}… matches the manifest; no unsafe entries`,
             };
         });
     }
@@ -504,6 +495,23 @@ async function releaseLock(lock, log) {
         log(`could not release the lock: ${error instanceof Error ? error.message : String(error)}; remove it by hand once this run has stopped`);
     }
 }
+/**
+ * Writes this run's history entries for `phase`. With `finished`, the same command removes
+ * the pending record: the run ended in a state it vouches for, so no later run restores over it.
+ */
+function historyWriter(target, who, phase) {
+    return (outcome, finished) => (0,deploy_history/* appendHistory */.b8)(target, {
+        id: outcome.id,
+        previous: outcome.previous,
+        action: phase === 'shadow' ? 'deploy' : 'promote',
+        phase,
+        time: new Date().toISOString(),
+        actor: who.actor,
+        run_id: who.runId,
+        result: outcome.result,
+        reason: outcome.reason,
+    }, { finished });
+}
 /** What is live and what was live before it, from the link and the history. */
 function previousFor(state, id, history) {
     if (state.kind === 'release')
@@ -518,14 +526,7 @@ async function shadow(target, options, steps, who, checked) {
     const id = manifest.id;
     const part = `${layout.incoming}/${id}.tar.gz.part`;
     const plan = [];
-    const record = (entry, finished = false) => (0,deploy_history/* appendHistory */.b8)(target, {
-        ...entry,
-        action: 'deploy',
-        phase: 'shadow',
-        time: new Date().toISOString(),
-        actor: who.actor,
-        run_id: who.runId,
-    }, { finished });
+    const record = historyWriter(target, who, 'shadow');
     let previous = null;
     let switched = false;
     let flagsBefore;
@@ -538,7 +539,7 @@ async function shadow(target, options, steps, who, checked) {
             });
             return {
                 value: facts,
-                message: `${formatBytes(facts.freeBytes)} free (${formatBytes(facts.requiredBytes)} needed); service ${facts.serviceActive ? 'active' : `not active now (${facts.isActiveOutput || 'is-active failed'})`}`,
+                message: `${(0,files/* formatSize */.Xq)(facts.freeBytes)} free (${(0,files/* formatSize */.Xq)(facts.requiredBytes)} needed); service ${facts.serviceActive ? 'active' : `not active now (${facts.isActiveOutput || 'is-active failed'})`}`,
             };
         });
         const { releases } = await (0,release_dir/* listReleases */.tH)(target);
@@ -559,7 +560,7 @@ async function shadow(target, options, steps, who, checked) {
                 const outcome = await uploadTarballStep(target, options, part, checked);
                 return {
                     value: outcome,
-                    message: `${outcome.resumedFrom > 0 ? `resumed at ${formatBytes(outcome.resumedFrom)}, ` : ''}sent ${formatBytes(outcome.sent)}; sha256 verified ${outcome.verifiedBy === 'target' ? 'on the target' : 'by reading it back'}`,
+                    message: `${outcome.resumedFrom > 0 ? `resumed at ${(0,files/* formatSize */.Xq)(outcome.resumedFrom)}, ` : ''}sent ${(0,files/* formatSize */.Xq)(outcome.sent)}; sha256 verified ${outcome.verifiedBy === 'target' ? 'on the target' : 'by reading it back'}`,
                 };
             });
             plan.push(`uploaded ${options.tarball ?? ''} to ${part}`);
@@ -711,7 +712,7 @@ async function setFlags(target, before, flags, onWrite) {
  */
 async function autoRollback(target, options, steps, who, f) {
     const { config } = options;
-    const phase = options.phase;
+    const record = historyWriter(target, who, options.phase);
     options.log(`rolling back: ${f.reason}`);
     let restored;
     try {
@@ -744,17 +745,8 @@ async function autoRollback(target, options, steps, who, f) {
     }
     catch (error) {
         const reason = `${f.reason}; automatic rollback failed: ${error instanceof Error ? error.message : String(error)}`;
-        await bestEffort(options.log, () => target.withRecovery(() => (0,deploy_history/* appendHistory */.b8)(target, {
-            id: f.id,
-            previous: f.previous,
-            action: phase === 'shadow' ? 'deploy' : 'promote',
-            phase,
-            time: new Date().toISOString(),
-            actor: who.actor,
-            run_id: who.runId,
-            result: 'failed',
-            reason,
-        })));
+        // Not finished: the pending record stays, so the next run restores what was live.
+        await bestEffort(options.log, () => target.withRecovery(() => record({ id: f.id, previous: f.previous, result: 'failed', reason }, false)));
         return {
             releaseId: f.id,
             previousReleaseId: f.previous,
@@ -765,19 +757,7 @@ async function autoRollback(target, options, steps, who, f) {
             reason,
         };
     }
-    await bestEffort(options.log, () => target.withRecovery(async () => {
-        await (0,deploy_history/* appendHistory */.b8)(target, {
-            id: f.id,
-            previous: f.previous,
-            action: phase === 'shadow' ? 'deploy' : 'promote',
-            phase,
-            time: new Date().toISOString(),
-            actor: who.actor,
-            run_id: who.runId,
-            result: 'rolled-back',
-            reason: f.reason,
-        }, { finished: true });
-    }));
+    await bestEffort(options.log, () => target.withRecovery(() => record({ id: f.id, previous: f.previous, result: 'rolled-back', reason: f.reason }, true)));
     return {
         releaseId: f.id,
         previousReleaseId: f.previous,
@@ -793,6 +773,7 @@ async function promote(target, options, steps, who) {
     const { layout } = target;
     const id = manifest.id;
     const plan = [];
+    const record = historyWriter(target, who, 'promote');
     const state = await (0,release_dir/* modelsState */.Mf)(target);
     const history = await (0,deploy_history/* readHistory */.Lu)(target, options.log);
     const previous = state.kind === 'release' && state.id === id ? ((0,deploy_history/* previousOf */.te)(history, id) ?? null) : null;
@@ -830,19 +811,7 @@ async function promote(target, options, steps, who) {
     }
     catch (error) {
         if (!flagsWritten) {
-            await bestEffort(options.log, async () => {
-                await (0,deploy_history/* appendHistory */.b8)(target, {
-                    id,
-                    previous,
-                    action: 'promote',
-                    phase: 'promote',
-                    time: new Date().toISOString(),
-                    actor: who.actor,
-                    run_id: who.runId,
-                    result: 'failed',
-                    reason: error instanceof Error ? error.message : String(error),
-                }, { finished: true });
-            });
+            await bestEffort(options.log, () => record({ id, previous, result: 'failed', reason: error instanceof Error ? error.message : String(error) }, true));
             throw error;
         }
         return autoRollback(target, options, steps, who, {
@@ -869,16 +838,7 @@ async function promote(target, options, steps, who) {
             plan,
         });
     await steps.run('history', async () => {
-        await (0,deploy_history/* appendHistory */.b8)(target, {
-            id,
-            previous,
-            action: 'promote',
-            phase: 'promote',
-            time: new Date().toISOString(),
-            actor: who.actor,
-            run_id: who.runId,
-            result: 'promoted',
-        }, { finished: true });
+        await record({ id, previous, result: 'promoted' }, true);
         return { value: undefined, message: `recorded in ${layout.history}` };
     });
     return {
@@ -917,13 +877,13 @@ async function dryRun(target, options, steps, checked) {
             });
             return {
                 value: facts,
-                message: `${formatBytes(facts.freeBytes)} free (${formatBytes(facts.requiredBytes)} needed)`,
+                message: `${(0,files/* formatSize */.Xq)(facts.freeBytes)} free (${(0,files/* formatSize */.Xq)(facts.requiredBytes)} needed)`,
             };
         });
         if (state.kind === 'foreign')
             throw new errors/* ModelgateError */.HJ(`${target.description}: ${state.detail}; make it a directory (or remove it) so modelgate can manage it`, 'remote');
         previous = previousFor(state, id, history);
-        plan.push(`upload ${options.tarball ?? ''} (${formatBytes(c.size)}) to ${layout.incoming}/${id}.tar.gz.part and check its sha256 ${c.sha256} on the target`);
+        plan.push(`upload ${options.tarball ?? ''} (${(0,files/* formatSize */.Xq)(c.size)}) to ${layout.incoming}/${id}.tar.gz.part and check its sha256 ${c.sha256} on the target`);
         plan.push(`extract into ${layout.releases}/${id} and check ${c.files} files against the manifest`);
         if (state.kind === 'directory')
             plan.push(`move the plain directory ${layout.models} into ${layout.releases}/${previous} (so it can be rolled back to)`);
@@ -1098,24 +1058,21 @@ function describeFlags(flags) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Mg: () => (/* binding */ sha256Prefix),
 /* harmony export */   OJ: () => (/* binding */ HASH_FUNCTION),
 /* harmony export */   cs: () => (/* binding */ NO_HASH_TOOL),
 /* harmony export */   qY: () => (/* binding */ remoteSha256)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3828);
-/* harmony import */ var _remote_quote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7542);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _bundle_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2015);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3828);
+/* harmony import */ var _remote_quote_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7542);
 /**
  * sha256 on the target with whatever it has: `sha256sum` (GNU, BusyBox), `shasum -a 256`
  * (macOS, Perl), `openssl dgst -sha256`. With none of them the caller falls back to reading
  * the file back and hashing it here.
  */
-
 
 
 
@@ -1135,43 +1092,26 @@ const HASH_FUNCTION = [
 ].join('\n');
 /** sha256 of a remote file, or of its first `bytes` bytes. */
 async function remoteSha256(target, file, bytes) {
-    const source = bytes === undefined ? (0,_remote_quote_js__WEBPACK_IMPORTED_MODULE_6__.sh) `h < ${file}` : (0,_remote_quote_js__WEBPACK_IMPORTED_MODULE_6__.sh) `head -c ${bytes} < ${file} | h`;
-    const script = `${HASH_FUNCTION}\n${(0,_remote_quote_js__WEBPACK_IMPORTED_MODULE_6__.sh) `[ -f ${file} ] || { echo "no such file: "${file} >&2; exit 3; }`}\ncommand -v sha256sum >/dev/null 2>&1 || command -v shasum >/dev/null 2>&1 || command -v openssl >/dev/null 2>&1 || exit ${NO_HASH_TOOL}\n${source}`;
+    const source = bytes === undefined ? (0,_remote_quote_js__WEBPACK_IMPORTED_MODULE_5__.sh) `h < ${file}` : (0,_remote_quote_js__WEBPACK_IMPORTED_MODULE_5__.sh) `head -c ${bytes} < ${file} | h`;
+    const script = `${HASH_FUNCTION}\n${(0,_remote_quote_js__WEBPACK_IMPORTED_MODULE_5__.sh) `[ -f ${file} ] || { echo "no such file: "${file} >&2; exit 3; }`}\ncommand -v sha256sum >/dev/null 2>&1 || command -v shasum >/dev/null 2>&1 || command -v openssl >/dev/null 2>&1 || exit ${NO_HASH_TOOL}\n${source}`;
     const result = await target.exec(script);
     const match = /^([0-9a-f]{64})\b/.exec(result.stdout.trim());
     if (result.code === 0 && match)
         return { sha256: match[1], via: 'target' };
     if (result.code !== NO_HASH_TOOL)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ModelgateError */ .HJ(`${target.description}: hashing ${file} failed (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`, 'remote');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ModelgateError */ .HJ(`${target.description}: hashing ${file} failed (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`, 'remote');
     return { sha256: await readBackSha256(target, file, bytes), via: 'read-back' };
 }
 async function readBackSha256(target, file, bytes) {
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4__.join(node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir(), 'modelgate-readback-'));
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(), 'modelgate-readback-'));
     try {
-        const local = node_path__WEBPACK_IMPORTED_MODULE_4__.join(dir, 'file');
+        const local = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'file');
         await target.transport.download(file, local);
-        return await sha256Prefix(local, bytes);
+        return await (0,_bundle_files_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256File */ .Q3)(local, bytes);
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dir, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
     }
-}
-/** sha256 of a local file, or of its first `bytes` bytes. */
-function sha256Prefix(file, bytes) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-        if (bytes === 0) {
-            resolve(hash.digest('hex'));
-            return;
-        }
-        const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, {
-            highWaterMark: 1 << 20,
-            ...(bytes === undefined ? {} : { end: bytes - 1 }),
-        });
-        stream.on('data', (chunk) => hash.update(chunk));
-        stream.on('error', reject);
-        stream.on('end', () => resolve(hash.digest('hex')));
-    });
 }
 
 

@@ -269,6 +269,8 @@ async function gatherMetrics(bundleDir, files, config) {
     return { metrics, sources };
 }
 
+// EXTERNAL MODULE: ./lib/core/config/schema.js
+var schema = __webpack_require__(4259);
 // EXTERNAL MODULE: ./lib/core/gate/render.js
 var render = __webpack_require__(2327);
 ;// CONCATENATED MODULE: ./lib/core/package/notes.js
@@ -279,6 +281,7 @@ var render = __webpack_require__(2327);
  * the manifest, the config and the training gate's verdict, so the page says what the gates
  * will enforce, not what someone remembered to write. `zh` gives the seed's Chinese headings.
  */
+
 
 
 
@@ -518,14 +521,6 @@ const ZH = {
         severe_errors: '严重 ML 错误',
     },
 };
-const DEFAULT_SHADOW_RULES = {
-    ml_coverage: { min: 0.8, severity: 'fail' },
-    stacking_activation: { min: 0.9, severity: 'fail' },
-    lstm_ok_rate: { min: 0.95, severity: 'fail' },
-    tft_ok_rate: { min: 0.8, severity: 'fail' },
-    bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
-    severe_errors: { max: 0, severity: 'fail' },
-};
 /** Metrics in tables: counts with separators (24,492), scores with 4 decimals (0.5480). */
 function formatMetric(value) {
     if (value === null || value === undefined)
@@ -682,7 +677,7 @@ function deploySteps(manifest, config, w) {
     const t = target(config);
     const d = config.deploy;
     const shadow = config.gate.shadow;
-    const rules = shadow?.rules ?? DEFAULT_SHADOW_RULES;
+    const rules = shadow?.rules ?? schema/* DEFAULT_SHADOW_RULES */.t9;
     const logCommand = d?.logs
         ? d.logs.replace('@{since}', "@$(date -d '-1 hour' +%s)")
         : `journalctl -u ${t.service} -n 50`;
@@ -743,7 +738,7 @@ function checklists(manifest, config, gate, health, w) {
     const healthPassed = (health?.passed ?? manifest.health?.passed) === true;
     const box = (done, text) => `- [${done ? 'x' : ' '}] ${text}`;
     const shadow = config.gate.shadow;
-    const rules = shadow?.rules ?? DEFAULT_SHADOW_RULES;
+    const rules = shadow?.rules ?? schema/* DEFAULT_SHADOW_RULES */.t9;
     const horizons = gate.enabledHorizons.join(', ') || w.none;
     const promote = flagText(d?.flags.promote, 'ML_ENABLE_STACKING=1');
     const fail = (d?.verify.fail ?? ['Traceback', 'ERROR', 'CRITICAL']).join(', ');

@@ -40941,6 +40941,78 @@ async function extractTarball(file, dest, limits) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./lib/core/bundle/files.js
+/**
+ * Walking a bundle directory, hashing its files, and showing their sizes the same way in
+ * every report. Files are streamed, never read whole into memory: a seed-sized bundle is
+ * tens of MB, and real ones grow.
+ */
+
+
+
+
+
+/** Lists regular files under `root`, sorted by path; links and devices are reported, not followed. */
+async function files_listBundle(root) {
+    const files = [];
+    const special = [];
+    async function walk(dir, rel) {
+        const entries = await readdir(dir, { withFileTypes: true });
+        for (const entry of entries) {
+            const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+            const abs = path.join(dir, entry.name);
+            if (entry.isDirectory())
+                await walk(abs, relPath);
+            else if (entry.isFile()) {
+                const st = await lstat(abs);
+                files.push({ path: relPath, absolute: abs, size: st.size, mode: st.mode & 0o7777 });
+            }
+            else
+                special.push({ path: relPath, type: entry.isSymbolicLink() ? 'symbolic link' : 'special file' });
+        }
+    }
+    let st;
+    try {
+        st = await lstat(root);
+    }
+    catch {
+        throw new ModelgateError(`${root}: bundle not found; pass the directory or .tar.gz the training job wrote`, 'input', { file: root });
+    }
+    if (!st.isDirectory())
+        throw new ModelgateError(`${root}: expected a bundle directory`, 'input', { file: root });
+    await walk(root, '');
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, special };
+}
+/** sha256 (hex) of a file, or of its first `bytes` bytes (a partial upload), streamed with large reads. */
+function sha256File(file, bytes) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        // createReadStream's `end` is inclusive, so an empty prefix cannot be expressed with it.
+        if (bytes === 0) {
+            resolve(hash.digest('hex'));
+            return;
+        }
+        const stream = (0,external_node_fs_.createReadStream)(file, {
+            highWaterMark: 1 << 20,
+            ...(bytes === undefined ? {} : { end: bytes - 1 }),
+        });
+        stream.on('data', (chunk) => hash.update(chunk));
+        stream.on('error', reject);
+        stream.on('end', () => resolve(hash.digest('hex')));
+    });
+}
+/** Sizes as the seed writes them: 5.4 MB, 596 KB, 738 B (decimal units), wherever a size is shown. */
+function files_formatSize(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    if (bytes < 1_000_000)
+        return `${Math.round(bytes / 1000)} KB`;
+    if (bytes < 1_000_000_000)
+        return `${(bytes / 1_000_000).toFixed(1)} MB`;
+    return `${(bytes / 1_000_000_000).toFixed(2)} GB`;
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8816);
 ;// CONCATENATED MODULE: ./lib/core/config/schema.js
@@ -40989,11 +41061,29 @@ const shadowRule = schemas/* object */.Ikc({
     severity: schemas/* enum */.k5n(['fail', 'warn']).default('fail'),
 })
     .strict();
+/** gate.shadow.rules when the config names none; the release notes describe these too. */
+const schema_DEFAULT_SHADOW_RULES = {
+    ml_coverage: { min: 0.8, severity: 'fail' },
+    stacking_activation: { min: 0.9, severity: 'fail' },
+    lstm_ok_rate: { min: 0.95, severity: 'fail' },
+    tft_ok_rate: { min: 0.8, severity: 'fail' },
+    bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
+    severe_errors: { max: 0, severity: 'fail' },
+};
 const DEFAULT_HORIZON_RULES = {
     oof_auc: { min: 0.55, severity: 'fail' },
     test_auc: { min: 0.52, severity: 'fail' },
     n_oof: { min: 10000, severity: 'fail' },
 };
+/** The seed's training gate: 1h, 4h and 24h each need oof_auc >= 0.55, test_auc >= 0.52, n_oof >= 10000. */
+function defaultTrainingGate() {
+    return {
+        horizons: { '1h': DEFAULT_HORIZON_RULES, '4h': DEFAULT_HORIZON_RULES, '24h': DEFAULT_HORIZON_RULES },
+        base: {},
+        global: {},
+        warn: { overfit_gap: 0.15 },
+    };
+}
 const configSchema = schemas/* object */.Ikc({
     release: schemas/* object */.Ikc({
         name: schemas/* string */.YjP()
@@ -41037,16 +41127,7 @@ const configSchema = schemas/* object */.Ikc({
                 .default({ overfit_gap: 0.15 }),
         })
             .strict()
-            .default({
-            horizons: {
-                '1h': DEFAULT_HORIZON_RULES,
-                '4h': DEFAULT_HORIZON_RULES,
-                '24h': DEFAULT_HORIZON_RULES,
-            },
-            base: {},
-            global: {},
-            warn: { overfit_gap: 0.15 },
-        }),
+            .default(defaultTrainingGate),
         shadow: schemas/* object */.Ikc({
             logs: schemas/* string */.YjP()
                 .min(1)
@@ -41054,14 +41135,7 @@ const configSchema = schemas/* object */.Ikc({
                 .describe('Trade-log glob, relative to deploy.path on the target.'),
             window: duration.default('2d'),
             min_records: schemas/* number */.aig().int().nonnegative().default(20),
-            rules: schemas/* record */.g1P(schemas/* string */.YjP(), shadowRule).default({
-                ml_coverage: { min: 0.8, severity: 'fail' },
-                stacking_activation: { min: 0.9, severity: 'fail' },
-                lstm_ok_rate: { min: 0.95, severity: 'fail' },
-                tft_ok_rate: { min: 0.8, severity: 'fail' },
-                bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
-                severe_errors: { max: 0, severity: 'fail' },
-            }),
+            rules: schemas/* record */.g1P(schemas/* string */.YjP(), shadowRule).default(schema_DEFAULT_SHADOW_RULES),
             fields: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
                 .default({})
                 .describe('Overrides of trade-log field paths, e.g. { bull_prob: ml.bull_prob }.'),
@@ -41075,18 +41149,7 @@ const configSchema = schemas/* object */.Ikc({
             .optional(),
     })
         .strict()
-        .default({
-        training: {
-            horizons: {
-                '1h': DEFAULT_HORIZON_RULES,
-                '4h': DEFAULT_HORIZON_RULES,
-                '24h': DEFAULT_HORIZON_RULES,
-            },
-            base: {},
-            global: {},
-            warn: { overfit_gap: 0.15 },
-        },
-    }),
+        .default(() => ({ training: defaultTrainingGate() })),
     deploy: schemas/* object */.Ikc({
         target: schemas/* enum */.k5n(['ssh', 'local']).default('ssh'),
         host: schemas/* string */.YjP().min(1).optional(),
@@ -41723,7 +41786,6 @@ async function removeRemoteFile(target, file) {
 
 
 
-
 /** Exit code the scripts use when no hash tool exists on the target. */
 const NO_HASH_TOOL = 90;
 /** Defines `h`, which hashes stdin and prints `<hex> ...`. */
@@ -41752,28 +41814,11 @@ async function readBackSha256(target, file, bytes) {
     try {
         const local = external_node_path_.join(dir, 'file');
         await target.transport.download(file, local);
-        return await sha256Prefix(local, bytes);
+        return await sha256File(local, bytes);
     }
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
-}
-/** sha256 of a local file, or of its first `bytes` bytes. */
-function sha256Prefix(file, bytes) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        if (bytes === 0) {
-            resolve(hash.digest('hex'));
-            return;
-        }
-        const stream = (0,external_node_fs_.createReadStream)(file, {
-            highWaterMark: 1 << 20,
-            ...(bytes === undefined ? {} : { end: bytes - 1 }),
-        });
-        stream.on('data', (chunk) => hash.update(chunk));
-        stream.on('error', reject);
-        stream.on('end', () => resolve(hash.digest('hex')));
-    });
 }
 
 ;// CONCATENATED MODULE: ./lib/core/deploy/release-dir.js
@@ -42078,6 +42123,7 @@ async function recoverInterrupted(target, who, log) {
 
 
 
+
 const TOOLS = ['tar', 'gzip', 'df', 'mv', 'ln', 'readlink', 'stat', 'mkdir', 'rm', 'base64', 'head', 'find'];
 async function preflight(target, config, need) {
     const { layout } = target;
@@ -42103,7 +42149,7 @@ df -Pk -- "$r" | tail -n 1 | sed 's/^/df=/'`);
         throw new errors/* ModelgateError */.HJ(`${target.description}: could not read the free space of ${layout.root} from df -Pk`, 'remote');
     const requiredBytes = 2 * (need.tarballBytes + need.extractedBytes);
     if (freeBytes < requiredBytes)
-        throw new errors/* ModelgateError */.HJ(`${target.description}: not enough free space at ${layout.root}: ${formatBytes(freeBytes)} free, ${formatBytes(requiredBytes)} needed ` +
+        throw new errors/* ModelgateError */.HJ(`${target.description}: not enough free space at ${layout.root}: ${files_formatSize(freeBytes)} free, ${files_formatSize(requiredBytes)} needed ` +
             `(the tarball and its extraction, twice over); free some space (old files in backup/ or releases/) and retry. Nothing was uploaded`, 'remote');
     const active = await target.exec(inRoot(layout, config.is_active));
     if (active.code === 126 || active.code === 127 || active.code === 124)
@@ -42133,90 +42179,6 @@ function availableBytes(dfLine) {
     const available = capacity > 0 ? Number(fields[capacity - 1]) : NaN;
     return Number.isFinite(available) ? available * 1024 : undefined;
 }
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n / 1024;
-    let u = 0;
-    while (v >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
-    }
-    return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
-}
-
-;// CONCATENATED MODULE: ./lib/core/bundle/files.js
-/**
- * Walking a bundle directory, hashing its files, and showing their sizes the same way in
- * every report. Files are streamed, never read whole into memory: a seed-sized bundle is
- * tens of MB, and real ones grow.
- */
-
-
-
-
-
-/** Lists regular files under `root`, sorted by path; links and devices are reported, not followed. */
-async function files_listBundle(root) {
-    const files = [];
-    const special = [];
-    async function walk(dir, rel) {
-        const entries = await readdir(dir, { withFileTypes: true });
-        for (const entry of entries) {
-            const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-            const abs = path.join(dir, entry.name);
-            if (entry.isDirectory())
-                await walk(abs, relPath);
-            else if (entry.isFile()) {
-                const st = await lstat(abs);
-                files.push({ path: relPath, absolute: abs, size: st.size, mode: st.mode & 0o7777 });
-            }
-            else
-                special.push({ path: relPath, type: entry.isSymbolicLink() ? 'symbolic link' : 'special file' });
-        }
-    }
-    let st;
-    try {
-        st = await lstat(root);
-    }
-    catch {
-        throw new ModelgateError(`${root}: bundle not found; pass the directory or .tar.gz the training job wrote`, 'input', { file: root });
-    }
-    if (!st.isDirectory())
-        throw new ModelgateError(`${root}: expected a bundle directory`, 'input', { file: root });
-    await walk(root, '');
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, special };
-}
-/** sha256 (hex) of a file, or of its first `bytes` bytes (a partial upload), streamed with large reads. */
-function sha256File(file, bytes) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        // createReadStream's `end` is inclusive, so an empty prefix cannot be expressed with it.
-        if (bytes === 0) {
-            resolve(hash.digest('hex'));
-            return;
-        }
-        const stream = (0,external_node_fs_.createReadStream)(file, {
-            highWaterMark: 1 << 20,
-            ...(bytes === undefined ? {} : { end: bytes - 1 }),
-        });
-        stream.on('data', (chunk) => hash.update(chunk));
-        stream.on('error', reject);
-        stream.on('end', () => resolve(hash.digest('hex')));
-    });
-}
-/** Sizes as the seed writes them: 5.4 MB, 596 KB, 738 B (decimal units), wherever a size is shown. */
-function files_formatSize(bytes) {
-    if (bytes < 1000)
-        return `${bytes} B`;
-    if (bytes < 1_000_000)
-        return `${Math.round(bytes / 1000)} KB`;
-    if (bytes < 1_000_000_000)
-        return `${(bytes / 1_000_000).toFixed(1)} MB`;
-    return `${(bytes / 1_000_000_000).toFixed(2)} GB`;
-}
 
 ;// CONCATENATED MODULE: ./lib/core/deploy/tarball.js
 /**
@@ -42244,25 +42206,26 @@ async function checkTarball(file, manifest) {
             file,
         });
     }
-    const sha256 = await sha256File(file);
+    // Both read the whole tarball, so they run side by side rather than one after the other.
+    // A failed listing is held until the sha256 and size have been compared, so a tarball that
+    // is not the manifest's is reported as such first, whatever else is wrong with it.
+    const [hashed, listed] = await Promise.allSettled([sha256File(file), listTarball(file)]);
+    if (hashed.status === 'rejected')
+        throw hashed.reason;
+    const sha256 = hashed.value;
     const expected = manifest.bundle?.sha256;
     if (expected && expected !== sha256)
         throw new errors/* ModelgateError */.HJ(`${file}: sha256 ${sha256} does not match the manifest's bundle.sha256 ${expected} (release ${manifest.id}); the tarball is not the one the manifest describes. Nothing was uploaded`, 'check', { file });
     if (manifest.bundle?.size !== undefined && manifest.bundle.size !== size)
         throw new errors/* ModelgateError */.HJ(`${file}: ${size} bytes, but the manifest's bundle.size is ${manifest.bundle.size}; the tarball is not the one the manifest describes`, 'check', { file });
-    const entries = await listTarball(file);
+    if (listed.status === 'rejected')
+        throw listed.reason;
     const wanted = new Map(manifest.files.map((f) => [checkManifestPath(f.path), f]));
     const found = new Map();
-    for (const entry of entries) {
-        const name = entry.path.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-        if (name === '' || name === '.')
-            continue;
-        if (entry.type === 'directory')
-            continue;
-        if (entry.type !== 'file')
-            throw new errors/* ModelgateError */.HJ(`${file}: ${entry.path} is a ${entry.type}, which a release must not contain`, 'check', { file });
-        found.set(name, entry.size);
-    }
+    // listTarball gives normalised paths and refuses every type but file and directory.
+    for (const entry of listed.value)
+        if (entry.type === 'file')
+            found.set(entry.path, entry.size);
     const problems = [];
     for (const [name, f] of wanted) {
         const got = found.get(name);
@@ -42299,14 +42262,14 @@ async function uploadTarball(target, request) {
     if (existing !== undefined && existing > 0 && existing <= request.size) {
         const [theirs, ours] = await Promise.all([
             remoteSha256(target, request.remotePart, existing),
-            sha256Prefix(request.localFile, existing),
+            sha256File(request.localFile, existing),
         ]);
         if (theirs.sha256 === ours) {
             offset = existing;
-            request.log(`resuming the upload at ${formatBytes(existing)} of ${formatBytes(request.size)} (the partial file matches the tarball so far)`);
+            request.log(`resuming the upload at ${files_formatSize(existing)} of ${files_formatSize(request.size)} (the partial file matches the tarball so far)`);
         }
         else
-            request.log(`a partial upload of ${formatBytes(existing)} does not match this tarball; starting over`);
+            request.log(`a partial upload of ${files_formatSize(existing)} does not match this tarball; starting over`);
     }
     else if (existing !== undefined && existing > request.size)
         request.log(`a partial upload larger than the tarball was found; starting over`);
@@ -42322,7 +42285,7 @@ async function uploadTarball(target, request) {
                 sentSoFar = p.sent;
                 if (p.sent >= nextReport || p.sent === p.total) {
                     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-                    request.log(`upload ${Math.floor((100 * p.sent) / p.total)}% (${formatBytes(p.sent)} of ${formatBytes(p.total)}, ${formatBytes((p.sent - offset) / seconds)}/s)`);
+                    request.log(`upload ${Math.floor((100 * p.sent) / p.total)}% (${files_formatSize(p.sent)} of ${files_formatSize(p.total)}, ${files_formatSize(Math.round((p.sent - offset) / seconds))}/s)`);
                     while (nextReport <= p.sent)
                         nextReport += request.size / 10;
                 }
@@ -42336,7 +42299,7 @@ async function uploadTarball(target, request) {
             const check = () => {
                 const idle = Date.now() - lastProgress;
                 if (idle >= request.stallMs)
-                    reject(new errors/* ModelgateError */.HJ(`${target.description}: the upload stalled: nothing sent for ${Math.round(idle / 1000)} s at ${formatBytes(sentSoFar)} of ${formatBytes(request.size)}; retry the deploy to resume it`, 'remote'));
+                    reject(new errors/* ModelgateError */.HJ(`${target.description}: the upload stalled: nothing sent for ${Math.round(idle / 1000)} s at ${files_formatSize(sentSoFar)} of ${files_formatSize(request.size)}; retry the deploy to resume it`, 'remote'));
                 else
                     timer = setTimeout(check, Math.min(1000, request.stallMs - idle));
             };
@@ -42563,6 +42526,7 @@ function unique(lines) {
 
 
 
+
 function defaultActor() {
     return process.env.GITHUB_ACTOR || external_node_os_.userInfo().username;
 }
@@ -42589,7 +42553,7 @@ async function deploy(options) {
             const c = await checkTarball(tarball, manifest);
             return {
                 value: c,
-                message: `${c.files} files, ${formatBytes(c.size)}, sha256 ${c.sha256.slice(0, 12)}… matches the manifest; no unsafe entries`,
+                message: `${c.files} files, ${files_formatSize(c.size)}, sha256 ${c.sha256.slice(0, 12)}… matches the manifest; no unsafe entries`,
             };
         });
     }
@@ -42627,6 +42591,23 @@ async function releaseLock(lock, log) {
         log(`could not release the lock: ${error instanceof Error ? error.message : String(error)}; remove it by hand once this run has stopped`);
     }
 }
+/**
+ * Writes this run's history entries for `phase`. With `finished`, the same command removes
+ * the pending record: the run ended in a state it vouches for, so no later run restores over it.
+ */
+function historyWriter(target, who, phase) {
+    return (outcome, finished) => appendHistory(target, {
+        id: outcome.id,
+        previous: outcome.previous,
+        action: phase === 'shadow' ? 'deploy' : 'promote',
+        phase,
+        time: new Date().toISOString(),
+        actor: who.actor,
+        run_id: who.runId,
+        result: outcome.result,
+        reason: outcome.reason,
+    }, { finished });
+}
 /** What is live and what was live before it, from the link and the history. */
 function previousFor(state, id, history) {
     if (state.kind === 'release')
@@ -42641,14 +42622,7 @@ async function shadow(target, options, steps, who, checked) {
     const id = manifest.id;
     const part = `${layout.incoming}/${id}.tar.gz.part`;
     const plan = [];
-    const record = (entry, finished = false) => appendHistory(target, {
-        ...entry,
-        action: 'deploy',
-        phase: 'shadow',
-        time: new Date().toISOString(),
-        actor: who.actor,
-        run_id: who.runId,
-    }, { finished });
+    const record = historyWriter(target, who, 'shadow');
     let previous = null;
     let switched = false;
     let flagsBefore;
@@ -42661,7 +42635,7 @@ async function shadow(target, options, steps, who, checked) {
             });
             return {
                 value: facts,
-                message: `${formatBytes(facts.freeBytes)} free (${formatBytes(facts.requiredBytes)} needed); service ${facts.serviceActive ? 'active' : `not active now (${facts.isActiveOutput || 'is-active failed'})`}`,
+                message: `${files_formatSize(facts.freeBytes)} free (${files_formatSize(facts.requiredBytes)} needed); service ${facts.serviceActive ? 'active' : `not active now (${facts.isActiveOutput || 'is-active failed'})`}`,
             };
         });
         const { releases } = await listReleases(target);
@@ -42682,7 +42656,7 @@ async function shadow(target, options, steps, who, checked) {
                 const outcome = await uploadTarballStep(target, options, part, checked);
                 return {
                     value: outcome,
-                    message: `${outcome.resumedFrom > 0 ? `resumed at ${formatBytes(outcome.resumedFrom)}, ` : ''}sent ${formatBytes(outcome.sent)}; sha256 verified ${outcome.verifiedBy === 'target' ? 'on the target' : 'by reading it back'}`,
+                    message: `${outcome.resumedFrom > 0 ? `resumed at ${files_formatSize(outcome.resumedFrom)}, ` : ''}sent ${files_formatSize(outcome.sent)}; sha256 verified ${outcome.verifiedBy === 'target' ? 'on the target' : 'by reading it back'}`,
                 };
             });
             plan.push(`uploaded ${options.tarball ?? ''} to ${part}`);
@@ -42834,7 +42808,7 @@ async function setFlags(target, before, flags, onWrite) {
  */
 async function autoRollback(target, options, steps, who, f) {
     const { config } = options;
-    const phase = options.phase;
+    const record = historyWriter(target, who, options.phase);
     options.log(`rolling back: ${f.reason}`);
     let restored;
     try {
@@ -42867,17 +42841,8 @@ async function autoRollback(target, options, steps, who, f) {
     }
     catch (error) {
         const reason = `${f.reason}; automatic rollback failed: ${error instanceof Error ? error.message : String(error)}`;
-        await bestEffort(options.log, () => target.withRecovery(() => appendHistory(target, {
-            id: f.id,
-            previous: f.previous,
-            action: phase === 'shadow' ? 'deploy' : 'promote',
-            phase,
-            time: new Date().toISOString(),
-            actor: who.actor,
-            run_id: who.runId,
-            result: 'failed',
-            reason,
-        })));
+        // Not finished: the pending record stays, so the next run restores what was live.
+        await bestEffort(options.log, () => target.withRecovery(() => record({ id: f.id, previous: f.previous, result: 'failed', reason }, false)));
         return {
             releaseId: f.id,
             previousReleaseId: f.previous,
@@ -42888,19 +42853,7 @@ async function autoRollback(target, options, steps, who, f) {
             reason,
         };
     }
-    await bestEffort(options.log, () => target.withRecovery(async () => {
-        await appendHistory(target, {
-            id: f.id,
-            previous: f.previous,
-            action: phase === 'shadow' ? 'deploy' : 'promote',
-            phase,
-            time: new Date().toISOString(),
-            actor: who.actor,
-            run_id: who.runId,
-            result: 'rolled-back',
-            reason: f.reason,
-        }, { finished: true });
-    }));
+    await bestEffort(options.log, () => target.withRecovery(() => record({ id: f.id, previous: f.previous, result: 'rolled-back', reason: f.reason }, true)));
     return {
         releaseId: f.id,
         previousReleaseId: f.previous,
@@ -42916,6 +42869,7 @@ async function promote(target, options, steps, who) {
     const { layout } = target;
     const id = manifest.id;
     const plan = [];
+    const record = historyWriter(target, who, 'promote');
     const state = await modelsState(target);
     const history = await readHistory(target, options.log);
     const previous = state.kind === 'release' && state.id === id ? (previousOf(history, id) ?? null) : null;
@@ -42953,19 +42907,7 @@ async function promote(target, options, steps, who) {
     }
     catch (error) {
         if (!flagsWritten) {
-            await bestEffort(options.log, async () => {
-                await appendHistory(target, {
-                    id,
-                    previous,
-                    action: 'promote',
-                    phase: 'promote',
-                    time: new Date().toISOString(),
-                    actor: who.actor,
-                    run_id: who.runId,
-                    result: 'failed',
-                    reason: error instanceof Error ? error.message : String(error),
-                }, { finished: true });
-            });
+            await bestEffort(options.log, () => record({ id, previous, result: 'failed', reason: error instanceof Error ? error.message : String(error) }, true));
             throw error;
         }
         return autoRollback(target, options, steps, who, {
@@ -42992,16 +42934,7 @@ async function promote(target, options, steps, who) {
             plan,
         });
     await steps.run('history', async () => {
-        await appendHistory(target, {
-            id,
-            previous,
-            action: 'promote',
-            phase: 'promote',
-            time: new Date().toISOString(),
-            actor: who.actor,
-            run_id: who.runId,
-            result: 'promoted',
-        }, { finished: true });
+        await record({ id, previous, result: 'promoted' }, true);
         return { value: undefined, message: `recorded in ${layout.history}` };
     });
     return {
@@ -43040,13 +42973,13 @@ async function dryRun(target, options, steps, checked) {
             });
             return {
                 value: facts,
-                message: `${formatBytes(facts.freeBytes)} free (${formatBytes(facts.requiredBytes)} needed)`,
+                message: `${files_formatSize(facts.freeBytes)} free (${files_formatSize(facts.requiredBytes)} needed)`,
             };
         });
         if (state.kind === 'foreign')
             throw new errors/* ModelgateError */.HJ(`${target.description}: ${state.detail}; make it a directory (or remove it) so modelgate can manage it`, 'remote');
         previous = previousFor(state, id, history);
-        plan.push(`upload ${options.tarball ?? ''} (${formatBytes(c.size)}) to ${layout.incoming}/${id}.tar.gz.part and check its sha256 ${c.sha256} on the target`);
+        plan.push(`upload ${options.tarball ?? ''} (${files_formatSize(c.size)}) to ${layout.incoming}/${id}.tar.gz.part and check its sha256 ${c.sha256} on the target`);
         plan.push(`extract into ${layout.releases}/${id} and check ${c.files} files against the manifest`);
         if (state.kind === 'directory')
             plan.push(`move the plain directory ${layout.models} into ${layout.releases}/${previous} (so it can be rolled back to)`);
@@ -44294,6 +44227,7 @@ function renderComment(markdown, summaryUrl, options = {}) {
 
 
 
+
 const EN = {
     title: 'Deployment checklist',
     created: 'Created',
@@ -44529,14 +44463,6 @@ const ZH = {
         bull_prob_in_range: '预测分布合理',
         severe_errors: '严重 ML 错误',
     },
-};
-const DEFAULT_SHADOW_RULES = {
-    ml_coverage: { min: 0.8, severity: 'fail' },
-    stacking_activation: { min: 0.9, severity: 'fail' },
-    lstm_ok_rate: { min: 0.95, severity: 'fail' },
-    tft_ok_rate: { min: 0.8, severity: 'fail' },
-    bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
-    severe_errors: { max: 0, severity: 'fail' },
 };
 /** Metrics in tables: counts with separators (24,492), scores with 4 decimals (0.5480). */
 function formatMetric(value) {

@@ -794,7 +794,7 @@ class SshTransport {
                 });
             }
             catch (error) {
-                await local.close();
+                await local.close().catch(() => undefined);
                 // The transport has no resume for downloads: a partial file would only be mistaken for
                 // the whole one.
                 await (0,promises_.rm)(localFile, { force: true });
@@ -923,7 +923,7 @@ class SftpSession {
                 watcher(this.lostWith);
         };
         const onClientError = (error) => lose(`lost the connection to ${where} (${error.message})`);
-        const onClientEnd = () => lose(`lost the connection to ${where} (the server end closed it)`);
+        const onClientEnd = () => lose(`lost the connection to ${where} (the other end closed it)`);
         const onClientClose = () => lose(`lost the connection to ${where} (it was closed)`);
         client.on('error', onClientError);
         client.on('end', onClientEnd);
@@ -952,19 +952,29 @@ class SftpSession {
             const unwatch = this.whenLost(reject);
             if (this.lostWith)
                 return;
-            start((error, value) => {
+            try {
+                start((error, value) => {
+                    unwatch();
+                    if (error)
+                        reject(error);
+                    else
+                        resolve(value);
+                });
+            }
+            catch (error) {
+                // ssh2 throws at once on a channel it already knows to be closed.
                 unwatch();
-                if (error)
-                    reject(error);
-                else
-                    resolve(value);
-            });
+                reject(error instanceof Error ? error : new Error(String(error)));
+            }
         });
     }
 }
 /**
  * Keeps up to UPLOAD_IN_FLIGHT writes outstanding so the channel never waits on a round trip.
  * `progress` gets the end of the prefix the server has acknowledged, with no gap before it.
+ * Local reads finish in any order, but writes are sent in file order: the server then writes
+ * (and acknowledges) in that order, so the confirmed prefix a retry resumes from follows what
+ * was sent instead of waiting for a chunk whose read happened to finish last.
  */
 async function writeParallel(session, handle, local, offset, total, progress) {
     if (offset === total) {
@@ -974,63 +984,89 @@ async function writeParallel(session, handle, local, offset, total, progress) {
     const { sftp } = session;
     await new Promise((resolve, reject) => {
         const free = [];
+        const read = new Map();
         const completed = new Map();
         let contiguous = offset;
-        let next = offset;
+        let nextRead = offset;
+        let nextWrite = offset;
         let inFlight = 0;
         let settled = false;
-        let unwatch;
         const fail = (error) => {
             if (settled)
                 return;
             settled = true;
-            unwatch?.();
+            unwatch();
             reject(error);
         };
+        const acknowledged = (position, length) => {
+            completed.set(position, length);
+            let advanced = false;
+            for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
+                completed.delete(contiguous);
+                contiguous += len;
+                advanced = true;
+            }
+            try {
+                if (advanced)
+                    progress(contiguous);
+            }
+            catch (thrown) {
+                // Thrown inside ssh2's packet handling, it would break the connection instead.
+                fail(thrown);
+                return;
+            }
+            if (contiguous === total) {
+                settled = true;
+                unwatch();
+                resolve();
+            }
+            else
+                pump();
+        };
+        const send = () => {
+            // Nothing more goes to a channel that failed or is gone: its reply would never come.
+            for (let chunk = read.get(nextWrite); chunk && !settled; chunk = read.get(nextWrite)) {
+                const position = nextWrite;
+                const { buffer, length } = chunk;
+                read.delete(position);
+                nextWrite += length;
+                sftp.write(handle, buffer, 0, length, position, (error) => {
+                    inFlight--;
+                    free.push(buffer);
+                    if (settled)
+                        return;
+                    if (error)
+                        fail(error);
+                    else
+                        acknowledged(position, length);
+                });
+            }
+        };
         const pump = () => {
-            while (!settled && inFlight < UPLOAD_IN_FLIGHT && next < total) {
-                const position = next;
+            while (!settled && inFlight < UPLOAD_IN_FLIGHT && nextRead < total) {
+                const position = nextRead;
                 const length = Math.min(UPLOAD_CHUNK, total - position);
-                next += length;
+                nextRead += length;
                 inFlight++;
                 const buffer = free.pop() ?? Buffer.allocUnsafe(UPLOAD_CHUNK);
                 local
                     .read(buffer, 0, length, position)
                     .then(({ bytesRead }) => {
-                    // Nothing more goes to a channel that failed or is gone: its reply would never come.
                     if (settled)
                         return;
                     if (bytesRead !== length)
                         throw new errors/* ModelgateError */.HJ(`the local file changed size during the upload (short read at byte ${position})`, 'runtime');
-                    sftp.write(handle, buffer, 0, length, position, (error) => {
-                        inFlight--;
-                        free.push(buffer);
-                        if (settled)
-                            return;
-                        if (error)
-                            return fail(error);
-                        completed.set(position, length);
-                        let advanced = false;
-                        for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
-                            completed.delete(contiguous);
-                            contiguous += len;
-                            advanced = true;
-                        }
-                        if (advanced)
-                            progress(contiguous);
-                        if (contiguous === total) {
-                            settled = true;
-                            unwatch?.();
-                            resolve();
-                        }
-                        else
-                            pump();
-                    });
+                    read.set(position, { buffer, length });
+                    send();
                 })
                     .catch(fail);
             }
         };
-        unwatch = session.whenLost(fail);
+        if (session.lost) {
+            reject(session.lost);
+            return;
+        }
+        const unwatch = session.whenLost(fail);
         pump();
     });
 }
@@ -1053,12 +1089,11 @@ async function readParallel(session, handle, local, total, progress) {
         let next = 0;
         let inFlight = 0;
         let settled = false;
-        let unwatch;
         const fail = (error) => {
             if (settled)
                 return;
             settled = true;
-            unwatch?.();
+            unwatch();
             reject(error);
         };
         const written = (position, length) => {
@@ -1073,7 +1108,7 @@ async function readParallel(session, handle, local, total, progress) {
                 progress(contiguous);
             if (contiguous === total) {
                 settled = true;
-                unwatch?.();
+                unwatch();
                 resolve();
             }
             else
@@ -1112,7 +1147,11 @@ async function readParallel(session, handle, local, total, progress) {
                 });
             }
         };
-        unwatch = session.whenLost(fail);
+        if (session.lost) {
+            reject(session.lost);
+            return;
+        }
+        const unwatch = session.whenLost(fail);
         pump();
     });
 }

@@ -46313,11 +46313,29 @@ const shadowRule = schemas/* object */.Ikc({
     severity: schemas/* enum */.k5n(['fail', 'warn']).default('fail'),
 })
     .strict();
+/** gate.shadow.rules when the config names none; the release notes describe these too. */
+const DEFAULT_SHADOW_RULES = {
+    ml_coverage: { min: 0.8, severity: 'fail' },
+    stacking_activation: { min: 0.9, severity: 'fail' },
+    lstm_ok_rate: { min: 0.95, severity: 'fail' },
+    tft_ok_rate: { min: 0.8, severity: 'fail' },
+    bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
+    severe_errors: { max: 0, severity: 'fail' },
+};
 const DEFAULT_HORIZON_RULES = {
     oof_auc: { min: 0.55, severity: 'fail' },
     test_auc: { min: 0.52, severity: 'fail' },
     n_oof: { min: 10000, severity: 'fail' },
 };
+/** The seed's training gate: 1h, 4h and 24h each need oof_auc >= 0.55, test_auc >= 0.52, n_oof >= 10000. */
+function defaultTrainingGate() {
+    return {
+        horizons: { '1h': DEFAULT_HORIZON_RULES, '4h': DEFAULT_HORIZON_RULES, '24h': DEFAULT_HORIZON_RULES },
+        base: {},
+        global: {},
+        warn: { overfit_gap: 0.15 },
+    };
+}
 const configSchema = schemas/* object */.Ikc({
     release: schemas/* object */.Ikc({
         name: schemas/* string */.YjP()
@@ -46361,16 +46379,7 @@ const configSchema = schemas/* object */.Ikc({
                 .default({ overfit_gap: 0.15 }),
         })
             .strict()
-            .default({
-            horizons: {
-                '1h': DEFAULT_HORIZON_RULES,
-                '4h': DEFAULT_HORIZON_RULES,
-                '24h': DEFAULT_HORIZON_RULES,
-            },
-            base: {},
-            global: {},
-            warn: { overfit_gap: 0.15 },
-        }),
+            .default(defaultTrainingGate),
         shadow: schemas/* object */.Ikc({
             logs: schemas/* string */.YjP()
                 .min(1)
@@ -46378,14 +46387,7 @@ const configSchema = schemas/* object */.Ikc({
                 .describe('Trade-log glob, relative to deploy.path on the target.'),
             window: duration.default('2d'),
             min_records: schemas/* number */.aig().int().nonnegative().default(20),
-            rules: schemas/* record */.g1P(schemas/* string */.YjP(), shadowRule).default({
-                ml_coverage: { min: 0.8, severity: 'fail' },
-                stacking_activation: { min: 0.9, severity: 'fail' },
-                lstm_ok_rate: { min: 0.95, severity: 'fail' },
-                tft_ok_rate: { min: 0.8, severity: 'fail' },
-                bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
-                severe_errors: { max: 0, severity: 'fail' },
-            }),
+            rules: schemas/* record */.g1P(schemas/* string */.YjP(), shadowRule).default(DEFAULT_SHADOW_RULES),
             fields: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
                 .default({})
                 .describe('Overrides of trade-log field paths, e.g. { bull_prob: ml.bull_prob }.'),
@@ -46399,18 +46401,7 @@ const configSchema = schemas/* object */.Ikc({
             .optional(),
     })
         .strict()
-        .default({
-        training: {
-            horizons: {
-                '1h': DEFAULT_HORIZON_RULES,
-                '4h': DEFAULT_HORIZON_RULES,
-                '24h': DEFAULT_HORIZON_RULES,
-            },
-            base: {},
-            global: {},
-            warn: { overfit_gap: 0.15 },
-        },
-    }),
+        .default(() => ({ training: defaultTrainingGate() })),
     deploy: schemas/* object */.Ikc({
         target: schemas/* enum */.k5n(['ssh', 'local']).default('ssh'),
         host: schemas/* string */.YjP().min(1).optional(),

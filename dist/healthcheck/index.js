@@ -43985,6 +43985,8 @@ async function inspectTorchArchive(file, displayName = external_node_path_.basen
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./lib/core/models/tree-input.js
 /**
  * Turning a caller's row (golden vectors: numbers with `null` for missing) into the feature
@@ -44035,6 +44037,20 @@ function readRow(row, out, file) {
 /** LightGBM's kZeroThreshold: a float constant (1e-35f) widened to double. */
 const ZERO_THRESHOLD = Math.fround(1e-35);
 const INT32_LIMIT = 2 ** 31;
+/** The tree lines the evaluator reads; the others (split_gain, leaf_count, ...) are only checked to be key=value. */
+const TREE_KEYS = [
+    'num_leaves',
+    'num_cat',
+    'is_linear',
+    'leaf_value',
+    'split_feature',
+    'threshold',
+    'decision_type',
+    'left_child',
+    'right_child',
+    'cat_boundaries',
+    'cat_threshold',
+];
 class LightGbmModel {
     file;
     perIteration;
@@ -44150,26 +44166,54 @@ function parseLightGbm(text, file) {
     return new LightGbmParser(text, file).parse();
 }
 class LightGbmParser {
+    text;
     file;
-    lines;
     hadCarriageReturns;
+    /** The current line: its 1-based number and where it lies in `text` (without its carriage return). */
+    lineNumber = 0;
+    lineStart = 0;
+    lineEnd = 0;
+    /** Where the line after the current one starts; past the end of `text` once the last line is read. */
+    next = 0;
     constructor(text, file) {
+        this.text = text;
         this.file = file;
-        this.lines = text.split('\n');
         this.hadCarriageReturns = text.includes('\r');
     }
     fail(message, line) {
         const at = line === undefined ? `${this.file}:` : `${this.file}:${line}`;
         throw new errors/* ModelgateError */.HJ(`${at} ${message}`, 'check', line === undefined ? { file: this.file } : { file: this.file, line });
     }
-    lineAt(i) {
-        const raw = this.lines[i] ?? '';
-        return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    /**
+     * Moves to the next line (as `text.split('\n')` would cut it, so a final newline is followed
+     * by an empty line); false when there is none. Lines are scanned in place: a few-MB model has
+     * tens of thousands of them, and most are only checked to be key=value.
+     */
+    nextLine() {
+        const text = this.text;
+        if (this.next > text.length)
+            return false;
+        let newline = text.indexOf('\n', this.next);
+        if (newline < 0)
+            newline = text.length;
+        this.lineStart = this.next;
+        this.lineEnd = newline > this.next && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+        this.next = newline + 1;
+        this.lineNumber++;
+        return true;
+    }
+    currentLine() {
+        return this.text.slice(this.lineStart, this.lineEnd);
+    }
+    /** Whether the current line is exactly `word`. */
+    lineIs(word) {
+        return this.lineEnd - this.lineStart === word.length && this.text.startsWith(word, this.lineStart);
     }
     parse() {
+        this.nextLine();
         this.checkSubmodelLine();
-        const { header, next } = this.readHeader();
-        const trees = this.readTrees(next);
+        const { header, more } = this.readHeader();
+        const trees = this.readTrees(more);
         const int = (key, min, fallback) => {
             const field = header.get(key);
             if (!field) {
@@ -44199,7 +44243,14 @@ class LightGbmParser {
         if (trees.length % perIteration !== 0) {
             this.fail(`the model has ${trees.length} trees, not a multiple of num_tree_per_iteration=${perIteration}: a class's trees are missing`);
         }
-        const parsed = trees.map((block) => this.parseTree(block, maxFeature));
+        const nodes = this.allocate(trees);
+        let nodeBase = 0;
+        let leafBase = 0;
+        trees.forEach((block, t) => {
+            const leaves = this.parseTree(block, maxFeature, nodes, t, nodeBase, leafBase);
+            nodeBase += leaves - 1;
+            leafBase += leaves;
+        });
         this.checkTreeSizes(header.get('tree_sizes'), trees);
         const version = header.get('version')?.value;
         const info = {
@@ -44212,14 +44263,46 @@ class LightGbmParser {
         };
         if (version !== undefined)
             info.version = version;
-        return this.flatten(info, perIteration, averageOutput, objective, parsed);
+        return new LightGbmModel(this.file, info, perIteration, averageOutput, objective, nodes.roots, nodes.feature, nodes.threshold, nodes.decision, nodes.left, nodes.right, nodes.catStart, nodes.catLength, Uint32Array.from(nodes.catWords), nodes.leafValue);
+    }
+    /**
+     * Arrays for every tree's nodes and leaves, sized from each tree's num_leaves. A num_leaves
+     * that is not a count this tree can hold (not an integer, or more leaves than its leaf_value
+     * line has room for) counts as one leaf here: parseTree refuses it, in order, before any
+     * later tree is written.
+     */
+    allocate(trees) {
+        let nodes = 0;
+        let leaves = 0;
+        for (const block of trees) {
+            const field = block.fields.get('num_leaves');
+            const values = block.fields.get('leaf_value');
+            const n = field ? Number(field.value) : NaN;
+            const room = values ? (values.end - values.start + 1) / 2 : 0;
+            const count = Number.isInteger(n) && n >= 1 && n <= room ? n : 1;
+            nodes += count - 1;
+            leaves += count;
+        }
+        return {
+            roots: new Int32Array(trees.length),
+            feature: new Int32Array(nodes),
+            threshold: new Float64Array(nodes),
+            decision: new Uint8Array(nodes),
+            left: new Int32Array(nodes),
+            right: new Int32Array(nodes),
+            catStart: new Int32Array(nodes),
+            catLength: new Int32Array(nodes),
+            catWords: [],
+            leafValue: new Float64Array(leaves),
+        };
     }
     checkSubmodelLine() {
         // trim() would also strip a byte-order mark, which LightGBM does not.
-        if (this.lineAt(0).startsWith('\ufeff')) {
+        const line = this.currentLine();
+        if (line.startsWith('\ufeff')) {
             this.fail('starts with a byte-order mark; LightGBM reads the first line as the model type and would refuse it', 1);
         }
-        const first = this.lineAt(0).trim();
+        const first = line.trim();
         if (first === 'tree')
             return;
         const shown = first.length > 40 ? `${first.slice(0, 37)}...` : first;
@@ -44228,60 +44311,67 @@ class LightGbmParser {
             : '';
         this.fail(`is not a LightGBM text model: the first line is ${JSON.stringify(shown)} where LightGBM writes "tree"${hint}`, 1);
     }
+    /** The header's key=value lines; stops on the first tree (or the end of trees), which becomes the current line. */
     readHeader() {
         const header = new Map();
-        let i = 1;
-        for (; i < this.lines.length; i++) {
-            const line = this.lineAt(i);
+        while (this.nextLine()) {
+            const line = this.currentLine();
             if (line.startsWith('Tree=') || line === 'end of trees')
-                break;
+                return { header, more: true };
             if (line === '')
                 continue;
             const eq = line.indexOf('=');
+            const field = (value, start) => ({
+                value,
+                line: this.lineNumber,
+                start,
+                end: this.lineEnd,
+            });
             if (eq < 0)
-                header.set(line.trim(), { value: '', line: i + 1 });
+                header.set(line.trim(), field('', this.lineEnd));
             else
-                header.set(line.slice(0, eq), { value: line.slice(eq + 1), line: i + 1 });
+                header.set(line.slice(0, eq), field(line.slice(eq + 1), this.lineStart + eq + 1));
         }
-        return { header, next: i };
+        return { header, more: false };
     }
-    readTrees(start) {
+    /** The Tree= blocks from the current line (when `more`) to "end of trees". */
+    readTrees(more) {
+        const text = this.text;
         const trees = [];
-        let offset = 0;
-        for (let j = 0; j < start; j++)
-            offset += this.lines[j].length + 1;
-        let i = start;
-        while (i < this.lines.length) {
-            const line = this.lineAt(i);
-            if (line === 'end of trees')
-                return trees;
-            if (line === '') {
-                offset += this.lines[i].length + 1;
-                i++;
+        while (more) {
+            if (this.lineEnd === this.lineStart) {
+                more = this.nextLine();
                 continue;
             }
-            if (!line.startsWith('Tree=')) {
-                this.fail(`expected "Tree=${trees.length}" or "end of trees", found ${JSON.stringify(line.slice(0, 60))}`, i + 1);
+            if (this.lineIs('end of trees'))
+                return trees;
+            if (!text.startsWith('Tree=', this.lineStart)) {
+                this.fail(`expected "Tree=${trees.length}" or "end of trees", found ${JSON.stringify(this.currentLine().slice(0, 60))}`, this.lineNumber);
             }
-            const index = Number(line.slice(5));
+            const index = Number(text.slice(this.lineStart + 5, this.lineEnd));
             if (!Number.isInteger(index) || index !== trees.length) {
-                this.fail(`${line}: expected Tree=${trees.length} (trees are numbered in order from 0)`, i + 1);
+                this.fail(`${this.currentLine()}: expected Tree=${trees.length} (trees are numbered in order from 0)`, this.lineNumber);
             }
-            const block = { index, line: i + 1, offset, fields: new Map() };
-            offset += this.lines[i].length + 1;
-            i++;
+            const block = { index, line: this.lineNumber, offset: this.lineStart, fields: new Map() };
             // A tree's key=value lines end at the first empty line, as in LightGBM's Tree(const char*).
-            for (; i < this.lines.length; i++) {
-                const field = this.lineAt(i);
-                if (field === '')
+            while ((more = this.nextLine())) {
+                const start = this.lineStart;
+                const end = this.lineEnd;
+                if (end === start || text.startsWith('Tree=', start) || this.lineIs('end of trees'))
                     break;
-                if (field.startsWith('Tree=') || field === 'end of trees')
-                    break;
-                const eq = field.indexOf('=');
-                if (eq <= 0)
-                    this.fail(`Tree=${index}: expected key=value, found ${JSON.stringify(field.slice(0, 60))}`, i + 1);
-                block.fields.set(field.slice(0, eq), { value: field.slice(eq + 1), line: i + 1 });
-                offset += this.lines[i].length + 1;
+                const eq = text.indexOf('=', start);
+                if (eq <= start || eq >= end) {
+                    this.fail(`Tree=${index}: expected key=value, found ${JSON.stringify(this.currentLine().slice(0, 60))}`, this.lineNumber);
+                }
+                const key = treeKey(text, start, eq);
+                if (key !== undefined) {
+                    block.fields.set(key, {
+                        value: text.slice(eq + 1, end),
+                        line: this.lineNumber,
+                        start: eq + 1,
+                        end,
+                    });
+                }
             }
             trees.push(block);
         }
@@ -44290,8 +44380,10 @@ class LightGbmParser {
         this.fail(`ends${where} without an "end of trees" line: the file is truncated (re-export it with save_model and upload it again)`, this.lastLineNumber());
     }
     lastLineNumber() {
-        let n = this.lines.length;
-        while (n > 1 && this.lineAt(n - 1) === '')
+        const lines = this.text.split('\n');
+        const blank = (i) => lines[i] === '' || lines[i] === '\r';
+        let n = lines.length;
+        while (n > 1 && blank(n - 1))
             n--;
         return n;
     }
@@ -44414,7 +44506,8 @@ class LightGbmParser {
                     'cross_entropy_lambda, lambdarank, rank_xendcg)', field.line);
         }
     }
-    parseTree(block, maxFeature) {
+    /** Parses, checks and places tree `t` at `nodeBase`/`leafBase` in `out`; returns its number of leaves. */
+    parseTree(block, maxFeature, out, t, nodeBase, leafBase) {
         const where = `Tree=${block.index}`;
         const need = (key) => {
             const field = block.fields.get(key);
@@ -44439,48 +44532,47 @@ class LightGbmParser {
                 'train without linear_tree or check this model by hand', linear.line);
         }
         const nodes = numLeaves - 1;
-        const leaves = this.doubles(need('leaf_value'), numLeaves, `${where}: leaf_value`, 'num_leaves', false);
+        this.doubles(need('leaf_value'), out.leafValue, leafBase, numLeaves, `${where}: leaf_value`, 'num_leaves', false);
         if (nodes === 0) {
-            return {
-                leaves,
-                feature: new Int32Array(0),
-                threshold: new Float64Array(0),
-                decision: new Uint8Array(0),
-                left: new Int32Array(0),
-                right: new Int32Array(0),
-                catBoundaries: new Int32Array(0),
-                catWords: new Uint32Array(0),
-            };
+            out.roots[t] = ~leafBase;
+            return numLeaves;
         }
+        out.roots[t] = nodeBase;
         const countName = `num_leaves-1`;
-        const feature = this.int32s(need('split_feature'), nodes, `${where}: split_feature`, countName, 0, maxFeature, ` (the model has max_feature_idx=${maxFeature})`);
-        const threshold = this.doubles(need('threshold'), nodes, `${where}: threshold`, countName, true);
+        this.integers(need('split_feature'), out.feature, nodeBase, nodes, `${where}: split_feature`, countName, 0, maxFeature, ` (the model has max_feature_idx=${maxFeature})`);
+        const thresholdField = need('threshold');
+        this.doubles(thresholdField, out.threshold, nodeBase, nodes, `${where}: threshold`, countName, true);
         const decisionField = block.fields.get('decision_type');
-        // LightGBM defaults a missing decision_type to 0 (numeric, no missing handling).
-        const decision = decisionField
-            ? Uint8Array.from(this.integers(decisionField, nodes, `${where}: decision_type`, countName, 0, 127))
-            : new Uint8Array(nodes);
+        // LightGBM defaults a missing decision_type to 0 (numeric, no missing handling): the array starts zeroed.
+        if (decisionField) {
+            this.integers(decisionField, out.decision, nodeBase, nodes, `${where}: decision_type`, countName, 0, 127);
+        }
         const leftField = need('left_child');
         const rightField = need('right_child');
         const int32 = 2 ** 31;
-        const left = this.int32s(leftField, nodes, `${where}: left_child`, countName, -int32, int32 - 1);
-        const right = this.int32s(rightField, nodes, `${where}: right_child`, countName, -int32, int32 - 1);
+        this.integers(leftField, out.left, nodeBase, nodes, `${where}: left_child`, countName, -int32, int32 - 1);
+        this.integers(rightField, out.right, nodeBase, nodes, `${where}: right_child`, countName, -int32, int32 - 1);
         let catBoundaries = new Int32Array(0);
         let catWords = new Uint32Array(0);
         if (numCat > 0) {
             const boundaryField = need('cat_boundaries');
-            catBoundaries = this.int32s(boundaryField, numCat + 1, `${where}: cat_boundaries`, 'num_cat+1', 0, 2 ** 31 - 1);
+            catBoundaries = this.room(boundaryField, numCat + 1, `${where}: cat_boundaries`, 'num_cat+1', Int32Array);
+            this.integers(boundaryField, catBoundaries, 0, numCat + 1, `${where}: cat_boundaries`, 'num_cat+1', 0, 2 ** 31 - 1);
             for (let c = 0; c < numCat; c++) {
                 if (catBoundaries[c + 1] < catBoundaries[c] || catBoundaries[0] !== 0) {
                     this.fail(`${where}: cat_boundaries must start at 0 and never decrease`, boundaryField.line);
                 }
             }
             const words = catBoundaries[numCat];
-            catWords = Uint32Array.from(this.integers(need('cat_threshold'), words, `${where}: cat_threshold`, `cat_boundaries[${numCat}]`, 0, 2 ** 32 - 1));
+            const thresholdWords = need('cat_threshold');
+            const wordsName = `cat_boundaries[${numCat}]`;
+            catWords = this.room(thresholdWords, words, `${where}: cat_threshold`, wordsName, Uint32Array);
+            this.integers(thresholdWords, catWords, 0, words, `${where}: cat_threshold`, wordsName, 0, 2 ** 32 - 1);
         }
+        const { decision, threshold } = out;
         const decisionLine = decisionField?.line ?? block.line;
         for (let n = 0; n < nodes; n++) {
-            const type = decision[n];
+            const type = decision[nodeBase + n];
             if (((type >> 2) & 3) === 3) {
                 this.fail(`${where}: decision_type ${type} of node ${n} has missing type 3 (only 0 none, 1 zero, 2 NaN exist)`, decisionLine);
             }
@@ -44488,60 +44580,80 @@ class LightGbmParser {
                 if (numCat === 0) {
                     this.fail(`${where}: node ${n} is categorical (decision_type ${type}) but the tree has num_cat=0`, decisionLine);
                 }
-                const index = threshold[n];
+                const index = threshold[nodeBase + n];
                 if (!Number.isInteger(index) || index < 0 || index >= numCat) {
-                    this.fail(`${where}: categorical node ${n} has threshold ${index}, expected an index into cat_boundaries below num_cat=${numCat}`, need('threshold').line);
+                    this.fail(`${where}: categorical node ${n} has threshold ${index}, expected an index into cat_boundaries below num_cat=${numCat}`, thresholdField.line);
                 }
             }
         }
-        this.checkShape(where, [leftField, rightField], [left, right], numLeaves);
-        return { leaves, feature, threshold, decision, left, right, catBoundaries, catWords };
+        this.checkShape(where, [leftField, rightField], out, nodeBase, nodes, numLeaves);
+        // Checked: make the children global, and point categorical nodes at their bitsets.
+        const { left, right } = out;
+        const wordBase = out.catWords.length;
+        for (let n = nodeBase; n < nodeBase + nodes; n++) {
+            const l = left[n];
+            const r = right[n];
+            left[n] = l >= 0 ? nodeBase + l : ~(leafBase + ~l);
+            right[n] = r >= 0 ? nodeBase + r : ~(leafBase + ~r);
+            if ((decision[n] & 1) !== 0) {
+                const index = threshold[n];
+                const begin = catBoundaries[index];
+                out.catStart[n] = wordBase + begin;
+                out.catLength[n] = catBoundaries[index + 1] - begin;
+            }
+        }
+        for (const word of catWords)
+            out.catWords.push(word);
+        return numLeaves;
     }
     /**
      * Every child index names a node or a leaf of this tree, every node but the root and every
      * leaf is a child exactly once, and every node hangs off the root: so a walk ends at a leaf.
+     * The tree's nodes are out[base, base + nodes), with tree-local children.
      */
-    checkShape(where, fields, children, numLeaves) {
-        const nodes = children[0].length;
-        const nodeRefs = new Uint8Array(nodes);
-        const leafRefs = new Uint8Array(numLeaves);
+    checkShape(where, fields, out, base, nodes, numLeaves) {
+        const children = [out.left, out.right];
+        const nodeRefs = this.scratch(nodes).fill(0, 0, nodes);
+        const leafRefs = this.leafScratch(numLeaves).fill(0, 0, numLeaves);
         for (let n = 0; n < nodes; n++) {
             for (let side = 0; side < 2; side++) {
-                const field = fields[side];
-                const name = side === 0 ? 'left_child' : 'right_child';
-                const child = children[side][n];
+                const child = children[side][base + n];
                 if (child >= nodes || child < -numLeaves) {
+                    const name = side === 0 ? 'left_child' : 'right_child';
                     const range = nodes === 1 ? 'node 0' : `nodes 0..${nodes - 1}`;
-                    this.fail(`${where}: ${name} of node ${n} is ${child}, which is neither one of the tree's ${range} nor a leaf -1..-${numLeaves} (~leaf)`, field.line);
+                    this.fail(`${where}: ${name} of node ${n} is ${child}, which is neither one of the tree's ${range} nor a leaf -1..-${numLeaves} (~leaf)`, fields[side].line);
                 }
                 if (child >= 0) {
+                    const name = side === 0 ? 'left_child' : 'right_child';
                     if (child === 0 || child === n) {
-                        this.fail(`${where}: ${name} of node ${n} is ${child}: the tree has a cycle`, field.line);
+                        this.fail(`${where}: ${name} of node ${n} is ${child}: the tree has a cycle`, fields[side].line);
                     }
                     if (nodeRefs[child] === 1) {
-                        this.fail(`${where}: node ${child} is the child of two nodes: the tree has a cycle or a shared subtree`, field.line);
+                        this.fail(`${where}: node ${child} is the child of two nodes: the tree has a cycle or a shared subtree`, fields[side].line);
                     }
                     nodeRefs[child] = 1;
                 }
                 else {
                     const leaf = ~child;
                     if (leafRefs[leaf] === 1)
-                        this.fail(`${where}: leaf ${leaf} (${child}) is the child of two nodes`, field.line);
+                        this.fail(`${where}: leaf ${leaf} (${child}) is the child of two nodes`, fields[side].line);
                     leafRefs[leaf] = 1;
                 }
             }
         }
         // With one parent per node, a walk from the root visits each reachable node once; a node it
         // misses sits on a cycle detached from the root.
+        const stack = this.stackScratch(nodes);
+        let top = 0;
+        stack[top++] = 0;
         let reached = 0;
-        const stack = [0];
-        while (stack.length > 0) {
-            const n = stack.pop();
+        while (top > 0) {
+            const n = stack[--top];
             reached++;
             for (const list of children) {
-                const child = list[n];
+                const child = list[base + n];
                 if (child >= 0)
-                    stack.push(child);
+                    stack[top++] = child;
             }
         }
         if (reached !== nodes) {
@@ -44551,6 +44663,25 @@ class LightGbmParser {
             if (leafRefs[l] !== 1)
                 this.fail(`${where}: leaf ${l} is not the child of any node`, fields[0].line);
         }
+    }
+    // Scratch arrays for checkShape, grown as needed and reused by every tree.
+    nodeRefs = new Uint8Array(0);
+    leafRefs = new Uint8Array(0);
+    stack = new Int32Array(0);
+    scratch(size) {
+        if (this.nodeRefs.length < size)
+            this.nodeRefs = new Uint8Array(size * 2);
+        return this.nodeRefs;
+    }
+    leafScratch(size) {
+        if (this.leafRefs.length < size)
+            this.leafRefs = new Uint8Array(size * 2);
+        return this.leafRefs;
+    }
+    stackScratch(size) {
+        if (this.stack.length < size)
+            this.stack = new Int32Array(size * 2);
+        return this.stack;
     }
     /** The field's space-separated values, which must be exactly `count` (named `countName` in messages). */
     tokens(field, count, what, countName) {
@@ -44563,81 +44694,44 @@ class LightGbmParser {
         }
         return tokens;
     }
-    doubles(field, count, what, countName, allowInfinite) {
+    /**
+     * An array for the field's `count` values. A count the line has no room for (each value
+     * takes a character and a space) is refused with the token count before anything that size
+     * is allocated.
+     */
+    room(field, count, what, countName, type) {
+        if (count > (field.end - field.start + 1) / 2)
+            this.tokens(field, count, what, countName);
+        return new type(count);
+    }
+    /** Reads the field's `count` numbers into out[offset, offset + count). */
+    doubles(field, out, offset, count, what, countName, allowInfinite) {
+        if (readDoubles(this.text, field.start, field.end, out, offset, count, allowInfinite))
+            return;
+        // Anything unusual (another spelling, a wrong count, a bad value): token by token, which words the error.
         const tokens = this.tokens(field, count, what, countName);
-        const out = new Float64Array(count);
         for (let i = 0; i < count; i++) {
             const token = tokens[i];
             const value = parseDouble(token);
             if (Number.isNaN(value) || (!allowInfinite && !Number.isFinite(value))) {
                 this.fail(`${what}: value ${i + 1} ${JSON.stringify(token.slice(0, 30))} is not a ${allowInfinite ? '' : 'finite '}number`, field.line);
             }
-            out[i] = value;
+            out[offset + i] = value;
         }
-        return out;
     }
-    integers(field, count, what, countName, min, max, hint = '') {
+    /** Reads the field's `count` integers, each in [min, max], into out[offset, offset + count). */
+    integers(field, out, offset, count, what, countName, min, max, hint = '') {
+        if (readIntegers(this.text, field.start, field.end, out, offset, count, min, max))
+            return;
         const tokens = this.tokens(field, count, what, countName);
-        const out = new Array(count);
         for (let i = 0; i < count; i++) {
             const token = tokens[i];
             const value = Number(token);
             if (!Number.isInteger(value) || value < min || value > max) {
                 this.fail(`${what}: value ${i + 1} is ${JSON.stringify(token.slice(0, 30))}, expected an integer in [${min}, ${max}]${hint}`, field.line);
             }
-            out[i] = value;
+            out[offset + i] = value;
         }
-        return out;
-    }
-    int32s(field, count, what, countName, min, max, hint = '') {
-        return Int32Array.from(this.integers(field, count, what, countName, min, max, hint));
-    }
-    flatten(info, perIteration, averageOutput, objective, trees) {
-        let nodes = 0;
-        let leaves = 0;
-        let words = 0;
-        for (const tree of trees) {
-            nodes += tree.left.length;
-            leaves += tree.leaves.length;
-            words += tree.catWords.length;
-        }
-        const roots = new Int32Array(trees.length);
-        const feature = new Int32Array(nodes);
-        const threshold = new Float64Array(nodes);
-        const decision = new Uint8Array(nodes);
-        const left = new Int32Array(nodes);
-        const right = new Int32Array(nodes);
-        const catStart = new Int32Array(nodes);
-        const catLength = new Int32Array(nodes);
-        const catWords = new Uint32Array(words);
-        const leafValue = new Float64Array(leaves);
-        let nodeBase = 0;
-        let leafBase = 0;
-        let wordBase = 0;
-        const relocate = (child) => (child >= 0 ? nodeBase + child : ~(leafBase + ~child));
-        trees.forEach((tree, t) => {
-            const n = tree.left.length;
-            roots[t] = n === 0 ? ~leafBase : nodeBase;
-            feature.set(tree.feature, nodeBase);
-            threshold.set(tree.threshold, nodeBase);
-            decision.set(tree.decision, nodeBase);
-            for (let i = 0; i < n; i++) {
-                left[nodeBase + i] = relocate(tree.left[i]);
-                right[nodeBase + i] = relocate(tree.right[i]);
-                if ((tree.decision[i] & 1) !== 0) {
-                    const index = tree.threshold[i];
-                    const begin = tree.catBoundaries[index];
-                    catStart[nodeBase + i] = wordBase + begin;
-                    catLength[nodeBase + i] = tree.catBoundaries[index + 1] - begin;
-                }
-            }
-            catWords.set(tree.catWords, wordBase);
-            leafValue.set(tree.leaves, leafBase);
-            nodeBase += n;
-            leafBase += tree.leaves.length;
-            wordBase += tree.catWords.length;
-        });
-        return new LightGbmModel(this.file, info, perIteration, averageOutput, objective, roots, feature, threshold, decision, left, right, catStart, catLength, catWords, leafValue);
     }
 }
 /** Common::Softmax: exponentials shifted by the maximum, in doubles. */
@@ -44651,6 +44745,88 @@ function softmax(raw) {
     for (const e of out)
         sum += e;
     return out.map((e) => e / sum);
+}
+/** The known tree key spelt by text[start, eq), or undefined for a line the evaluator does not read. */
+function treeKey(text, start, eq) {
+    const length = eq - start;
+    for (const key of TREE_KEYS)
+        if (key.length === length && text.startsWith(key, start))
+            return key;
+    return undefined;
+}
+/** A token ends at a space or at the end of the field. */
+function charAt(text, i, end) {
+    return i < end ? text.charCodeAt(i) : 32;
+}
+/**
+ * Reads exactly `count` space-separated integers in [min, max] from text[start, end) into
+ * out[offset, offset + count), as LightGBM writes them (an optional minus and decimal digits).
+ * False, with `out` partly written, for anything else: another spelling Number() accepts
+ * ("+1", "1.0"), a count or a value out of bounds. The caller then reads the tokens one by
+ * one, which words the error.
+ */
+function readIntegers(text, start, end, out, offset, count, min, max) {
+    let n = 0;
+    let i = start;
+    while (i < end) {
+        let c = text.charCodeAt(i);
+        if (c === 32) {
+            i++;
+            continue;
+        }
+        if (n === count)
+            return false;
+        const negative = c === 45;
+        if (negative)
+            c = charAt(text, ++i, end);
+        const first = i;
+        let value = 0;
+        while (c >= 48 && c <= 57) {
+            value = value * 10 + (c - 48);
+            c = charAt(text, ++i, end);
+        }
+        // Up to 15 digits the sum above is exact.
+        if (i === first || i - first > 15 || c !== 32)
+            return false;
+        if (negative)
+            value = -value;
+        if (value < min || value > max)
+            return false;
+        out[offset + n++] = value;
+    }
+    return n === count;
+}
+/**
+ * Reads exactly `count` space-separated numbers from text[start, end) into
+ * out[offset, offset + count), each converted by Number() as the token-by-token path does
+ * (correctly rounded, as LightGBM's own reader). A token must start like a number (a digit, a
+ * sign or a dot); anything else (inf/nan spellings, a count or a value out of bounds) gives
+ * false, and the caller reads token by token.
+ */
+function readDoubles(text, start, end, out, offset, count, allowInfinite) {
+    let n = 0;
+    let i = start;
+    while (i < end) {
+        const c = text.charCodeAt(i);
+        if (c === 32) {
+            i++;
+            continue;
+        }
+        if (n === count)
+            return false;
+        // Digits, '.', '-', '+'.
+        if (!((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43))
+            return false;
+        let next = text.indexOf(' ', i);
+        if (next < 0 || next > end)
+            next = end;
+        const value = Number(text.slice(i, next));
+        if (value !== value || (!allowInfinite && (value === Infinity || value === -Infinity)))
+            return false;
+        out[offset + n++] = value;
+        i = next;
+    }
+    return n === count;
 }
 /** Doubles as LightGBM writes them (%.17g), including the inf/nan spellings of C's printf. */
 function parseDouble(token) {
@@ -44679,64 +44855,20 @@ function parseDouble(token) {
  * (`base_score` turned into a margin by the objective's link). Outputs are float32 values, as
  * `Booster.predict` returns them.
  *
- * The whole file is validated at parse time (shape with zod, then array lengths, child
- * indexes, tree shape), so evaluating a row can neither crash nor loop.
+ * The whole file is validated at parse time (the layout, then array lengths, child indexes,
+ * tree shape), so evaluating a row can neither crash nor loop.
+ *
+ * The layout is checked by hand rather than with zod: this module runs on the healthcheck's
+ * tree worker, whose start is on the healthcheck's critical path, and zod (with yaml through
+ * validation/describe.ts) would double what that thread loads before it can parse anything.
+ * The messages are worded as describe.ts words zod's issues, so both read alike.
  */
-
-
 
 
 
 const f32 = Math.fround;
 /** XGBoost refuses categories at or above 2^24 (the last integer a float holds exactly). */
 const MAX_CATEGORY = 16777216;
-// Tree arrays hold most of a model's bytes: checked with one native loop each instead of a
-// schema per element, which keeps a cold parse of a few-MB model in tens of milliseconds.
-const intArray = schemas/* custom */.IeY((v) => Array.isArray(v) && v.every((x) => Number.isInteger(x)), {
-    message: 'expected a list of integers',
-});
-/** `null` stands for the bare NaN tokens older XGBoost versions write (see json-text.ts). */
-const floatArray = schemas/* custom */.IeY((v) => Array.isArray(v) && v.every((x) => x === null || typeof x === 'number'), { message: 'expected a list of numbers' });
-const flagArray = schemas/* custom */.IeY((v) => Array.isArray(v) && v.every((x) => typeof x === 'boolean' || x === 0 || x === 1), { message: 'expected a list of 0/1 or true/false' });
-const numericString = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]);
-const treeSchema = schemas/* object */.Ikc({
-    left_children: intArray,
-    right_children: intArray,
-    split_indices: intArray,
-    split_conditions: floatArray,
-    default_left: flagArray,
-    split_type: intArray.optional(),
-    categories: intArray.optional(),
-    categories_nodes: intArray.optional(),
-    categories_segments: intArray.optional(),
-    categories_sizes: intArray.optional(),
-    tree_param: schemas/* object */.Ikc({ num_nodes: numericString, size_leaf_vector: numericString.optional() }),
-});
-const gbtreeModelSchema = schemas/* object */.Ikc({
-    gbtree_model_param: schemas/* object */.Ikc({ num_trees: numericString }),
-    tree_info: intArray,
-    trees: schemas/* array */.YOg(treeSchema),
-});
-const modelSchema = schemas/* object */.Ikc({
-    learner: schemas/* object */.Ikc({
-        feature_names: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-        gradient_booster: schemas/* object */.Ikc({ name: schemas/* string */.YjP() }),
-        learner_model_param: schemas/* object */.Ikc({
-            base_score: numericString,
-            num_class: numericString,
-            num_feature: numericString,
-            num_target: numericString.optional(),
-        }),
-        objective: schemas/* object */.Ikc({ name: schemas/* string */.YjP() }),
-    }),
-    version: schemas/* array */.YOg(schemas/* number */.aig()).optional(),
-});
-const gbtreeSchema = schemas/* object */.Ikc({ name: schemas/* literal */.euz('gbtree'), model: gbtreeModelSchema });
-const dartSchema = schemas/* object */.Ikc({
-    name: schemas/* literal */.euz('dart'),
-    gbtree: schemas/* object */.Ikc({ model: gbtreeModelSchema }),
-    weight_drop: floatArray,
-});
 /** Per objective: how base_score becomes a margin (ProbToMargin) and what predict applies (PredTransform). */
 const OBJECTIVES = {
     'reg:squarederror': { link: 'identity', transform: 'identity' },
@@ -44913,11 +45045,20 @@ function parseXgboost(text, file) {
     if (document === null || typeof document !== 'object' || !('learner' in document)) {
         fail('not an XGBoost JSON model: there is no "learner" object at the top level; export it with save_model("model.json")');
     }
-    const parsed = modelSchema.safeParse(document);
-    if (!parsed.success)
-        fail(schemaMessage(parsed.error.issues, document));
-    const learner = parsed.data.learner;
-    const boosterJson = document.learner.gradient_booster;
+    const layout = (check) => {
+        try {
+            check();
+        }
+        catch (error) {
+            if (!(error instanceof LayoutProblem))
+                throw error;
+            fail(`${xgboost_dottedPath(error.path)}: ${error.what} (not an XGBoost JSON model, or a damaged one)`);
+        }
+    };
+    layout(() => checkModel(document));
+    const { learner, version } = document;
+    // Checked to be a mapping; the booster's own fields are checked once its name is known.
+    const boosterJson = learner.gradient_booster;
     const objectiveName = learner.objective.name;
     const objective = OBJECTIVES[objectiveName];
     if (!objective) {
@@ -44944,18 +45085,21 @@ function parseXgboost(text, file) {
     let model;
     let weights = null;
     const boosterName = learner.gradient_booster.name;
+    const boosterPath = ['learner', 'gradient_booster'];
     if (boosterName === 'gbtree') {
-        const booster = gbtreeSchema.safeParse(boosterJson);
-        if (!booster.success)
-            fail(schemaMessage(booster.error.issues, boosterJson, ['learner', 'gradient_booster']));
-        model = booster.data.model;
+        layout(() => checkGbtreeModel(boosterJson.model, [...boosterPath, 'model']));
+        model = boosterJson.model;
     }
     else if (boosterName === 'dart') {
-        const booster = dartSchema.safeParse(boosterJson);
-        if (!booster.success)
-            fail(schemaMessage(booster.error.issues, boosterJson, ['learner', 'gradient_booster']));
-        model = booster.data.gbtree.model;
-        const drops = booster.data.weight_drop;
+        layout(() => {
+            const gbtree = boosterJson.gbtree;
+            checkObject(gbtree, [...boosterPath, 'gbtree']);
+            checkGbtreeModel(gbtree.model, [...boosterPath, 'gbtree', 'model']);
+            checkList(boosterJson, 'weight_drop', boosterPath, 'numbers');
+        });
+        const dart = boosterJson;
+        model = dart.gbtree.model;
+        const drops = dart.weight_drop;
         if (drops.length !== model.trees.length) {
             fail(`learner.gradient_booster.weight_drop has ${drops.length} weights for ${model.trees.length} trees`);
         }
@@ -44984,7 +45128,6 @@ function parseXgboost(text, file) {
         if (g < 0 || g >= groups)
             fail(`${modelPath}.tree_info[${i}] is ${g}, expected a class index below ${groups}`);
     });
-    const version = parsed.data.version;
     // binary:logitraw inherited the logit link until XGBoost 1.6 gave it the identity (1.7.4
     // verified: base_score 0.7 becomes a margin of 0.7).
     const link = objectiveName === 'binary:logitraw' && version !== undefined && compareVersions(version, [1, 6, 0]) < 0
@@ -45040,6 +45183,15 @@ function baseMargins(raw, link, groups, objective, fail) {
     }
     return out;
 }
+/** The per-node arrays, each of which must have tree_param.num_nodes entries. */
+const NODE_ARRAYS = [
+    'left_children',
+    'right_children',
+    'split_indices',
+    'split_conditions',
+    'default_left',
+    'split_type',
+];
 function checkTree(tree, where, features, fail) {
     const n = Number(tree.tree_param.num_nodes);
     if (!Number.isInteger(n) || n < 1)
@@ -45047,25 +45199,18 @@ function checkTree(tree, where, features, fail) {
     const leafSize = tree.tree_param.size_leaf_vector === undefined ? 0 : Number(tree.tree_param.size_leaf_vector);
     if (leafSize > 1)
         fail(`${where} has vector leaves (size_leaf_vector=${leafSize}): multi-output trees are not supported`);
-    const lengths = [
-        ['left_children', tree.left_children],
-        ['right_children', tree.right_children],
-        ['split_indices', tree.split_indices],
-        ['split_conditions', tree.split_conditions],
-        ['default_left', tree.default_left],
-        ['split_type', tree.split_type],
-    ];
-    for (const [name, list] of lengths) {
+    for (const name of NODE_ARRAYS) {
+        const list = tree[name];
         if (list !== undefined && list.length !== n) {
             fail(`${where}.${name} has ${list.length} entries, expected tree_param.num_nodes=${n}`);
         }
     }
-    const left = Int32Array.from(tree.left_children);
-    const right = Int32Array.from(tree.right_children);
+    const left = new Int32Array(tree.left_children);
+    const right = new Int32Array(tree.right_children);
     const feature = new Int32Array(n);
     const condition = new Float32Array(n);
     const defaultLeft = new Uint8Array(n);
-    const categories = new Array(n).fill(undefined);
+    const categories = new Map();
     const seen = new Uint8Array(n);
     const catNodes = tree.categories_nodes ?? [];
     const catSegments = tree.categories_segments ?? [];
@@ -45090,7 +45235,8 @@ function checkTree(tree, where, features, fail) {
             condition[i] = value;
             continue;
         }
-        for (const child of [l, r]) {
+        for (let side = 0; side < 2; side++) {
+            const child = side === 0 ? l : r;
             if (child === i)
                 fail(`${where}: node ${i} is its own child: the tree has a cycle`);
             if (!Number.isInteger(child) || child <= 0 || child >= n) {
@@ -45109,7 +45255,7 @@ function checkTree(tree, where, features, fail) {
         if (dl !== true && dl !== false && dl !== 0 && dl !== 1)
             fail(`${where}.default_left[${i}] is ${String(dl)}, expected 0/1 or a boolean`);
         if (splitType === 1) {
-            categories[i] = [];
+            categories.set(i, []);
         }
         else {
             if (value === null || value === undefined || Number.isNaN(value)) {
@@ -45119,7 +45265,7 @@ function checkTree(tree, where, features, fail) {
         }
     }
     catNodes.forEach((node, k) => {
-        const list = categories[node];
+        const list = categories.get(node);
         if (node < 0 || node >= n || list === undefined) {
             fail(`${where}.categories_nodes[${k}] is ${node}, which is not a categorical split (split_type 1)`);
         }
@@ -45146,9 +45292,8 @@ function flatten(file, info, transform, base, group, weight, trees) {
     let words = 0;
     for (const tree of trees) {
         nodes += tree.left.length;
-        for (const list of tree.categories)
-            if (list)
-                words += bitsetWords(list);
+        for (const list of tree.categories.values())
+            words += bitsetWords(list);
     }
     const roots = new Int32Array(trees.length);
     const left = new Int32Array(nodes);
@@ -45168,16 +45313,14 @@ function flatten(file, info, transform, base, group, weight, trees) {
             const l = tree.left[i];
             left[nodeBase + i] = l === -1 ? -1 : nodeBase + l;
             right[nodeBase + i] = l === -1 ? -1 : nodeBase + tree.right[i];
-            const list = tree.categories[i];
-            if (list) {
-                const size = bitsetWords(list);
-                catStart[nodeBase + i] = wordBase;
-                catLength[nodeBase + i] = size;
-                for (const c of list)
-                    catWords[wordBase + (c >>> 5)] =
-                        (catWords[wordBase + (c >>> 5)] | (1 << (c & 31))) >>> 0;
-                wordBase += size;
-            }
+        }
+        for (const [i, list] of tree.categories) {
+            const size = bitsetWords(list);
+            catStart[nodeBase + i] = wordBase;
+            catLength[nodeBase + i] = size;
+            for (const c of list)
+                catWords[wordBase + (c >>> 5)] = (catWords[wordBase + (c >>> 5)] | (1 << (c & 31))) >>> 0;
+            wordBase += size;
         }
         feature.set(tree.feature, nodeBase);
         condition.set(tree.condition, nodeBase);
@@ -45211,12 +45354,170 @@ function bitsetWords(categories) {
             max = c;
     return max < 0 ? 0 : (max >>> 5) + 1;
 }
-function schemaMessage(issues, root, prefix = []) {
-    const issue = issues[0];
-    if (!issue)
-        return 'does not match the XGBoost JSON model layout';
-    const path = [...prefix, ...issue.path];
-    return `${dottedPath(path)}: ${describeIssue(issue, root)} (not an XGBoost JSON model, or a damaged one)`;
+/** Where and how the document departs from the layout XGBoost writes. */
+class LayoutProblem {
+    path;
+    what;
+    constructor(path, what) {
+        this.path = path;
+        this.what = what;
+    }
+}
+/** `learner.gradient_booster.model.trees[3]`, as validation/describe.ts writes paths. */
+function xgboost_dottedPath(path) {
+    if (path.length === 0)
+        return '(top level)';
+    return path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replace(/\.\[/g, '[');
+}
+/** A found value, briefly, as validation/describe.ts shows it. */
+function describeFound(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (Array.isArray(value))
+        return `a list of ${value.length}`;
+    if (typeof value === 'object')
+        return 'a mapping';
+    return String(value);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function wrongType(value, path, expected) {
+    throw new LayoutProblem(path, value === undefined
+        ? `is required: expected ${expected}`
+        : `expected ${expected}, got ${describeFound(value)}`);
+}
+function checkObject(value, path) {
+    if (!isObject(value))
+        wrongType(value, path, 'a mapping');
+}
+function checkString(value, path) {
+    if (typeof value !== 'string')
+        wrongType(value, path, 'a string');
+}
+/** A count or a score, which XGBoost writes as a string ("5E-1") and older versions as a number. */
+function isNumeric(value) {
+    return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+}
+function notNumeric(value, path) {
+    throw new LayoutProblem(path, `does not match any allowed form, got ${describeFound(value)}`);
+}
+function checkNumeric(value, path, optional = false) {
+    if ((optional && value === undefined) || isNumeric(value))
+        return;
+    notNumeric(value, path);
+}
+const LIST_MESSAGE = {
+    integers: 'expected a list of integers',
+    numbers: 'expected a list of numbers',
+    flags: 'expected a list of 0/1 or true/false',
+};
+/** Whether every element follows the rule; tree arrays hold most of a model's bytes, so one plain loop each. */
+function listFollows(list, rule) {
+    const n = list.length;
+    if (rule === 'integers') {
+        for (let i = 0; i < n; i++)
+            if (!Number.isInteger(list[i]))
+                return false;
+    }
+    else if (rule === 'numbers') {
+        // `null` stands for the bare NaN tokens older XGBoost versions write (see json-text.ts).
+        for (let i = 0; i < n; i++) {
+            const x = list[i];
+            if (x !== null && typeof x !== 'number')
+                return false;
+        }
+    }
+    else {
+        for (let i = 0; i < n; i++) {
+            const x = list[i];
+            if (x !== 0 && x !== 1 && typeof x !== 'boolean')
+                return false;
+        }
+    }
+    return true;
+}
+/** `parent[key]` must be a list whose elements follow `rule` (or be absent, when optional). */
+function checkList(parent, key, path, rule, optional = false) {
+    const value = parent[key];
+    if (optional && value === undefined)
+        return;
+    if (Array.isArray(value) && listFollows(value, rule))
+        return;
+    const message = LIST_MESSAGE[rule];
+    throw new LayoutProblem([...path, key], value === undefined ? message : `${message}, got ${describeFound(value)}`);
+}
+/** The learner fields the evaluator reads, in the order their problems are reported. */
+function checkModel(document) {
+    checkObject(document, []);
+    const learner = document.learner;
+    checkObject(learner, ['learner']);
+    const names = learner.feature_names;
+    if (names !== undefined) {
+        if (!Array.isArray(names))
+            wrongType(names, ['learner', 'feature_names'], 'a list');
+        names.forEach((name, i) => checkString(name, ['learner', 'feature_names', i]));
+    }
+    const booster = learner.gradient_booster;
+    checkObject(booster, ['learner', 'gradient_booster']);
+    checkString(booster.name, ['learner', 'gradient_booster', 'name']);
+    const param = learner.learner_model_param;
+    const paramPath = ['learner', 'learner_model_param'];
+    checkObject(param, paramPath);
+    checkNumeric(param.base_score, [...paramPath, 'base_score']);
+    checkNumeric(param.num_class, [...paramPath, 'num_class']);
+    checkNumeric(param.num_feature, [...paramPath, 'num_feature']);
+    checkNumeric(param.num_target, [...paramPath, 'num_target'], true);
+    const objective = learner.objective;
+    checkObject(objective, ['learner', 'objective']);
+    checkString(objective.name, ['learner', 'objective', 'name']);
+    const version = document.version;
+    if (version !== undefined) {
+        if (!Array.isArray(version))
+            wrongType(version, ['version'], 'a list');
+        version.forEach((v, i) => {
+            if (typeof v !== 'number' || !Number.isFinite(v))
+                wrongType(v, ['version', i], 'a number');
+        });
+    }
+}
+function checkGbtreeModel(model, path) {
+    checkObject(model, path);
+    const param = model.gbtree_model_param;
+    checkObject(param, [...path, 'gbtree_model_param']);
+    checkNumeric(param.num_trees, [...path, 'gbtree_model_param', 'num_trees']);
+    checkList(model, 'tree_info', path, 'integers');
+    const trees = model.trees;
+    if (!Array.isArray(trees))
+        wrongType(trees, [...path, 'trees'], 'a list');
+    trees.forEach((tree, t) => checkTreeLayout(tree, [...path, 'trees', t]));
+}
+function checkTreeLayout(tree, path) {
+    checkObject(tree, path);
+    checkList(tree, 'left_children', path, 'integers');
+    checkList(tree, 'right_children', path, 'integers');
+    checkList(tree, 'split_indices', path, 'integers');
+    checkList(tree, 'split_conditions', path, 'numbers');
+    checkList(tree, 'default_left', path, 'flags');
+    checkList(tree, 'split_type', path, 'integers', true);
+    checkList(tree, 'categories', path, 'integers', true);
+    checkList(tree, 'categories_nodes', path, 'integers', true);
+    checkList(tree, 'categories_segments', path, 'integers', true);
+    checkList(tree, 'categories_sizes', path, 'integers', true);
+    const param = tree.tree_param;
+    if (!isObject(param))
+        wrongType(param, [...path, 'tree_param'], 'a mapping');
+    if (!isNumeric(param.num_nodes))
+        notNumeric(param.num_nodes, [...path, 'tree_param', 'num_nodes']);
+    if (param.size_leaf_vector !== undefined && !isNumeric(param.size_leaf_vector))
+        notNumeric(param.size_leaf_vector, [...path, 'tree_param', 'size_leaf_vector']);
 }
 
 ;// CONCATENATED MODULE: ./lib/core/models/tree-model.js
@@ -45230,6 +45531,8 @@ function schemaMessage(issues, root, prefix = []) {
 
 
 
+
+
 /**
  * Reads and parses a model file. `displayName` (default: `file`) is the name used in error
  * messages and annotations, e.g. the path inside the bundle rather than a temporary directory.
@@ -45237,45 +45540,102 @@ function schemaMessage(issues, root, prefix = []) {
 async function loadTreeModel(file, kind, displayName = file) {
     let text;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        text = decode(await (0,promises_.readFile)(file));
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : error.message;
-        throw new errors/* ModelgateError */.HJ(`${displayName}: cannot read the ${kind} model: ${why}`, 'check', {
-            file: displayName,
-        });
+        throw unreadable(error, kind, displayName);
     }
+    return parseTreeModel(text, kind, displayName);
+}
+/**
+ * `loadTreeModel` with a blocking read: for the healthcheck's tree worker, which has nothing
+ * else to do meanwhile, and for which a read in 512 KB steps through the event loop only adds
+ * round trips.
+ */
+function loadTreeModelSync(file, kind, displayName = file) {
+    let text;
+    try {
+        text = decode(readFileSync(file));
+    }
+    catch (error) {
+        throw unreadable(error, kind, displayName);
+    }
+    return parseTreeModel(text, kind, displayName);
+}
+/**
+ * The file's text. Models are ASCII unless a feature name is not, and ASCII decodes byte for
+ * byte (as Latin-1) about a quarter faster than through UTF-8, which the rest still goes through.
+ */
+function decode(bytes) {
+    return (0,external_node_buffer_.isAscii)(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+function parseTreeModel(text, kind, displayName) {
     return kind === 'lightgbm' ? parseLightGbm(text, displayName) : parseXgboost(text, displayName);
+}
+function unreadable(error, kind, displayName) {
+    const code = error.code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : error.message;
+    return new errors/* ModelgateError */.HJ(`${displayName}: cannot read the ${kind} model: ${why}`, 'check', {
+        file: displayName,
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/core/health/tree-pool.js
 /**
  * Tree models (LightGBM text, XGBoost JSON) parsed on two threads. Parsing the seed's seven
  * tree files is the largest piece of JavaScript work in the healthcheck; onnxruntime-node
- * opens sessions synchronously on the main thread, and hashing runs there too. So the
- * parses queue up here: a worker thread takes them one by one, and the main thread takes
- * whatever is still queued once its own work is done (`parseQueuedHere`). Each model stays
- * on the thread that parsed it, and answers predictions there.
+ * opens sessions synchronously on the main thread, and hashing runs there too. So every
+ * parse goes to a worker thread as soon as it is asked for (the worker takes the largest
+ * first), and the main thread takes whatever the worker has not started once its own work is
+ * done (`parseQueuedHere`, smallest first). Each model stays on the thread that parsed it,
+ * and answers predictions there.
  *
  * The worker is `tree-worker.js` beside the running module (the built action ships it next
- * to `dist/healthcheck/index.js`), or `tree-worker.ts` through tsx in development. When it cannot start, or dies, every model is parsed on the main thread:
- * same results, only slower.
+ * to `dist/healthcheck/index.js`), or `tree-worker.ts` through tsx in development. When it
+ * cannot start, or dies, every model is parsed on the main thread: same results, only slower.
  */
+
 
 
 
 
 
 /**
+ * A parse is handed to the worker as soon as it is asked for, with a claim word in shared
+ * memory that both threads compare-and-swap before parsing: 0 free, 1 taken by the worker
+ * (tree-worker.ts), 2 taken by this thread. So the worker never waits on this thread (which
+ * onnxruntime blocks for tens of milliseconds at a time) for its next job, and this thread
+ * can still take the jobs the worker has not reached.
+ */
+const CLAIM_FREE = 0;
+const CLAIM_MAIN = 2;
+/**
+ * This thread parses cold (its JIT has not run the parsers yet): its first megabyte of model
+ * takes about as long as the warm worker's next three or four. So it takes a job only while
+ * the jobs nobody has started add up to this much; a file of unknown size counts as half.
+ */
+const STEAL_MIN_BYTES = 4 * 1024 * 1024;
+const UNKNOWN_SIZE = STEAL_MIN_BYTES / 2;
+/**
+ * The built worker script as an absolute path, from `new URL('./tree-worker.js', import.meta.url)`
+ * as written in the source (a file: URL) or as ncc leaves it in the action bundle: ncc copies the
+ * file beside the bundle and replaces the whole expression with that copy's absolute path, a
+ * plain string, which has no `protocol`.
+ */
+function builtWorkerPath(location) {
+    if (typeof location === 'string')
+        return external_node_path_.isAbsolute(location) ? location : undefined;
+    return location.protocol === 'file:' ? (0,external_node_url_.fileURLToPath)(location) : undefined;
+}
+/**
  * How to start the worker: the built script beside this module, or, when this module is
  * itself TypeScript (development and tests, under tsx), the TypeScript source through tsx's
  * loader, which Node does not carry into worker threads by itself.
  */
 function workerSource() {
-    const built = __nccwpck_require__.ab + "tree-worker.js";
-    if (built.protocol === 'file:' && (0,external_node_fs_.existsSync)((0,external_node_url_.fileURLToPath)(built)))
-        return { script: built };
+    const script = builtWorkerPath(__nccwpck_require__.ab + "tree-worker.js");
+    if (script !== undefined && (0,external_node_fs_.existsSync)(script))
+        return { script };
     if (!import.meta.url.endsWith('.ts'))
         return undefined;
     const source = new URL(/* asset import */ __nccwpck_require__(4604), __nccwpck_require__.b);
@@ -45295,7 +45655,8 @@ class WorkerDied extends Error {
 }
 class TreePool {
     worker;
-    queue = [];
+    /** Parses asked for and not yet settled, in the order asked. */
+    jobs = new Map();
     waiting = new Map();
     nextId = 1;
     constructor(useWorker = true) {
@@ -45323,25 +45684,58 @@ class TreePool {
     get threaded() {
         return this.worker !== undefined;
     }
-    /** Queues `file` for parsing; `name` is how messages name it (its path in the bundle). */
-    load(file, kind, name) {
+    /**
+     * Starts parsing `file`; `name` is how messages name it (its path in the bundle), `size` its
+     * size in bytes when known (it orders the work: largest first on the worker).
+     */
+    load(file, kind, name, size = 0) {
         if (!this.worker)
             return this.parseHere(file, kind, name);
         return new Promise((resolve, reject) => {
-            this.queue.push({ file, kind, name, resolve, reject });
+            const id = this.nextId++;
+            const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+            const job = { id, file, kind, name, size, claim, settled: false, resolve, reject };
+            this.jobs.set(id, job);
+            this.request({ op: 'load', file, kind, name, size, claim }, id).then((reply) => this.settle(job, () => job.resolve(this.workerHandle(job, reply.info))), (error) => {
+                // A dead worker is not the file's fault: `abandon` parses it here instead.
+                if (!(error instanceof WorkerDied))
+                    this.settle(job, () => job.reject(error));
+            });
         });
     }
-    /** Parses what the worker has not started, on this thread; resolves when the queue is empty. */
+    /**
+     * Parses, on this thread, jobs the worker has not started (smallest first: the worker takes
+     * the largest), while enough is left to be worth it; resolves when the rest is better left
+     * to the worker.
+     */
     async parseQueuedHere() {
-        for (let job = this.queue.pop(); job; job = this.queue.pop())
+        for (;;) {
+            const free = [...this.jobs.values()].filter((job) => Atomics.load(job.claim, 0) === CLAIM_FREE);
+            const bytes = free.reduce((sum, job) => sum + (job.size > 0 ? job.size : UNKNOWN_SIZE), 0);
+            if (free.length === 0 || bytes < STEAL_MIN_BYTES)
+                return;
+            const job = free.reduce((a, b) => (b.size < a.size ? b : a));
+            if (Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_MAIN) !== CLAIM_FREE)
+                continue;
+            // The worker skips a job claimed here and answers nothing for it.
+            this.waiting.delete(job.id);
             await this.runHere(job);
+        }
+    }
+    settle(job, action) {
+        if (job.settled)
+            return;
+        job.settled = true;
+        this.jobs.delete(job.id);
+        action();
     }
     async runHere(job) {
         try {
-            job.resolve(await this.parseHere(job.file, job.kind, job.name));
+            const handle = await this.parseHere(job.file, job.kind, job.name);
+            this.settle(job, () => job.resolve(handle));
         }
         catch (error) {
-            job.reject(error);
+            this.settle(job, () => job.reject(error));
         }
     }
     async parseHere(file, kind, name) {
@@ -45352,11 +45746,23 @@ class TreePool {
             predict: async (rows) => rows.map((row) => model.predict(row)),
         };
     }
+    workerHandle(job, info) {
+        return {
+            info,
+            thread: 'worker',
+            predict: async (rows) => {
+                try {
+                    return (await this.request({ op: 'predict', name: job.name, rows })).outputs;
+                }
+                catch (error) {
+                    if (!(error instanceof WorkerDied))
+                        throw error;
+                    return (await this.parseHere(job.file, job.kind, job.name)).predict(rows);
+                }
+            },
+        };
+    }
     onReply(reply) {
-        if ('op' in reply) {
-            this.next();
-            return;
-        }
         const waiting = this.waiting.get(reply.id);
         if (!waiting)
             return;
@@ -45371,42 +45777,10 @@ class TreePool {
             }));
         }
     }
-    /** Hands the worker the next queued parse (it asks again when done). */
-    next() {
-        const job = this.queue.shift();
-        if (!job)
-            return;
-        this.request({ op: 'load', file: job.file, kind: job.kind, name: job.name }).then((reply) => {
-            job.resolve({
-                info: reply.info,
-                thread: 'worker',
-                predict: async (rows) => {
-                    try {
-                        return (await this.request({ op: 'predict', name: job.name, rows })).outputs;
-                    }
-                    catch (error) {
-                        if (!(error instanceof WorkerDied))
-                            throw error;
-                        return (await this.parseHere(job.file, job.kind, job.name)).predict(rows);
-                    }
-                },
-            });
-            this.next();
-        }, (error) => {
-            // A dead worker is not the file's fault: parse it here instead.
-            if (error instanceof WorkerDied)
-                void this.runHere(job);
-            else {
-                job.reject(error);
-                this.next();
-            }
-        });
-    }
-    request(message) {
+    request(message, id = this.nextId++) {
         const worker = this.worker;
         if (!worker)
             return Promise.reject(new WorkerDied('the tree worker is gone'));
-        const id = this.nextId++;
         return new Promise((resolve, reject) => {
             this.waiting.set(id, { resolve, reject });
             worker.postMessage({ ...message, id });
@@ -45420,10 +45794,14 @@ class TreePool {
         for (const w of this.waiting.values())
             w.reject(died);
         this.waiting.clear();
-        // Queued parses were never sent: run them here, in order.
-        const queued = this.queue.splice(0);
+        // Parses not answered by the worker (started there or not) are run here, in order, except
+        // those this thread is already running.
+        const left = [...this.jobs.values()].filter((job) => {
+            const before = Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_MAIN);
+            return before !== CLAIM_MAIN;
+        });
         void (async () => {
-            for (const job of queued)
+            for (const job of left)
                 await this.runHere(job);
         })();
     }
@@ -45432,9 +45810,9 @@ class TreePool {
         if (!worker)
             return;
         this.worker = undefined;
-        this.queue
-            .splice(0)
-            .forEach((job) => job.reject(new Error(`${job.name}: the healthcheck ended before the model was parsed`)));
+        for (const job of [...this.jobs.values()]) {
+            this.settle(job, () => job.reject(new Error(`${job.name}: the healthcheck ended before the model was parsed`)));
+        }
         await worker.terminate();
     }
 }
@@ -45455,6 +45833,12 @@ class TreePool {
 
 
 /**
+ * The warm-latency sample: the smoke run above was the cold first run, so one more warm-up,
+ * then timed runs for 10 ms (at least 5): enough for a p50 shown to a tenth of a millisecond,
+ * and the main thread is back for the rest of the healthcheck sooner.
+ */
+const LATENCY = { warmup: 1, budgetMs: 10 };
+/**
  * Starts parsing the tree models, on a second thread when there is one, as soon as the files
  * and their kinds are known: the parse then runs beside integrity, safety and onnxruntime.
  */
@@ -45469,7 +45853,8 @@ function treeModel(ctx, rel, kind) {
     let loading = ctx.trees.get(rel);
     if (!loading) {
         ctx.treePool ??= new TreePool();
-        loading = ctx.treePool.load(ctx.byPath.get(rel).absolute, kind, rel);
+        const file = ctx.byPath.get(rel);
+        loading = ctx.treePool.load(file.absolute, kind, rel, file.size);
         // Rejections are read by `load`; this keeps an early failure from being "unhandled".
         loading.catch(() => undefined);
         ctx.trees.set(rel, loading);
@@ -45591,7 +45976,7 @@ async function checkLoad(ctx) {
                 });
                 continue;
             }
-            const latency = await measureLatency(model, feeds);
+            const latency = await measureLatency(model, feeds, LATENCY);
             detail.p50Ms = round(latency.p50Ms, 3);
             detail.runs = latency.runs;
             rows.push({
@@ -45607,7 +45992,8 @@ async function checkLoad(ctx) {
             rows.push(failRow(file.path, 'onnx', error));
         }
     }
-    // Tree models: the worker thread has been parsing them since config; this thread takes what is left.
+    // Tree models: the worker thread has been parsing them since config; this thread helps with
+    // what the worker has not started, when enough is left to be worth a cold parse here.
     await ctx.treePool?.parseQueuedHere();
     for (const file of ctx.files.filter((f) => isTree(f.path))) {
         const kind = ctx.kinds.get(file.path);
@@ -45807,7 +46193,7 @@ async function checkGolden(ctx) {
     if (unavailable)
         problems.push(fileProblem(ctx, unavailable.status === 'fail' ? 'error' : 'warning', file ? rel : undefined, unavailable.message));
     const entries = golden?.models ?? {};
-    for (const [name, entry] of Object.entries(entries)) {
+    const entryRow = async (name, entry) => {
         const tolerance = entry.tolerance ?? golden.tolerance;
         const kind = ctx.kinds.get(name) ?? 'missing';
         const row = (status, message, cmp) => ({
@@ -45822,38 +46208,40 @@ async function checkGolden(ctx) {
         });
         try {
             if (!ctx.byPath.has(name)) {
-                rows.push(row('fail', `${rel} models.${name}: no such file in the bundle; fix the name in ${rel} or add the file`));
+                return row('fail', `${rel} models.${name}: no such file in the bundle; fix the name in ${rel} or add the file`);
             }
             else if (entry.kind === 'onnx' && kind === 'onnx') {
-                rows.push(await compareOnnx(ctx, name, entry, tolerance, rel, row));
+                return await compareOnnx(ctx, name, entry, tolerance, rel, row);
             }
             else if (entry.kind === 'tree' && (kind === 'lightgbm' || kind === 'xgboost')) {
-                rows.push(await compareTree(ctx, name, entry, tolerance, rel, row));
+                return await compareTree(ctx, name, entry, tolerance, rel, row);
             }
             else if (!RECOMPUTED.has(kind)) {
-                rows.push(row('fail', `${rel} models.${name}: golden entries are recomputed for ONNX, LightGBM and XGBoost files, not ${kind}; give the entry to the model's ONNX export instead`));
+                return row('fail', `${rel} models.${name}: golden entries are recomputed for ONNX, LightGBM and XGBoost files, not ${kind}; give the entry to the model's ONNX export instead`);
             }
             else {
                 const wanted = kind === 'onnx' ? '"inputs" and "outputs" by name' : '"rows" and "outputs"';
-                rows.push(row('fail', `${rel} models.${name}: a ${kind} model needs ${wanted}; the entry has the other form`));
+                return row('fail', `${rel} models.${name}: a ${kind} model needs ${wanted}; the entry has the other form`);
             }
         }
         catch (error) {
             const message = (0,errors/* errorMessage */.gJ)(error);
-            rows.push(row('fail', message.startsWith(name) || message.startsWith(rel) ? message : `${name}: ${message}`));
+            return row('fail', message.startsWith(name) || message.startsWith(rel) ? message : `${name}: ${message}`);
         }
-    }
-    if (golden?.stacking) {
-        const stackingRow = await compareStacking(ctx, golden, rel);
+    };
+    // Models the bundle holds that golden.json does not cover get a smoke run, reported as such.
+    const smoked = ctx.files.filter((f) => RECOMPUTED.has(ctx.kinds.get(f.path)) && !(f.path in entries));
+    // All at once: the tree models answer on the worker thread while onnxruntime runs on this
+    // one. The rows keep their order: entries, stacking, then smoke runs.
+    const [entryRows, stackingRow, smokeRows] = await Promise.all([
+        Promise.all(Object.entries(entries).map(([name, entry]) => entryRow(name, entry))),
+        golden?.stacking ? compareStacking(ctx, golden, rel) : undefined,
+        Promise.all(smoked.map((f) => smokeRow(ctx, f.path, ctx.kinds.get(f.path)))),
+    ]);
+    rows.push(...entryRows);
+    if (stackingRow)
         rows.push(stackingRow);
-    }
-    // Models the bundle holds that golden.json does not cover: a smoke run, reported as such.
-    for (const f of ctx.files) {
-        const kind = ctx.kinds.get(f.path);
-        if (!RECOMPUTED.has(kind) || f.path in entries)
-            continue;
-        rows.push(await smokeRow(ctx, f.path, kind));
-    }
+    rows.push(...smokeRows);
     for (const r of rows)
         if (r.status === 'fail')
             problems.push(fileProblem(ctx, 'error', ctx.byPath.has(r.model) ? r.model : rel, r.message));
@@ -46160,11 +46548,29 @@ const shadowRule = schemas/* object */.Ikc({
     severity: schemas/* enum */.k5n(['fail', 'warn']).default('fail'),
 })
     .strict();
+/** gate.shadow.rules when the config names none; the release notes describe these too. */
+const DEFAULT_SHADOW_RULES = {
+    ml_coverage: { min: 0.8, severity: 'fail' },
+    stacking_activation: { min: 0.9, severity: 'fail' },
+    lstm_ok_rate: { min: 0.95, severity: 'fail' },
+    tft_ok_rate: { min: 0.8, severity: 'fail' },
+    bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
+    severe_errors: { max: 0, severity: 'fail' },
+};
 const DEFAULT_HORIZON_RULES = {
     oof_auc: { min: 0.55, severity: 'fail' },
     test_auc: { min: 0.52, severity: 'fail' },
     n_oof: { min: 10000, severity: 'fail' },
 };
+/** The seed's training gate: 1h, 4h and 24h each need oof_auc >= 0.55, test_auc >= 0.52, n_oof >= 10000. */
+function defaultTrainingGate() {
+    return {
+        horizons: { '1h': DEFAULT_HORIZON_RULES, '4h': DEFAULT_HORIZON_RULES, '24h': DEFAULT_HORIZON_RULES },
+        base: {},
+        global: {},
+        warn: { overfit_gap: 0.15 },
+    };
+}
 const configSchema = schemas/* object */.Ikc({
     release: schemas/* object */.Ikc({
         name: schemas/* string */.YjP()
@@ -46208,16 +46614,7 @@ const configSchema = schemas/* object */.Ikc({
                 .default({ overfit_gap: 0.15 }),
         })
             .strict()
-            .default({
-            horizons: {
-                '1h': DEFAULT_HORIZON_RULES,
-                '4h': DEFAULT_HORIZON_RULES,
-                '24h': DEFAULT_HORIZON_RULES,
-            },
-            base: {},
-            global: {},
-            warn: { overfit_gap: 0.15 },
-        }),
+            .default(defaultTrainingGate),
         shadow: schemas/* object */.Ikc({
             logs: schemas/* string */.YjP()
                 .min(1)
@@ -46225,14 +46622,7 @@ const configSchema = schemas/* object */.Ikc({
                 .describe('Trade-log glob, relative to deploy.path on the target.'),
             window: duration.default('2d'),
             min_records: schemas/* number */.aig().int().nonnegative().default(20),
-            rules: schemas/* record */.g1P(schemas/* string */.YjP(), shadowRule).default({
-                ml_coverage: { min: 0.8, severity: 'fail' },
-                stacking_activation: { min: 0.9, severity: 'fail' },
-                lstm_ok_rate: { min: 0.95, severity: 'fail' },
-                tft_ok_rate: { min: 0.8, severity: 'fail' },
-                bull_prob_in_range: { range: [0.3, 0.7], min: 0.95, severity: 'fail' },
-                severe_errors: { max: 0, severity: 'fail' },
-            }),
+            rules: schemas/* record */.g1P(schemas/* string */.YjP(), shadowRule).default(DEFAULT_SHADOW_RULES),
             fields: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
                 .default({})
                 .describe('Overrides of trade-log field paths, e.g. { bull_prob: ml.bull_prob }.'),
@@ -46246,18 +46636,7 @@ const configSchema = schemas/* object */.Ikc({
             .optional(),
     })
         .strict()
-        .default({
-        training: {
-            horizons: {
-                '1h': DEFAULT_HORIZON_RULES,
-                '4h': DEFAULT_HORIZON_RULES,
-                '24h': DEFAULT_HORIZON_RULES,
-            },
-            base: {},
-            global: {},
-            warn: { overfit_gap: 0.15 },
-        },
-    }),
+        .default(() => ({ training: defaultTrainingGate() })),
     deploy: schemas/* object */.Ikc({
         target: schemas/* enum */.k5n(['ssh', 'local']).default('ssh'),
         host: schemas/* string */.YjP().min(1).optional(),
@@ -46435,11 +46814,26 @@ async function loadManifest(file) {
 
 
 
+
 /** Files hashed at once: enough to keep the disk and the hash busy, few enough to stay in cache. */
 const HASH_CONCURRENCY = 4;
+/**
+ * Files up to this size are read whole and hashed in one call: a stream's per-chunk events and
+ * buffers cost the main thread about a third more than the hash itself. Larger files are
+ * streamed, so memory stays bounded (HASH_CONCURRENCY files of this size at most).
+ */
+const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
 async function hashBundle(ctx) {
-    const hashes = await mapLimit(ctx.files, HASH_CONCURRENCY, (f) => sha256File(f.absolute));
+    const hashes = await mapLimit(ctx.files, HASH_CONCURRENCY, sha256Of);
     ctx.files.forEach((f, i) => ctx.sha256.set(f.path, hashes[i]));
+}
+async function sha256Of(file) {
+    if (file.size > WHOLE_FILE_BYTES)
+        return sha256File(file.absolute);
+    // Read to the end whatever the listed size: a file that changed since is hashed as it is now.
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(await (0,promises_.readFile)(file.absolute))
+        .digest('hex');
 }
 async function checkIntegrity(ctx) {
     const [, manifestResult] = await Promise.all([hashBundle(ctx), readManifest(ctx)]);
@@ -47791,7 +48185,6 @@ function errorMessage(error) {
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
-  IeY: () => (/* binding */ custom),
   k5n: () => (/* binding */ schemas_enum),
   euz: () => (/* binding */ literal),
   chJ: () => (/* binding */ schemas_null),
@@ -47804,7 +48197,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -53504,7 +53897,7 @@ function _promise(Class, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class, fn, _params) {
-    const norm = normalizeParams(_params);
+    const norm = util.normalizeParams(_params);
     norm.abort ?? (norm.abort = true); // default to abort:false
     const schema = new Class({
         type: "custom",
@@ -57276,7 +57669,7 @@ function check(fn) {
     return ch;
 }
 function custom(fn, _params) {
-    return _custom(ZodCustom, fn ?? (() => true), _params);
+    return core._custom(ZodCustom, fn ?? (() => true), _params);
 }
 function refine(fn, _params = {}) {
     return _refine(ZodCustom, fn, _params);
