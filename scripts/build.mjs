@@ -73,8 +73,10 @@ for (const name of Object.keys(entries)) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
     const text = readFileSync(path.join(dir, file), 'utf8');
     const shims = [];
-    if (/\b__dirname\b/.test(text) && !/(?:var|let|const) __dirname\b/.test(text)) shims.push('const __dirname = import.meta.dirname;');
-    if (/\b__filename\b/.test(text) && !/(?:var|let|const) __filename\b/.test(text)) shims.push('const __filename = import.meta.filename;');
+    if (/\b__dirname\b/.test(text) && !/(?:var|let|const) __dirname\b/.test(text))
+      shims.push('const __dirname = import.meta.dirname;');
+    if (/\b__filename\b/.test(text) && !/(?:var|let|const) __filename\b/.test(text))
+      shims.push('const __filename = import.meta.filename;');
     if (shims.length) writeFileSync(path.join(dir, file), `${shims.join(' ')}\n${text}`);
   }
 }

@@ -71,7 +71,9 @@ async function serviceLogTail(lines = 4): Promise<void> {
 }
 
 async function stopService(): Promise<void> {
-  await new Promise((resolve) => spawn(process.execPath, [service, 'stop', server], { stdio: 'ignore' }).on('close', resolve));
+  await new Promise((resolve) =>
+    spawn(process.execPath, [service, 'stop', server], { stdio: 'ignore' }).on('close', resolve),
+  );
 }
 
 async function main(): Promise<void> {
@@ -82,11 +84,20 @@ async function main(): Promise<void> {
   // hand (here: the sample release), .env with stacking off, live_config.py with ML on.
   await mkdir(path.join(server, 'logs'), { recursive: true });
   await cp(path.join(root, 'samples', 'release'), path.join(server, 'models'), { recursive: true });
-  await writeFile(path.join(server, '.env'), '# macd-analysis settings\nAPI_KEY=demo-not-a-secret\nML_ENABLE_STACKING=0\n');
-  await writeFile(path.join(server, 'live_config.py'), '# live trading config\nsymbol = "BTCUSDT"\nuse_ml_enhancement = True\n');
+  await writeFile(
+    path.join(server, '.env'),
+    '# macd-analysis settings\nAPI_KEY=demo-not-a-secret\nML_ENABLE_STACKING=0\n',
+  );
+  await writeFile(
+    path.join(server, 'live_config.py'),
+    '# live trading config\nsymbol = "BTCUSDT"\nuse_ml_enhancement = True\n',
+  );
 
   // The sample config, pointed at this machine. 60000 ms bars every 20 ms: an hour in ~1.2 s.
-  const config = parse(await readFile(path.join(root, 'samples', 'modelgate.yml'), 'utf8')) as Record<string, Record<string, unknown>>;
+  const config = parse(await readFile(path.join(root, 'samples', 'modelgate.yml'), 'utf8')) as Record<
+    string,
+    Record<string, unknown>
+  >;
   const svc = `${q(process.execPath)} ${q(service)}`;
   config.deploy = {
     ...config.deploy,
@@ -97,12 +108,19 @@ async function main(): Promise<void> {
     is_active: `${svc} status ${q(server)}`,
     logs: undefined,
     log_file: 'logs/app.log',
-    verify: { expect: ['stacking loaded', 'lstm loaded'], fail: ['Traceback', 'ERROR', 'CRITICAL'], timeout: '20s' },
+    verify: {
+      expect: ['stacking loaded', 'lstm loaded'],
+      fail: ['Traceback', 'ERROR', 'CRITICAL'],
+      timeout: '20s',
+    },
   };
   delete config.deploy.logs;
   const gate = config.gate as { shadow: Record<string, unknown> };
   gate.shadow = { ...gate.shadow, window: 0, promote_after: '1h' };
-  await writeFile(path.join(demo, 'modelgate.yml'), `# The demo's config: samples/modelgate.yml with a local target under .demo/\n${stringify(config)}`);
+  await writeFile(
+    path.join(demo, 'modelgate.yml'),
+    `# The demo's config: samples/modelgate.yml with a local target under .demo/\n${stringify(config)}`,
+  );
 
   let ssh: string[] = [];
   let stopSshd: (() => Promise<void>) | undefined;
@@ -111,32 +129,69 @@ async function main(): Promise<void> {
     const sshd = await startSshd();
     stopSshd = () => sshd.stop();
     await writeFile(path.join(demo, 'known_hosts'), `${sshd.knownHostsLine}\n`);
-    ssh = ['--port', String(sshd.port), '--username', sshd.username, '--private-key', sshd.privateKey, '--known-hosts', sshd.knownHostsLine];
+    ssh = [
+      '--port',
+      String(sshd.port),
+      '--username',
+      sshd.username,
+      '--private-key',
+      sshd.privateKey,
+      '--known-hosts',
+      sshd.knownHostsLine,
+    ];
     say(`sshd listening on 127.0.0.1:${sshd.port}`);
   }
 
   try {
-    console.log(bold(`modelgate demo: the sample release from healthcheck to rollback${useSsh ? ' (over SSH)' : ''}`));
-    say(`target ${useSsh ? 'ssh 127.0.0.1' : 'local'} ${path.relative(root, server)}, config ${path.relative(root, path.join(demo, 'modelgate.yml'))}`);
+    console.log(
+      bold(`modelgate demo: the sample release from healthcheck to rollback${useSsh ? ' (over SSH)' : ''}`),
+    );
+    say(
+      `target ${useSsh ? 'ssh 127.0.0.1' : 'local'} ${path.relative(root, server)}, config ${path.relative(root, path.join(demo, 'modelgate.yml'))}`,
+    );
 
     const health = await modelgate('Healthcheck the release bundle', [
-      'healthcheck', '--bundle', path.join(root, 'samples', 'release'), '--report', 'reports/healthcheck.json',
+      'healthcheck',
+      '--bundle',
+      path.join(root, 'samples', 'release'),
+      '--report',
+      'reports/healthcheck.json',
     ]);
     say(`inference: ${health.outputs.inference}`);
 
     const pkg = await modelgate('Package it: reproducible tarball, manifest, release notes', [
-      'package', '--bundle', path.join(root, 'samples', 'release'), '--output-dir', 'out', '--health-report', 'reports/healthcheck.json',
+      'package',
+      '--bundle',
+      path.join(root, 'samples', 'release'),
+      '--output-dir',
+      'out',
+      '--health-report',
+      'reports/healthcheck.json',
     ]);
     const id = pkg.outputs['release-id']!;
 
-    await modelgate('Training gate on the manifest (the seed\'s metrics: only 1h is usable)', [
-      'gate', '--mode', 'training', '--manifest', pkg.outputs.manifest!, '--report', 'reports/gate-training.json',
+    await modelgate("Training gate on the manifest (the seed's metrics: only 1h is usable)", [
+      'gate',
+      '--mode',
+      'training',
+      '--manifest',
+      pkg.outputs.manifest!,
+      '--report',
+      'reports/gate-training.json',
     ]);
-    const training = JSON.parse(await readFile(path.join(reports, 'gate-training.json'), 'utf8')) as { checks: { status: string; message: string }[] };
-    for (const c of training.checks.filter((x) => x.status !== 'pass')) say(`${c.status.padEnd(4)} ${c.message}`);
+    const training = JSON.parse(await readFile(path.join(reports, 'gate-training.json'), 'utf8')) as {
+      checks: { status: string; message: string }[];
+    };
+    for (const c of training.checks.filter((x) => x.status !== 'pass'))
+      say(`${c.status.padEnd(4)} ${c.message}`);
 
     await modelgate('Deploy in shadow phase (the server had a hand-installed models/ directory)', [
-      'deploy', '--tarball', pkg.outputs.tarball!, '--phase', 'shadow', ...ssh,
+      'deploy',
+      '--tarball',
+      pkg.outputs.tarball!,
+      '--phase',
+      'shadow',
+      ...ssh,
     ]);
     await serviceLogTail();
 
@@ -145,7 +200,9 @@ async function main(): Promise<void> {
     const logDir = path.join(server, 'data', 'live');
     for (let i = 0; i < 100; i++) {
       const files = await readdir(logDir).catch(() => [] as string[]);
-      const lines = (await Promise.all(files.map((f) => readFile(path.join(logDir, f), 'utf8')))).join('').split('\n').length - 1;
+      const lines =
+        (await Promise.all(files.map((f) => readFile(path.join(logDir, f), 'utf8')))).join('').split('\n')
+          .length - 1;
       if (lines >= 75) {
         say(`${lines} bars in ${files.join(', ')}`);
         break;
@@ -154,34 +211,89 @@ async function main(): Promise<void> {
     }
 
     await modelgate('Shadow gate on the trade logs, for promotion', [
-      'gate', '--mode', 'shadow', '--promote', 'true', '--report', 'reports/gate-shadow.json', ...ssh,
+      'gate',
+      '--mode',
+      'shadow',
+      '--promote',
+      'true',
+      '--report',
+      'reports/gate-shadow.json',
+      ...ssh,
     ]);
     const shadow = JSON.parse(await readFile(path.join(reports, 'gate-shadow.json'), 'utf8')) as {
       summary: string;
-      metrics: { records: number; ml_coverage: number; stacking_activation: number; hours_covered: number; bull_prob?: { mean: number; std: number } };
+      metrics: {
+        records: number;
+        ml_coverage: number;
+        stacking_activation: number;
+        hours_covered: number;
+        bull_prob?: { mean: number; std: number };
+      };
     };
     const m = shadow.metrics;
-    say(`${m.records} bars over ${m.hours_covered.toFixed(2)} h: coverage ${m.ml_coverage}, stacking ${m.stacking_activation}, bull_prob mean ${m.bull_prob?.mean.toFixed(3)} std ${m.bull_prob?.std.toFixed(3)}`);
+    say(
+      `${m.records} bars over ${m.hours_covered.toFixed(2)} h: coverage ${m.ml_coverage}, stacking ${m.stacking_activation}, bull_prob mean ${m.bull_prob?.mean.toFixed(3)} std ${m.bull_prob?.std.toFixed(3)}`,
+    );
     say(shadow.summary);
 
-    await modelgate('Promote: stacking goes live (ML_ENABLE_STACKING=1)', ['deploy', '--tarball', pkg.outputs.tarball!, '--phase', 'promote', ...ssh]);
+    await modelgate('Promote: stacking goes live (ML_ENABLE_STACKING=1)', [
+      'deploy',
+      '--tarball',
+      pkg.outputs.tarball!,
+      '--phase',
+      'promote',
+      ...ssh,
+    ]);
     await serviceLogTail(2);
 
-    await modelgate('Rollback level stacking (dry run first)', ['rollback', '--level', 'stacking', '--dry-run', ...ssh]);
-    await modelgate('Rollback level stacking: back to the shadow flags', ['rollback', '--level', 'stacking', ...ssh]);
-    await modelgate('Rollback level release: back to the hand-installed models', ['rollback', '--level', 'release', ...ssh]);
-    await modelgate('Rollback level ml-off: use_ml_enhancement = False in live_config.py', ['rollback', '--level', 'ml-off', ...ssh]);
+    await modelgate('Rollback level stacking (dry run first)', [
+      'rollback',
+      '--level',
+      'stacking',
+      '--dry-run',
+      ...ssh,
+    ]);
+    await modelgate('Rollback level stacking: back to the shadow flags', [
+      'rollback',
+      '--level',
+      'stacking',
+      ...ssh,
+    ]);
+    await modelgate('Rollback level release: back to the hand-installed models', [
+      'rollback',
+      '--level',
+      'release',
+      ...ssh,
+    ]);
+    await modelgate('Rollback level ml-off: use_ml_enhancement = False in live_config.py', [
+      'rollback',
+      '--level',
+      'ml-off',
+      ...ssh,
+    ]);
     await serviceLogTail(2);
 
     const env = await readFile(path.join(server, '.env'), 'utf8');
-    const history = (await readFile(path.join(server, '.modelgate', 'history.jsonl'), 'utf8')).trim().split('\n');
+    const history = (await readFile(path.join(server, '.modelgate', 'history.jsonl'), 'utf8'))
+      .trim()
+      .split('\n');
     console.log(`\n${bold('Done')} in ${((Date.now() - started) / 1000).toFixed(1)} s. Release ${id}.`);
-    say(`.env now:        ${env.trim().split('\n').filter((l) => l.startsWith('ML_')).join(' ')}`);
-    say(`history:         ${history.length} entries in ${path.relative(root, path.join(server, '.modelgate', 'history.jsonl'))}`);
+    say(
+      `.env now:        ${env
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('ML_'))
+        .join(' ')}`,
+    );
+    say(
+      `history:         ${history.length} entries in ${path.relative(root, path.join(server, '.modelgate', 'history.jsonl'))}`,
+    );
     say('Where to look:');
     say(`  release notes  ${path.relative(root, path.join(out, `${id}.notes.md`))}`);
     say(`  manifest       ${path.relative(root, path.join(out, `${id}.manifest.json`))}`);
-    say(`  reports        ${path.relative(root, reports)}/ (healthcheck.json, gate-*.json, one log per step)`);
+    say(
+      `  reports        ${path.relative(root, reports)}/ (healthcheck.json, gate-*.json, one log per step)`,
+    );
     say(`  the server     ${path.relative(root, server)}/ (models -> releases/<id>, backup/, .modelgate/)`);
   } finally {
     await stopService();

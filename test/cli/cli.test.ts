@@ -15,7 +15,11 @@ import { repoRoot } from '../support/shared.js';
 const bin = path.join(repoRoot, 'bin', 'modelgate.js');
 
 function modelgate(args: string[], cwd = repoRoot) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,19 +30,26 @@ test('--help lists the five commands; <command> --help lists every input of its 
   for (const name of ACTION_NAMES) {
     const r = modelgate([name, '--help']);
     assert.equal(r.code, 0);
-    for (const input of loadActionSpec(name).inputs) assert.match(r.stdout, new RegExp(`^  --${input.name} `, 'm'), `${name} --${input.name}`);
+    for (const input of loadActionSpec(name).inputs)
+      assert.match(r.stdout, new RegExp(`^  --${input.name} `, 'm'), `${name} --${input.name}`);
   }
 });
 
 test('a config error is one line on stderr naming file, line and field, with exit code 2', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-'));
-  const config = readFileSync(path.join(repoRoot, 'samples', 'modelgate.yml'), 'utf8').replace('n_oof: { min: 10000 }', 'n_oof: { min: "ten thousand" }');
+  const config = readFileSync(path.join(repoRoot, 'samples', 'modelgate.yml'), 'utf8').replace(
+    'n_oof: { min: 10000 }',
+    'n_oof: { min: "ten thousand" }',
+  );
   writeFileSync(path.join(dir, 'modelgate.yml'), config);
   const line = config.split('\n').findIndex((l) => l.includes('ten thousand')) + 1;
   const r = modelgate(['gate', '--manifest', 'm.json'], dir);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, `modelgate gate: modelgate.yml:${line} gate.training.horizons.1h.n_oof.min: expected a number, got "ten thousand"\n`);
+  assert.equal(
+    r.stderr,
+    `modelgate gate: modelgate.yml:${line} gate.training.horizons.1h.n_oof.min: expected a number, got "ten thousand"\n`,
+  );
 });
 
 test('unknown flags and missing inputs are usage errors (exit 2) naming the input', () => {
@@ -48,12 +59,28 @@ test('unknown flags and missing inputs are usage errors (exit 2) naming the inpu
   const missing = modelgate(['rollback', '--config', 'samples/modelgate.yml']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /Input required and not supplied: level/);
-  const bad = modelgate(['deploy', '--tarball', 'x.tar.gz', '--phase', 'live', '--config', 'samples/modelgate.yml']);
+  const bad = modelgate([
+    'deploy',
+    '--tarball',
+    'x.tar.gz',
+    '--phase',
+    'live',
+    '--config',
+    'samples/modelgate.yml',
+  ]);
   assert.equal(bad.code, 2);
 });
 
 test('a healthcheck prints its outputs as JSON on stdout and its summary on stderr', () => {
-  const r = modelgate(['healthcheck', '--bundle', 'samples/release', '--config', 'samples/modelgate.yml', '--report', path.join(os.tmpdir(), `hc-${process.pid}.json`)]);
+  const r = modelgate([
+    'healthcheck',
+    '--bundle',
+    'samples/release',
+    '--config',
+    'samples/modelgate.yml',
+    '--report',
+    path.join(os.tmpdir(), `hc-${process.pid}.json`),
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const outputs = JSON.parse(r.stdout) as Record<string, string>;
   assert.deepEqual(Object.keys(outputs).sort(), ['duration-ms', 'files', 'inference', 'passed', 'report']);
@@ -65,8 +92,21 @@ test('an inconclusive shadow gate exits 3, a failed one 1', async () => {
   const { writeTradeLogs } = await import('../support/trade-logs.js');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-gate-'));
   await writeTradeLogs(path.join(dir, 'few'), { records: 3 });
-  await writeTradeLogs(path.join(dir, 'flat'), { records: 300, distribution: { kind: 'constant', value: 0.5 } });
-  const args = (logs: string) => ['gate', '--mode', 'shadow', '--logs', `${logs}/*.jsonl`, '--since', '2026-01-01T00:00:00Z', '--config', path.join(repoRoot, 'samples', 'modelgate.yml')];
+  await writeTradeLogs(path.join(dir, 'flat'), {
+    records: 300,
+    distribution: { kind: 'constant', value: 0.5 },
+  });
+  const args = (logs: string) => [
+    'gate',
+    '--mode',
+    'shadow',
+    '--logs',
+    `${logs}/*.jsonl`,
+    '--since',
+    '2026-01-01T00:00:00Z',
+    '--config',
+    path.join(repoRoot, 'samples', 'modelgate.yml'),
+  ];
   const few = modelgate(args('few'), dir);
   assert.equal(few.code, 3, few.stderr);
   assert.equal((JSON.parse(few.stdout) as { verdict: string }).verdict, 'inconclusive');

@@ -16,11 +16,15 @@ const run = promisify(execFile);
 test('the demo runs every step, from healthcheck to each rollback level, without network or SSH', async (t) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'modelgate-demo-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'demo.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, MODELGATE_DEMO_DIR: dir },
-    timeout: 120_000,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'scripts', 'demo.ts')],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, MODELGATE_DEMO_DIR: dir },
+      timeout: 120_000,
+    },
+  );
   for (const step of [
     'Healthcheck the release bundle',
     'Package it',
@@ -45,6 +49,8 @@ test('the demo runs every step, from healthcheck to each rollback level, without
   assert.match(await readFile(path.join(server, 'live_config.py'), 'utf8'), /use_ml_enhancement = False/);
   const env = await readFile(path.join(server, '.env'), 'utf8');
   assert.equal(env.match(/^ML_ENABLE_STACKING=/gm)?.length, 1);
-  const history = (await readFile(path.join(server, '.modelgate', 'history.jsonl'), 'utf8')).trim().split('\n');
+  const history = (await readFile(path.join(server, '.modelgate', 'history.jsonl'), 'utf8'))
+    .trim()
+    .split('\n');
   assert.equal(history.length, 5);
 });

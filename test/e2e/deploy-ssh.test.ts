@@ -17,8 +17,13 @@ import { runAction } from './harness.js';
 test('deploy shadow, shadow gate over SFTP, and rollback release, over a real sshd from the bundles', async (t) => {
   const sshd = await startSshd(t);
   if (!sshd) return;
-  const server = await makeServerDir(t, { models: { 'stacking_meta_1h.json': '{"release": "hand-installed"}\n', 'lstm_1h.pt': 'hand-installed\n' } });
-  const config = parse(await readFile(path.join(repoRoot, 'samples', 'modelgate.yml'), 'utf8')) as Record<string, Record<string, unknown>>;
+  const server = await makeServerDir(t, {
+    models: { 'stacking_meta_1h.json': '{"release": "hand-installed"}\n', 'lstm_1h.pt': 'hand-installed\n' },
+  });
+  const config = parse(await readFile(path.join(repoRoot, 'samples', 'modelgate.yml'), 'utf8')) as Record<
+    string,
+    Record<string, unknown>
+  >;
   const svc = `${shellQuote(process.execPath)} ${shellQuote(SERVICE_SCRIPT)}`;
   config.deploy = {
     ...config.deploy,
@@ -37,12 +42,20 @@ test('deploy shadow, shadow gate over SFTP, and rollback release, over a real ss
   const ssh = { 'private-key': sshd.privateKey, 'known-hosts': sshd.knownHostsLine };
 
   const pkg = await runAction('package', {
-    with: { bundle: path.join(repoRoot, 'samples', 'release'), timestamp: '20260220_145749', 'output-dir': 'out', 'upload-artifact': false },
+    with: {
+      bundle: path.join(repoRoot, 'samples', 'release'),
+      timestamp: '20260220_145749',
+      'output-dir': 'out',
+      'upload-artifact': false,
+    },
     files,
   });
   assert.equal(pkg.code, 0, pkg.stdout);
 
-  const deployed = await runAction('deploy', { with: { tarball: pkg.outputs.tarball!, ...ssh }, workspace: pkg.workspace });
+  const deployed = await runAction('deploy', {
+    with: { tarball: pkg.outputs.tarball!, ...ssh },
+    workspace: pkg.workspace,
+  });
   assert.equal(deployed.code, 0, deployed.stdout + deployed.stderr);
   assert.equal(deployed.outputs.status, 'deployed');
   assert.equal(deployed.outputs['release-id'], 'macd_models_final_20260220_145749');
@@ -62,16 +75,34 @@ test('deploy shadow, shadow gate over SFTP, and rollback release, over a real ss
   const back = await runAction('rollback', { with: { level: 'release', ...ssh }, workspace: pkg.workspace });
   assert.equal(back.code, 0, back.stdout);
   assert.equal(back.outputs.status, 'rolled-back');
-  assert.equal(await readlink(path.join(server, 'models')), `releases/${deployed.outputs['previous-release-id']}`);
-  const history = (await readFile(path.join(server, '.modelgate', 'history.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { action: string; result: string });
-  assert.deepEqual(history.map((h) => h.action), ['deploy', 'rollback']);
+  assert.equal(
+    await readlink(path.join(server, 'models')),
+    `releases/${deployed.outputs['previous-release-id']}`,
+  );
+  const history = (await readFile(path.join(server, '.modelgate', 'history.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { action: string; result: string });
+  assert.deepEqual(
+    history.map((h) => h.action),
+    ['deploy', 'rollback'],
+  );
 });
 
 test('deploy refuses an unknown host key from the bundle, naming the fix', async (t) => {
   const sshd = await startSshd(t);
   if (!sshd) return;
-  const config = parse(await readFile(path.join(repoRoot, 'samples', 'modelgate.yml'), 'utf8')) as Record<string, Record<string, unknown>>;
-  config.deploy = { ...config.deploy, host: sshd.host, port: sshd.port, user: sshd.username, path: '/tmp/never-touched' };
+  const config = parse(await readFile(path.join(repoRoot, 'samples', 'modelgate.yml'), 'utf8')) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  config.deploy = {
+    ...config.deploy,
+    host: sshd.host,
+    port: sshd.port,
+    user: sshd.username,
+    path: '/tmp/never-touched',
+  };
   const other = `[${sshd.host}]:${sshd.port} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl`;
   const run = await runAction('rollback', {
     with: { level: 'stacking', 'private-key': sshd.privateKey, 'known-hosts': other },

@@ -15,7 +15,14 @@ import { shellQuote } from '../../src/core/remote/quote.js';
 
 const run = promisify(execFile);
 
-export const SERVICE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples', 'service', 'macd-service.mjs');
+export const SERVICE_SCRIPT = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'samples',
+  'service',
+  'macd-service.mjs',
+);
 
 /** `restart` and `is_active` commands for deploy config, as a shell would run them. */
 export function serviceCommands(
