@@ -566,38 +566,19 @@ async function loadManifest(file) {
 /* harmony export */   _M: () => (/* binding */ LocatedDocument),
 /* harmony export */   fK: () => (/* binding */ valueAt),
 /* harmony export */   n6: () => (/* binding */ describeIssue),
-/* harmony export */   wM: () => (/* binding */ dottedPath)
+/* harmony export */   wM: () => (/* reexport safe */ _value_text_js__WEBPACK_IMPORTED_MODULE_1__.w)
 /* harmony export */ });
-/* unused harmony exports describeValue, closest */
+/* unused harmony export closest */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _value_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9708);
 /**
  * Turns schema issues into sentences a person can act on: the file, the line, the dotted
  * field path, what was expected and what was found. One schema library (zod) validates every
  * external input; this is the single place its issues become words.
  */
 
-function dottedPath(path) {
-    if (path.length === 0)
-        return '(top level)';
-    return path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
-        .join('.')
-        .replace(/\.\[/g, '[');
-}
-/** Renders a found value briefly: strings quoted, objects named by type. */
-function describeValue(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'string')
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    if (Array.isArray(value))
-        return `a list of ${value.length}`;
-    if (typeof value === 'object')
-        return 'a mapping';
-    return String(value);
-}
+
+
 function valueAt(root, path) {
     let cur = root;
     for (const key of path) {
@@ -631,9 +612,9 @@ function describeIssue(issue, root, allowed) {
         case 'invalid_type':
             if (found === undefined)
                 return `is required: expected ${expectedName(issue.expected)}`;
-            return `expected ${expectedName(issue.expected)}, got ${describeValue(found)}`;
+            return `expected ${expectedName(issue.expected)}, got ${(0,_value_text_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(found)}`;
         case 'invalid_value':
-            return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(found)}`;
+            return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${(0,_value_text_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(found)}`;
         case 'unrecognized_keys': {
             const names = issue.keys.map((k) => `"${k}"`).join(', ');
             const known = allowed ?? [];
@@ -644,25 +625,25 @@ function describeIssue(issue, root, allowed) {
         }
         case 'too_small':
             if (issue.origin === 'array')
-                return `expected at least ${String(issue.minimum)} item(s), got ${describeValue(found)}`;
+                return `expected at least ${String(issue.minimum)} item(s), got ${(0,_value_text_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(found)}`;
             if (issue.origin === 'string')
                 return `must not be empty`;
-            return `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${describeValue(found)}`;
+            return `expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${(0,_value_text_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(found)}`;
         case 'too_big':
             if (issue.origin === 'array')
-                return `expected at most ${String(issue.maximum)} item(s), got ${describeValue(found)}`;
-            return `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${describeValue(found)}`;
+                return `expected at most ${String(issue.maximum)} item(s), got ${(0,_value_text_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(found)}`;
+            return `expected ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${(0,_value_text_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(found)}`;
         case 'invalid_format':
-            return `${issue.message}, got ${describeValue(found)}`;
+            return `${issue.message}, got ${(0,_value_text_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(found)}`;
         case 'invalid_key': {
             const key = issue.path[issue.path.length - 1];
             const inner = issue.issues[0]?.message;
             return `${inner && !inner.startsWith('Invalid') ? inner : 'invalid name'}, got ${JSON.stringify(String(key))}`;
         }
         case 'invalid_union':
-            return `${issue.message === 'Invalid input' ? 'does not match any allowed form' : issue.message}, got ${describeValue(found)}`;
+            return `${issue.message === 'Invalid input' ? 'does not match any allowed form' : issue.message}, got ${(0,_value_text_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(found)}`;
         default:
-            return `${issue.message}${found !== undefined ? `, got ${describeValue(found)}` : ''}`;
+            return `${issue.message}${found !== undefined ? `, got ${(0,_value_text_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(found)}` : ''}`;
     }
 }
 /** The known field nearest to a misspelt one (edit distance at most 2), if any. */
@@ -1096,6 +1077,39 @@ class JsonScanner {
             this.fail(`expected "," or "}" after the value of ${JSON.stringify(key)}, got ${this.describeHere()}`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 9708:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ describeValue),
+/* harmony export */   w: () => (/* binding */ dottedPath)
+/* harmony export */ });
+function dottedPath(path) {
+    if (path.length === 0)
+        return '(top level)';
+    return path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replace(/\.\[/g, '[');
+}
+/** Renders a found value briefly: strings quoted, objects named by type. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (Array.isArray(value))
+        return `a list of ${value.length}`;
+    if (typeof value === 'object')
+        return 'a mapping';
+    return String(value);
 }
 
 

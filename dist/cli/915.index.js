@@ -3973,6 +3973,8 @@ function parseDouble(token) {
 
 // EXTERNAL MODULE: ./lib/core/validation/json-text.js
 var json_text = __webpack_require__(9717);
+// EXTERNAL MODULE: ./lib/core/validation/value-text.js
+var value_text = __webpack_require__(9708);
 ;// CONCATENATED MODULE: ./lib/core/models/xgboost.js
 /**
  * XGBoost JSON models (`save_model("model.json")`, 1.0 to 3.x), evaluated the way XGBoost's
@@ -3990,6 +3992,7 @@ var json_text = __webpack_require__(9717);
  * validation/describe.ts) would double what that thread loads before it can parse anything.
  * The messages are worded as describe.ts words zod's issues, so both read alike.
  */
+
 
 
 
@@ -4179,7 +4182,7 @@ function parseXgboost(text, file) {
         catch (error) {
             if (!(error instanceof LayoutProblem))
                 throw error;
-            fail(`${dottedPath(error.path)}: ${error.what} (not an XGBoost JSON model, or a damaged one)`);
+            fail(`${(0,value_text/* dottedPath */.w)(error.path)}: ${error.what} (not an XGBoost JSON model, or a damaged one)`);
         }
     };
     layout(() => checkModel(document));
@@ -4490,36 +4493,13 @@ class LayoutProblem {
         this.what = what;
     }
 }
-/** `learner.gradient_booster.model.trees[3]`, as validation/describe.ts writes paths. */
-function dottedPath(path) {
-    if (path.length === 0)
-        return '(top level)';
-    return path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
-        .join('.')
-        .replace(/\.\[/g, '[');
-}
-/** A found value, briefly, as validation/describe.ts shows it. */
-function describeFound(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'string')
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    if (Array.isArray(value))
-        return `a list of ${value.length}`;
-    if (typeof value === 'object')
-        return 'a mapping';
-    return String(value);
-}
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function wrongType(value, path, expected) {
     throw new LayoutProblem(path, value === undefined
         ? `is required: expected ${expected}`
-        : `expected ${expected}, got ${describeFound(value)}`);
+        : `expected ${expected}, got ${(0,value_text/* describeValue */.b)(value)}`);
 }
 function checkObject(value, path) {
     if (!isObject(value))
@@ -4534,7 +4514,7 @@ function isNumeric(value) {
     return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 function notNumeric(value, path) {
-    throw new LayoutProblem(path, `does not match any allowed form, got ${describeFound(value)}`);
+    throw new LayoutProblem(path, `does not match any allowed form, got ${(0,value_text/* describeValue */.b)(value)}`);
 }
 function checkNumeric(value, path, optional = false) {
     if ((optional && value === undefined) || isNumeric(value))
@@ -4579,7 +4559,7 @@ function checkList(parent, key, path, rule, optional = false) {
     if (Array.isArray(value) && listFollows(value, rule))
         return;
     const message = LIST_MESSAGE[rule];
-    throw new LayoutProblem([...path, key], value === undefined ? message : `${message}, got ${describeFound(value)}`);
+    throw new LayoutProblem([...path, key], value === undefined ? message : `${message}, got ${(0,value_text/* describeValue */.b)(value)}`);
 }
 /** The learner fields the evaluator reads, in the order their problems are reported. */
 function checkModel(document) {

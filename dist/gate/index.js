@@ -38090,7 +38090,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6458);
+/* harmony import */ var _commands_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1996);
 /* harmony import */ var _github_comments_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5553);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5402);
 
@@ -46252,7 +46252,7 @@ async function runAction(command, github) {
 
 /***/ }),
 
-/***/ 6458:
+/***/ 1996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47390,13 +47390,7 @@ class ShadowAccumulator {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/core/validation/describe.js
-/**
- * Turns schema issues into sentences a person can act on: the file, the line, the dotted
- * field path, what was expected and what was found. One schema library (zod) validates every
- * external input; this is the single place its issues become words.
- */
-
+;// CONCATENATED MODULE: ./lib/core/validation/value-text.js
 function dottedPath(path) {
     if (path.length === 0)
         return '(top level)';
@@ -47419,6 +47413,16 @@ function describeValue(value) {
         return 'a mapping';
     return String(value);
 }
+
+;// CONCATENATED MODULE: ./lib/core/validation/describe.js
+/**
+ * Turns schema issues into sentences a person can act on: the file, the line, the dotted
+ * field path, what was expected and what was found. One schema library (zod) validates every
+ * external input; this is the single place its issues become words.
+ */
+
+
+
 function valueAt(root, path) {
     let cur = root;
     for (const key of path) {

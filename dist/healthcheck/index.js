@@ -37249,7 +37249,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_healthcheck_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7418);
+/* harmony import */ var _commands_healthcheck_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5219);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3746);
 
 
@@ -40335,7 +40335,7 @@ async function runAction(command, github) {
 
 /***/ }),
 
-/***/ 7418:
+/***/ 5219:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40958,13 +40958,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 var schemas = __nccwpck_require__(8816);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/core/validation/describe.js
-/**
- * Turns schema issues into sentences a person can act on: the file, the line, the dotted
- * field path, what was expected and what was found. One schema library (zod) validates every
- * external input; this is the single place its issues become words.
- */
-
+;// CONCATENATED MODULE: ./lib/core/validation/value-text.js
 function dottedPath(path) {
     if (path.length === 0)
         return '(top level)';
@@ -40987,6 +40981,16 @@ function describeValue(value) {
         return 'a mapping';
     return String(value);
 }
+
+;// CONCATENATED MODULE: ./lib/core/validation/describe.js
+/**
+ * Turns schema issues into sentences a person can act on: the file, the line, the dotted
+ * field path, what was expected and what was found. One schema library (zod) validates every
+ * external input; this is the single place its issues become words.
+ */
+
+
+
 function valueAt(root, path) {
     let cur = root;
     for (const key of path) {
@@ -44866,6 +44870,7 @@ function parseDouble(token) {
 
 
 
+
 const f32 = Math.fround;
 /** XGBoost refuses categories at or above 2^24 (the last integer a float holds exactly). */
 const MAX_CATEGORY = 16777216;
@@ -45052,7 +45057,7 @@ function parseXgboost(text, file) {
         catch (error) {
             if (!(error instanceof LayoutProblem))
                 throw error;
-            fail(`${xgboost_dottedPath(error.path)}: ${error.what} (not an XGBoost JSON model, or a damaged one)`);
+            fail(`${dottedPath(error.path)}: ${error.what} (not an XGBoost JSON model, or a damaged one)`);
         }
     };
     layout(() => checkModel(document));
@@ -45363,36 +45368,13 @@ class LayoutProblem {
         this.what = what;
     }
 }
-/** `learner.gradient_booster.model.trees[3]`, as validation/describe.ts writes paths. */
-function xgboost_dottedPath(path) {
-    if (path.length === 0)
-        return '(top level)';
-    return path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
-        .join('.')
-        .replace(/\.\[/g, '[');
-}
-/** A found value, briefly, as validation/describe.ts shows it. */
-function describeFound(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'string')
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    if (Array.isArray(value))
-        return `a list of ${value.length}`;
-    if (typeof value === 'object')
-        return 'a mapping';
-    return String(value);
-}
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function wrongType(value, path, expected) {
     throw new LayoutProblem(path, value === undefined
         ? `is required: expected ${expected}`
-        : `expected ${expected}, got ${describeFound(value)}`);
+        : `expected ${expected}, got ${describeValue(value)}`);
 }
 function checkObject(value, path) {
     if (!isObject(value))
@@ -45407,7 +45389,7 @@ function isNumeric(value) {
     return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 function notNumeric(value, path) {
-    throw new LayoutProblem(path, `does not match any allowed form, got ${describeFound(value)}`);
+    throw new LayoutProblem(path, `does not match any allowed form, got ${describeValue(value)}`);
 }
 function checkNumeric(value, path, optional = false) {
     if ((optional && value === undefined) || isNumeric(value))
@@ -45452,7 +45434,7 @@ function checkList(parent, key, path, rule, optional = false) {
     if (Array.isArray(value) && listFollows(value, rule))
         return;
     const message = LIST_MESSAGE[rule];
-    throw new LayoutProblem([...path, key], value === undefined ? message : `${message}, got ${describeFound(value)}`);
+    throw new LayoutProblem([...path, key], value === undefined ? message : `${message}, got ${describeValue(value)}`);
 }
 /** The learner fields the evaluator reads, in the order their problems are reported. */
 function checkModel(document) {

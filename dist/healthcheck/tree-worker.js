@@ -1237,6 +1237,30 @@ class JsonScanner {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/core/validation/value-text.js
+function dottedPath(path) {
+    if (path.length === 0)
+        return '(top level)';
+    return path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replace(/\.\[/g, '[');
+}
+/** Renders a found value briefly: strings quoted, objects named by type. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (Array.isArray(value))
+        return `a list of ${value.length}`;
+    if (typeof value === 'object')
+        return 'a mapping';
+    return String(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/core/models/xgboost.js
 /**
  * XGBoost JSON models (`save_model("model.json")`, 1.0 to 3.x), evaluated the way XGBoost's
@@ -1254,6 +1278,7 @@ class JsonScanner {
  * validation/describe.ts) would double what that thread loads before it can parse anything.
  * The messages are worded as describe.ts words zod's issues, so both read alike.
  */
+
 
 
 
@@ -1754,36 +1779,13 @@ class LayoutProblem {
         this.what = what;
     }
 }
-/** `learner.gradient_booster.model.trees[3]`, as validation/describe.ts writes paths. */
-function dottedPath(path) {
-    if (path.length === 0)
-        return '(top level)';
-    return path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
-        .join('.')
-        .replace(/\.\[/g, '[');
-}
-/** A found value, briefly, as validation/describe.ts shows it. */
-function describeFound(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'string')
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    if (Array.isArray(value))
-        return `a list of ${value.length}`;
-    if (typeof value === 'object')
-        return 'a mapping';
-    return String(value);
-}
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function wrongType(value, path, expected) {
     throw new LayoutProblem(path, value === undefined
         ? `is required: expected ${expected}`
-        : `expected ${expected}, got ${describeFound(value)}`);
+        : `expected ${expected}, got ${describeValue(value)}`);
 }
 function checkObject(value, path) {
     if (!isObject(value))
@@ -1798,7 +1800,7 @@ function isNumeric(value) {
     return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 function notNumeric(value, path) {
-    throw new LayoutProblem(path, `does not match any allowed form, got ${describeFound(value)}`);
+    throw new LayoutProblem(path, `does not match any allowed form, got ${describeValue(value)}`);
 }
 function checkNumeric(value, path, optional = false) {
     if ((optional && value === undefined) || isNumeric(value))
@@ -1843,7 +1845,7 @@ function checkList(parent, key, path, rule, optional = false) {
     if (Array.isArray(value) && listFollows(value, rule))
         return;
     const message = LIST_MESSAGE[rule];
-    throw new LayoutProblem([...path, key], value === undefined ? message : `${message}, got ${describeFound(value)}`);
+    throw new LayoutProblem([...path, key], value === undefined ? message : `${message}, got ${describeValue(value)}`);
 }
 /** The learner fields the evaluator reads, in the order their problems are reported. */
 function checkModel(document) {

@@ -985,8 +985,7 @@ async function writeParallel(session, handle, local, offset, total, progress) {
     await new Promise((resolve, reject) => {
         const free = [];
         const read = new Map();
-        const completed = new Map();
-        let contiguous = offset;
+        const prefix = new ContiguousPrefix(offset);
         let nextRead = offset;
         let nextWrite = offset;
         let inFlight = 0;
@@ -999,23 +998,17 @@ async function writeParallel(session, handle, local, offset, total, progress) {
             reject(error);
         };
         const acknowledged = (position, length) => {
-            completed.set(position, length);
-            let advanced = false;
-            for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
-                completed.delete(contiguous);
-                contiguous += len;
-                advanced = true;
-            }
+            const advanced = prefix.add(position, length);
             try {
                 if (advanced)
-                    progress(contiguous);
+                    progress(prefix.end);
             }
             catch (thrown) {
                 // Thrown inside ssh2's packet handling, it would break the connection instead.
                 fail(thrown);
                 return;
             }
-            if (contiguous === total) {
+            if (prefix.end === total) {
                 settled = true;
                 unwatch();
                 resolve();
@@ -1084,8 +1077,7 @@ async function readParallel(session, handle, local, total, progress) {
         const free = [];
         // The rest of a range a server answered with fewer bytes than asked (it may, at any size).
         const remainders = [];
-        const completed = new Map();
-        let contiguous = 0;
+        const prefix = new ContiguousPrefix(0);
         let next = 0;
         let inFlight = 0;
         let settled = false;
@@ -1097,16 +1089,10 @@ async function readParallel(session, handle, local, total, progress) {
             reject(error);
         };
         const written = (position, length) => {
-            completed.set(position, length);
-            let advanced = false;
-            for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
-                completed.delete(contiguous);
-                contiguous += len;
-                advanced = true;
-            }
+            const advanced = prefix.add(position, length);
             if (advanced)
-                progress(contiguous);
-            if (contiguous === total) {
+                progress(prefix.end);
+            if (prefix.end === total) {
                 settled = true;
                 unwatch();
                 resolve();
@@ -1205,6 +1191,27 @@ function sftpReason(error) {
 }
 function errorText(error) {
     return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The end of the gap-free prefix of a transfer whose chunks complete out of order: only
+ * those bytes are safe to report as done, and to resume after.
+ */
+class ContiguousPrefix {
+    end;
+    pending = new Map();
+    constructor(end) {
+        this.end = end;
+    }
+    /** Records a finished chunk; true when the prefix grew. */
+    add(position, length) {
+        this.pending.set(position, length);
+        const start = this.end;
+        for (let len = this.pending.get(this.end); len !== undefined; len = this.pending.get(this.end)) {
+            this.pending.delete(this.end);
+            this.end += len;
+        }
+        return this.end !== start;
+    }
 }
 
 

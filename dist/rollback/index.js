@@ -37242,7 +37242,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_rollback_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3463);
+/* harmony import */ var _commands_rollback_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1260);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3746);
 
 
@@ -40328,7 +40328,7 @@ async function runAction(command, github) {
 
 /***/ }),
 
-/***/ 3463:
+/***/ 1260:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43452,14 +43452,8 @@ function mapSource(values) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/core/validation/describe.js
-/**
- * Turns schema issues into sentences a person can act on: the file, the line, the dotted
- * field path, what was expected and what was found. One schema library (zod) validates every
- * external input; this is the single place its issues become words.
- */
-
-function describe_dottedPath(path) {
+;// CONCATENATED MODULE: ./lib/core/validation/value-text.js
+function value_text_dottedPath(path) {
     if (path.length === 0)
         return '(top level)';
     return path
@@ -43481,6 +43475,16 @@ function describeValue(value) {
         return 'a mapping';
     return String(value);
 }
+
+;// CONCATENATED MODULE: ./lib/core/validation/describe.js
+/**
+ * Turns schema issues into sentences a person can act on: the file, the line, the dotted
+ * field path, what was expected and what was found. One schema library (zod) validates every
+ * external input; this is the single place its issues become words.
+ */
+
+
+
 function valueAt(root, path) {
     let cur = root;
     for (const key of path) {
@@ -43699,7 +43703,7 @@ function parseConfig(text, file, absolute = file) {
         const issue = firstIssue(parsed.error.issues);
         const where = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
         const line = doc.lineOf(where);
-        throw new errors/* ConfigError */.xL(`${file}:${line} ${describe_dottedPath(where)}: ${describe_describeIssue(issue, doc.value, fieldsAt(configSchema, issue.path))}`, {
+        throw new errors/* ConfigError */.xL(`${file}:${line} ${value_text_dottedPath(where)}: ${describe_describeIssue(issue, doc.value, fieldsAt(configSchema, issue.path))}`, {
             file,
             line,
         });
@@ -43716,7 +43720,7 @@ function firstIssue(issues) {
 function crossCheck(config, file, lineOf) {
     const fail = (p, message) => {
         const line = lineOf(p);
-        throw new errors/* ConfigError */.xL(`${file}:${line} ${describe_dottedPath(p)}: ${message}`, { file, line });
+        throw new errors/* ConfigError */.xL(`${file}:${line} ${value_text_dottedPath(p)}: ${message}`, { file, line });
     };
     const artifacts = config.release.artifacts;
     const seen = new Map();

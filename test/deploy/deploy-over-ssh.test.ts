@@ -226,7 +226,8 @@ test('over ssh: a connection cut during the upload leaves production untouched, 
     deploy(
       options(transport, config, big, {
         runId: 'ssh-cut',
-        // The ssh transport may not notice a cut mid-upload; the stall guard ends it.
+        // The ssh transport fails the upload as soon as the connection is cut; the stall guard
+        // covers a link that goes silent instead.
         uploadStallMs: 5000,
         onUploadProgress: (p) => {
           if (!cut && p.sent > total / 3) {

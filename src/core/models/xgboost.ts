@@ -18,6 +18,9 @@ import { ModelgateError } from '../errors.js';
 import { locateJsonError, parseJsonLenient } from '../validation/json-text.js';
 import { readRow } from './tree-input.js';
 import type { TreeModel, TreeModelInfo } from './tree-model.js';
+import { describeValue, dottedPath } from '../validation/value-text.js';
+
+type Path = readonly (string | number)[];
 
 const f32 = Math.fround;
 /** XGBoost refuses categories at or above 2^24 (the last integer a float holds exactly). */
@@ -619,28 +622,6 @@ class LayoutProblem {
   ) {}
 }
 
-type Path = readonly (string | number)[];
-
-/** `learner.gradient_booster.model.trees[3]`, as validation/describe.ts writes paths. */
-function dottedPath(path: Path): string {
-  if (path.length === 0) return '(top level)';
-  return path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
-    .join('.')
-    .replace(/\.\[/g, '[');
-}
-
-/** A found value, briefly, as validation/describe.ts shows it. */
-function describeFound(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object') return 'a mapping';
-  return String(value);
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -650,7 +631,7 @@ function wrongType(value: unknown, path: Path, expected: string): never {
     path,
     value === undefined
       ? `is required: expected ${expected}`
-      : `expected ${expected}, got ${describeFound(value)}`,
+      : `expected ${expected}, got ${describeValue(value)}`,
   );
 }
 
@@ -668,7 +649,7 @@ function isNumeric(value: unknown): boolean {
 }
 
 function notNumeric(value: unknown, path: Path): never {
-  throw new LayoutProblem(path, `does not match any allowed form, got ${describeFound(value)}`);
+  throw new LayoutProblem(path, `does not match any allowed form, got ${describeValue(value)}`);
 }
 
 function checkNumeric(value: unknown, path: Path, optional = false): void {
@@ -718,7 +699,7 @@ function checkList(
   const message = LIST_MESSAGE[rule];
   throw new LayoutProblem(
     [...path, key],
-    value === undefined ? message : `${message}, got ${describeFound(value)}`,
+    value === undefined ? message : `${message}, got ${describeValue(value)}`,
   );
 }
 

@@ -976,8 +976,7 @@ async function writeParallel(
   await new Promise<void>((resolve, reject) => {
     const free: Buffer[] = [];
     const read = new Map<number, { buffer: Buffer; length: number }>();
-    const completed = new Map<number, number>();
-    let contiguous = offset;
+    const prefix = new ContiguousPrefix(offset);
     let nextRead = offset;
     let nextWrite = offset;
     let inFlight = 0;
@@ -989,21 +988,15 @@ async function writeParallel(
       reject(error);
     };
     const acknowledged = (position: number, length: number): void => {
-      completed.set(position, length);
-      let advanced = false;
-      for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
-        completed.delete(contiguous);
-        contiguous += len;
-        advanced = true;
-      }
+      const advanced = prefix.add(position, length);
       try {
-        if (advanced) progress(contiguous);
+        if (advanced) progress(prefix.end);
       } catch (thrown) {
         // Thrown inside ssh2's packet handling, it would break the connection instead.
         fail(thrown);
         return;
       }
-      if (contiguous === total) {
+      if (prefix.end === total) {
         settled = true;
         unwatch();
         resolve();
@@ -1076,8 +1069,7 @@ async function readParallel(
     const free: Buffer[] = [];
     // The rest of a range a server answered with fewer bytes than asked (it may, at any size).
     const remainders: { position: number; length: number }[] = [];
-    const completed = new Map<number, number>();
-    let contiguous = 0;
+    const prefix = new ContiguousPrefix(0);
     let next = 0;
     let inFlight = 0;
     let settled = false;
@@ -1088,15 +1080,9 @@ async function readParallel(
       reject(error);
     };
     const written = (position: number, length: number): void => {
-      completed.set(position, length);
-      let advanced = false;
-      for (let len = completed.get(contiguous); len !== undefined; len = completed.get(contiguous)) {
-        completed.delete(contiguous);
-        contiguous += len;
-        advanced = true;
-      }
-      if (advanced) progress(contiguous);
-      if (contiguous === total) {
+      const advanced = prefix.add(position, length);
+      if (advanced) progress(prefix.end);
+      if (prefix.end === total) {
         settled = true;
         unwatch();
         resolve();
@@ -1201,4 +1187,24 @@ function sftpReason(error: unknown): string {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The end of the gap-free prefix of a transfer whose chunks complete out of order: only
+ * those bytes are safe to report as done, and to resume after.
+ */
+class ContiguousPrefix {
+  private readonly pending = new Map<number, number>();
+  constructor(public end: number) {}
+
+  /** Records a finished chunk; true when the prefix grew. */
+  add(position: number, length: number): boolean {
+    this.pending.set(position, length);
+    const start = this.end;
+    for (let len = this.pending.get(this.end); len !== undefined; len = this.pending.get(this.end)) {
+      this.pending.delete(this.end);
+      this.end += len;
+    }
+    return this.end !== start;
+  }
 }

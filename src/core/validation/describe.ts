@@ -6,26 +6,9 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { core as zcore } from 'zod';
 
-export type Path = readonly PropertyKey[];
+import { describeValue, type Path } from './value-text.js';
 
-export function dottedPath(path: Path): string {
-  if (path.length === 0) return '(top level)';
-  return path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
-    .join('.')
-    .replace(/\.\[/g, '[');
-}
-
-/** Renders a found value briefly: strings quoted, objects named by type. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object') return 'a mapping';
-  return String(value);
-}
+export { describeValue, dottedPath, type Path } from './value-text.js';
 
 export function valueAt(root: unknown, path: Path): unknown {
   let cur: unknown = root;
