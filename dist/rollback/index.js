@@ -41431,7 +41431,9 @@ for x in *.tar.gz; do if [ -f "$x" ] && [ ! -L "$x" ]; then printf '%s %s\\n' "$
         if (m && !m[2]?.startsWith(seedPrefix))
             archives.push({ name: m[2], mtime: Number(m[1]) });
     }
-    archives.sort((a, b) => b.mtime - a.mtime);
+    // mtime has one-second resolution: archives made within the same second go by name, as
+    // releases do (release ids end in their timestamp).
+    archives.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? 1 : -1));
     const doomed = releases.filter((r, i) => i >= keep && !protect.has(r.id)).map((r) => r.id);
     const oldArchives = archives
         .filter((a, i) => i >= keep && a.name !== seedTarget && !protect.has(a.name.replace(/\.tar\.gz$/, '')))
