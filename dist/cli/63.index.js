@@ -1096,14 +1096,13 @@ async function trainingGate(ctx, config) {
         },
     };
 }
-async function shadowGate(ctx, loaded) {
+async function shadowGate(ctx, loaded, forPromotion) {
     const shadow = loaded.config.gate.shadow;
     if (!shadow) {
         throw new errors/* ConfigError */.xL(`${loaded.file}: has no gate.shadow section; add one (logs, window, min_records, rules) to run the shadow gate`, { file: loaded.file, line: loaded.lineOf(['gate']) });
     }
     const sinceInput = (0,source/* optionalInput */.$m)(ctx.inputs, 'since');
     const since = sinceInput ? parseSince(sinceInput) : undefined;
-    const forPromotion = (0,source/* booleanInput */.tE)(ctx.inputs, 'promote', false);
     const logsInput = (0,source/* optionalInput */.$m)(ctx.inputs, 'logs');
     let files;
     let scratch;
@@ -1197,7 +1196,9 @@ const gateCommand = async (ctx) => {
     const mode = (0,source/* choiceInput */.ij)(ctx.inputs, 'mode', ['training', 'shadow'], 'training') ?? 'training';
     const comment = (0,source/* booleanInput */.tE)(ctx.inputs, 'comment', false);
     const reportPath = (0,common/* reportPathInput */.gN)(ctx, `modelgate-gate-${mode}.json`);
-    const outcome = mode === 'training' ? await trainingGate(ctx, loaded) : await shadowGate(ctx, loaded);
+    // Only the shadow gate judges promotion: too little data then fails the step.
+    const promote = mode === 'shadow' && (0,source/* booleanInput */.tE)(ctx.inputs, 'promote', false);
+    const outcome = mode === 'training' ? await trainingGate(ctx, loaded) : await shadowGate(ctx, loaded, promote);
     await (0,common/* writeJsonFile */.An)(reportPath, {
         passed: outcome.passed,
         verdict: outcome.verdict,
@@ -1208,7 +1209,6 @@ const gateCommand = async (ctx) => {
     });
     if (comment)
         await postComment(ctx, outcome.markdown);
-    const promote = mode === 'shadow' && (0,source/* booleanInput */.tE)(ctx.inputs, 'promote', false);
     const failure = outcome.verdict === 'fail'
         ? `${mode} gate failed`
         : outcome.verdict === 'inconclusive' && promote

@@ -49037,14 +49037,13 @@ async function trainingGate(ctx, config) {
         },
     };
 }
-async function shadowGate(ctx, loaded) {
+async function shadowGate(ctx, loaded, forPromotion) {
     const shadow = loaded.config.gate.shadow;
     if (!shadow) {
         throw new errors/* ConfigError */.xL(`${loaded.file}: has no gate.shadow section; add one (logs, window, min_records, rules) to run the shadow gate`, { file: loaded.file, line: loaded.lineOf(['gate']) });
     }
     const sinceInput = optionalInput(ctx.inputs, 'since');
     const since = sinceInput ? parseSince(sinceInput) : undefined;
-    const forPromotion = booleanInput(ctx.inputs, 'promote', false);
     const logsInput = optionalInput(ctx.inputs, 'logs');
     let files;
     let scratch;
@@ -49138,7 +49137,9 @@ const gateCommand = async (ctx) => {
     const mode = choiceInput(ctx.inputs, 'mode', ['training', 'shadow'], 'training') ?? 'training';
     const comment = booleanInput(ctx.inputs, 'comment', false);
     const reportPath = reportPathInput(ctx, `modelgate-gate-${mode}.json`);
-    const outcome = mode === 'training' ? await trainingGate(ctx, loaded) : await shadowGate(ctx, loaded);
+    // Only the shadow gate judges promotion: too little data then fails the step.
+    const promote = mode === 'shadow' && booleanInput(ctx.inputs, 'promote', false);
+    const outcome = mode === 'training' ? await trainingGate(ctx, loaded) : await shadowGate(ctx, loaded, promote);
     await writeJsonFile(reportPath, {
         passed: outcome.passed,
         verdict: outcome.verdict,
@@ -49149,7 +49150,6 @@ const gateCommand = async (ctx) => {
     });
     if (comment)
         await postComment(ctx, outcome.markdown);
-    const promote = mode === 'shadow' && booleanInput(ctx.inputs, 'promote', false);
     const failure = outcome.verdict === 'fail'
         ? `${mode} gate failed`
         : outcome.verdict === 'inconclusive' && promote

@@ -102,6 +102,7 @@ async function trainingGate(
 async function shadowGate(
   ctx: CommandContext,
   loaded: Awaited<ReturnType<typeof loadConfigInput>>,
+  forPromotion: boolean,
 ): Promise<GateOutcome> {
   const shadow = loaded.config.gate.shadow;
   if (!shadow) {
@@ -112,7 +113,6 @@ async function shadowGate(
   }
   const sinceInput = optionalInput(ctx.inputs, 'since');
   const since = sinceInput ? parseSince(sinceInput) : undefined;
-  const forPromotion = booleanInput(ctx.inputs, 'promote', false);
   const logsInput = optionalInput(ctx.inputs, 'logs');
   let files: string[];
   let scratch: string | undefined;
@@ -214,7 +214,10 @@ export const gateCommand: Command = async (ctx) => {
   const mode = choiceInput(ctx.inputs, 'mode', ['training', 'shadow'] as const, 'training') ?? 'training';
   const comment = booleanInput(ctx.inputs, 'comment', false);
   const reportPath = reportPathInput(ctx, `modelgate-gate-${mode}.json`);
-  const outcome = mode === 'training' ? await trainingGate(ctx, loaded) : await shadowGate(ctx, loaded);
+  // Only the shadow gate judges promotion: too little data then fails the step.
+  const promote = mode === 'shadow' && booleanInput(ctx.inputs, 'promote', false);
+  const outcome =
+    mode === 'training' ? await trainingGate(ctx, loaded) : await shadowGate(ctx, loaded, promote);
   await writeJsonFile(reportPath, {
     passed: outcome.passed,
     verdict: outcome.verdict,
@@ -224,7 +227,6 @@ export const gateCommand: Command = async (ctx) => {
     ...outcome.extra,
   });
   if (comment) await postComment(ctx, outcome.markdown);
-  const promote = mode === 'shadow' && booleanInput(ctx.inputs, 'promote', false);
   const failure =
     outcome.verdict === 'fail'
       ? `${mode} gate failed`

@@ -4,6 +4,7 @@
  * they produce (outputs, summary, annotations, a failure) is returned for the front end to
  * report once.
  */
+import type { IssueCommentsApi } from '../core/gate/comment.js';
 import type { InputSource } from '../core/inputs/source.js';
 import type { ActionName } from '../core/inputs/table.js';
 
@@ -22,12 +23,6 @@ export interface Logger {
   warning(message: string): void;
   notice(message: string): void;
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
-}
-
-export interface IssueCommentsApi {
-  list(page: number): Promise<{ id: number; body: string }[]>;
-  create(body: string): Promise<{ id: number }>;
-  update(id: number, body: string): Promise<void>;
 }
 
 export interface GitHubServices {
