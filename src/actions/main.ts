@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ACTION_NAMES } from '../core/inputs/table.js';
+import { ACTION_NAMES } from '../core/inputs/names.js';
 
 const command = core.getInput('command');
 if (!(ACTION_NAMES as readonly string[]).includes(command)) {

@@ -6,7 +6,7 @@
  */
 import type { IssueCommentsApi } from '../core/gate/comment.js';
 import type { InputSource } from '../core/inputs/source.js';
-import type { ActionName } from '../core/inputs/table.js';
+import type { ActionName } from '../core/inputs/names.js';
 
 export interface Annotation {
   severity: 'error' | 'warning' | 'notice';

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ACTION_NAMES, loadActionSpec } from '../../src/core/inputs/table.js';
+import { actionSpecsModule, ACTION_SPECS_FILE } from '../../scripts/action-specs.js';
 import { rootActionYaml } from '../../scripts/root-action.js';
+import { ACTION_SPECS } from '../../src/core/inputs/action-specs.js';
 import { repoRoot } from '../support/shared.js';
 
 // design.md "Action contracts": the names workflows rely on.
@@ -97,5 +99,13 @@ test('secrets are declared without defaults that could leak them', () => {
     const spec = loadActionSpec(name);
     for (const secret of ['private-key', 'passphrase'])
       assert.equal(spec.inputs.find((i) => i.name === secret)?.default, '');
+  }
+});
+
+test('the input tables the CLI loads are generated from the action.yml files and up to date', () => {
+  assert.equal(readFileSync(path.join(repoRoot, ACTION_SPECS_FILE), 'utf8'), actionSpecsModule());
+  for (const name of ACTION_NAMES) {
+    const { file: _file, ...fromYaml } = loadActionSpec(name);
+    assert.deepEqual(ACTION_SPECS[name], fromYaml);
   }
 });

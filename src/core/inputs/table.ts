@@ -1,6 +1,9 @@
 /**
  * The input table of each action, read from its action.yml: the one source of truth for
- * the action inputs, the CLI flags, `--help`, the root action and the README tables.
+ * the action inputs, the CLI flags, `--help`, the root action and the README tables. The
+ * CLI reads the same tables from `action-specs.ts`, generated from these files by
+ * `scripts/action-specs.ts` (a YAML parser and a schema library are a fifth of a cold
+ * start), and a test keeps the two equal.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,8 +12,9 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { ModelgateError } from '../errors.js';
 
-export const ACTION_NAMES = ['healthcheck', 'package', 'deploy', 'gate', 'rollback'] as const;
-export type ActionName = (typeof ACTION_NAMES)[number];
+import type { ActionName, ActionSpec } from './names.js';
+
+export { ACTION_NAMES, type ActionName, type ActionSpec, type InputSpec } from './names.js';
 
 const inputSchema = z.object({
   description: z.string().min(1),
@@ -26,20 +30,8 @@ const actionSchema = z.object({
   runs: z.object({ using: z.literal('node24'), main: z.string().min(1) }),
 });
 
-export interface InputSpec {
-  name: string;
-  description: string;
-  required: boolean;
-  default: string;
-}
-
-export interface ActionSpec {
-  name: ActionName;
-  title: string;
-  description: string;
-  inputs: InputSpec[];
-  outputs: { name: string; description: string }[];
-  main: string;
+/** An action's table as read from its action.yml, with the file it came from. */
+export interface ActionSpecFile extends ActionSpec {
   file: string;
 }
 
@@ -63,7 +55,7 @@ function yamlString(value: string | number | boolean | undefined): string {
   return String(value);
 }
 
-export function loadActionSpec(name: ActionName, root = findActionsRoot()): ActionSpec {
+export function loadActionSpec(name: ActionName, root = findActionsRoot()): ActionSpecFile {
   const file = path.join(root, 'actions', name, 'action.yml');
   const parsed = actionSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
