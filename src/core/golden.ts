@@ -16,6 +16,7 @@ import {
   valueAt,
   type Path,
 } from './validation/describe.js';
+import { PARSE_ONCE } from './validation/once.js';
 
 export const GOLDEN_SCHEMA = 'modelgate/golden@1';
 /** Used when golden.json gives no tolerance: float32 inference against a float32 export. */
@@ -183,7 +184,7 @@ export function goldenFromValue(value: unknown, file: string, textOf: () => stri
           : describeIssue(located, value, fieldsAt(schema, issue.path));
     throw new ModelgateError(`${file}:${line} ${dottedPath(where)}: ${message}`, 'input', { file, line });
   };
-  const top = topSchema.safeParse(value);
+  const top = topSchema.safeParse(value, PARSE_ONCE);
   if (!top.success) {
     fail(top.error.issues[0]!, topSchema);
   }
@@ -201,7 +202,7 @@ export function goldenFromValue(value: unknown, file: string, textOf: () => stri
         { file, line },
       );
     }
-    const entry = schema.safeParse(raw);
+    const entry = schema.safeParse(raw, PARSE_ONCE);
     if (!entry.success) {
       fail(entry.error.issues[0]!, schema, ['models', name]);
     }

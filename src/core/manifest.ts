@@ -8,6 +8,7 @@ import { ConfigError, ModelgateError } from './errors.js';
 import { ARTIFACT_KINDS } from './config/schema.js';
 import { describeIssue, dottedPath, LocatedDocument } from './validation/describe.js';
 import { parseJsonText } from './validation/json-text.js';
+import { PARSE_ONCE } from './validation/once.js';
 
 export const MANIFEST_SCHEMA = 'modelgate/manifest@1';
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
@@ -91,7 +92,7 @@ export function parseManifest(text: string, file: string): Manifest {
     );
   }
   const value = parsed.value;
-  const result = manifestSchema.safeParse(value);
+  const result = manifestSchema.safeParse(value, PARSE_ONCE);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const line = new LocatedDocument(text).lineOf(issue.path);

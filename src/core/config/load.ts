@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { describeIssue, dottedPath, fieldsAt, LocatedDocument, type Path } from '../validation/describe.js';
 import { configSchema, type Config } from './schema.js';
+import { PARSE_ONCE } from '../validation/once.js';
 
 export interface LoadedConfig {
   config: Config;
@@ -60,7 +61,7 @@ export function parseConfig(text: string, file: string, absolute = file): Loaded
       },
     );
   }
-  const parsed = configSchema.safeParse(doc.value);
+  const parsed = configSchema.safeParse(doc.value, PARSE_ONCE);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error.issues);
     const where =

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { CheckStatus, Problem } from '../report/types.js';
 import { describeIssue, dottedPath } from '../validation/describe.js';
 import { formatMs, plural, worst, type CheckOutcome, type HealthContext } from './context.js';
+import { PARSE_ONCE } from '../validation/once.js';
 
 const userCheckSchema = z
   .object({
@@ -152,7 +153,7 @@ export async function checkCommand(ctx: HealthContext, options: CommandOptions =
       `command \`${command}\` must print {"checks": [...]} as JSON on stdout, but its output ${shown}; send logs to stderr`,
     );
   }
-  const parsed = outputSchema.safeParse(value);
+  const parsed = outputSchema.safeParse(value, PARSE_ONCE);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return failed(

@@ -8,6 +8,7 @@ import { ModelgateError } from '../errors.js';
 import { describeIssue, dottedPath, LocatedDocument } from '../validation/describe.js';
 import { parseJsonText } from '../validation/json-text.js';
 import type { HealthContext } from './context.js';
+import { PARSE_ONCE } from '../validation/once.js';
 
 const metaSchema = z
   .object({
@@ -58,7 +59,7 @@ export async function stackingMetaOf(ctx: HealthContext): Promise<StackingMeta> 
     value = parseJsonText(text, rel).value;
     ctx.json.set(rel, value);
   }
-  const parsed = metaSchema.safeParse(value);
+  const parsed = metaSchema.safeParse(value, PARSE_ONCE);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const line = new LocatedDocument(text ?? (await readFile(file.absolute, 'utf8'))).lineOf(issue.path);

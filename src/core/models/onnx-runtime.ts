@@ -106,6 +106,11 @@ export function loadOrt(): Promise<OrtModule> {
 }
 
 async function load(): Promise<OrtModule> {
+  // onnxruntime 1.2x+ keeps usage telemetry on Linux: a SQLite file under ~/.cache/Microsoft,
+  // written with fsync at exit (a tenth of a small healthcheck's time), and uploads over HTTPS
+  // when it can. A model release check on a trading team's runners and servers has no business
+  // doing either. An explicit ORT_DISABLE_TELEMETRY in the environment is left as it is.
+  process.env.ORT_DISABLE_TELEMETRY ??= '1';
   // Beside the healthcheck bundle; the package, root and CLI bundles borrow the same copy.
   const vendored = ['./vendor/', '../healthcheck/vendor/']
     .map((dir) => new URL(`${dir}onnxruntime-node/dist/index.cjs`, import.meta.url))
