@@ -28,12 +28,15 @@ var schema = __webpack_require__(4259);
 var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/core/validation/describe.js
 var describe = __webpack_require__(2502);
+// EXTERNAL MODULE: ./lib/core/validation/once.js
+var once = __webpack_require__(2398);
 ;// CONCATENATED MODULE: ./lib/core/config/load.js
 /**
  * Loads `modelgate.yml`: YAML syntax errors, schema errors and cross-field errors all become
  * one ConfigError naming the file, line and field, e.g.
  * `modelgate.yml:14 gate.training.horizons.1h.n_oof.min: expected a number, got "ten thousand"`.
  */
+
 
 
 
@@ -72,7 +75,7 @@ function parseConfig(text, file, absolute = file) {
             line: 1,
         });
     }
-    const parsed = schema/* configSchema */.Qn.safeParse(doc.value);
+    const parsed = schema/* configSchema */.Qn.safeParse(doc.value, once/* PARSE_ONCE */.M);
     if (!parsed.success) {
         const issue = firstIssue(parsed.error.issues);
         const where = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
@@ -455,11 +458,12 @@ function durationSeconds(value) {
 /* harmony export */   rc: () => (/* binding */ manifestSchema)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8816);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4259);
 /* harmony import */ var _validation_describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2502);
 /* harmony import */ var _validation_json_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9717);
+/* harmony import */ var _validation_once_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2398);
 /**
  * `manifest.json`: written by package, read by healthcheck, deploy and the training gate.
  * Validated at the boundary like every other external file.
@@ -470,48 +474,49 @@ function durationSeconds(value) {
 
 
 
+
 const MANIFEST_SCHEMA = 'modelgate/manifest@1';
-const sha256 = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
-const metricValue = zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_5__/* ["null"] */ .chJ()]);
-const metricTable = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), metricValue));
-const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-    schema: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(MANIFEST_SCHEMA),
-    id: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const sha256 = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
+const metricValue = zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_6__/* ["null"] */ .chJ()]);
+const metricTable = zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), metricValue));
+const manifestSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(MANIFEST_SCHEMA),
+    id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
         .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
-    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-    created: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-    bundle: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-        file: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
+    name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+    created: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+    bundle: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+        file: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
         sha256: sha256.optional(),
-        size: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative().optional(),
+        size: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative().optional(),
     })
         .optional(),
-    files: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-        path: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1),
-        kind: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_KINDS */ .hz), zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz('other')]),
-        size: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().nonnegative(),
+    files: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+        path: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+        kind: zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_config_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ARTIFACT_KINDS */ .hz), zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz('other')]),
+        size: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative(),
         sha256,
     })),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    metrics: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
         horizons: metricTable.default({}),
         base: metricTable.default({}),
         models: metricTable.default({}),
     })
-        .catchall(zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J())
+        .catchall(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J())
         .default({ horizons: {}, base: {}, models: {} }),
-    health: zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-        passed: zod__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zMY(),
-        checks: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-            name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
-            status: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
-            ms: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().optional(),
-            message: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    health: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+        passed: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY(),
+        checks: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+            name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+            status: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+            ms: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().optional(),
+            message: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
         })),
     })
         .optional(),
-    source: zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()).optional(),
+    source: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).optional(),
 })
-    .catchall(zod__WEBPACK_IMPORTED_MODULE_5__/* .unknown */ .L5J());
+    .catchall(zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J());
 /** Parses manifest text; errors name the file, line and field. */
 function parseManifest(text, file) {
     let parsed;
@@ -534,7 +539,7 @@ function parseManifest(text, file) {
         });
     }
     const value = parsed.value;
-    const result = manifestSchema.safeParse(value);
+    const result = manifestSchema.safeParse(value, _validation_once_js__WEBPACK_IMPORTED_MODULE_5__/* .PARSE_ONCE */ .M);
     if (result.success)
         return result.data;
     const issue = result.error.issues[0];
@@ -1078,6 +1083,23 @@ class JsonScanner {
         }
     }
 }
+
+
+/***/ }),
+
+/***/ 2398:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ PARSE_ONCE)
+/* harmony export */ });
+/**
+ * Parse options for a document validated once per run (the config, a manifest, golden.json,
+ * a stacking meta file): without them zod compiles a fast path for each object schema on its
+ * first parse (a `new Function`), which costs more than the one parse it speeds up. Schemas
+ * parsed per line (trade logs) keep the fast path.
+ */
+const PARSE_ONCE = { jitless: true };
 
 
 /***/ }),

@@ -3,6 +3,14 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/core/errors.js
 class errors_ModelgateError extends Error {
     kind;
@@ -53,12 +61,131 @@ function errorMessage(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./lib/core/bundle/files.js
+/**
+ * Walking a bundle directory, hashing its files, and showing their sizes the same way in
+ * every report. Files are streamed, never read whole into memory: a seed-sized bundle is
+ * tens of MB, and real ones grow.
+ */
+
+
+
+
+
+/** Lists regular files under `root`, sorted by path; links and devices are reported, not followed. */
+async function listBundle(root) {
+    const files = [];
+    const special = [];
+    async function walk(dir, rel) {
+        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        for (const entry of entries) {
+            const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+            const abs = external_node_path_namespaceObject.join(dir, entry.name);
+            if (entry.isDirectory())
+                await walk(abs, relPath);
+            else if (entry.isFile()) {
+                const st = await (0,promises_namespaceObject.lstat)(abs);
+                files.push({ path: relPath, absolute: abs, size: st.size, mode: st.mode & 0o7777 });
+            }
+            else
+                special.push({ path: relPath, type: entry.isSymbolicLink() ? 'symbolic link' : 'special file' });
+        }
+    }
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.lstat)(root);
+    }
+    catch {
+        throw new errors_ModelgateError(`${root}: bundle not found; pass the directory or .tar.gz the training job wrote`, 'input', { file: root });
+    }
+    if (!st.isDirectory())
+        throw new errors_ModelgateError(`${root}: expected a bundle directory`, 'input', { file: root });
+    await walk(root, '');
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, special };
+}
+/**
+ * Files up to this size are read whole and hashed in one call: a stream's per-chunk events and
+ * buffers cost about a third more than the hash itself. Larger files are streamed, so memory
+ * stays bounded.
+ */
+const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * A bundle file's sha256 (hex) and its first bytes (at most 64), for telling its kind.
+ * `blocking` reads it in 1 MB steps through one reused buffer with synchronous calls: for a
+ * worker thread with nothing else to do meanwhile, where it is about twice as fast as reading
+ * through the thread pool into a fresh buffer per file.
+ */
+async function hashBundleFile(file, read = 'async') {
+    if (read === 'blocking')
+        return hashBlocking(file.absolute);
+    if (file.size > WHOLE_FILE_BYTES) {
+        let head = Buffer.alloc(0);
+        const sha256 = await sha256File(file.absolute, undefined, (chunk) => {
+            if (head.length === 0)
+                head = Buffer.from(chunk.subarray(0, 64));
+        });
+        return { sha256, head };
+    }
+    // Read to the end whatever the listed size: a file that changed since is hashed as it is now.
+    const bytes = await (0,promises_namespaceObject.readFile)(file.absolute);
+    return {
+        sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex'),
+        head: Buffer.from(bytes.subarray(0, 64)),
+    };
+}
+let readBuffer;
+function hashBlocking(absolute) {
+    readBuffer ??= Buffer.allocUnsafe(1 << 20);
+    const buffer = readBuffer;
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    let head;
+    const fd = (0,external_node_fs_namespaceObject.openSync)(absolute, 'r');
+    try {
+        for (let n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer); n > 0; n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer)) {
+            head ??= Buffer.from(buffer.subarray(0, Math.min(n, 64)));
+            hash.update(buffer.subarray(0, n));
+        }
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    return { sha256: hash.digest('hex'), head: head ?? Buffer.alloc(0) };
+}
+/** sha256 (hex) of a file, or of its first `bytes` bytes (a partial upload), streamed with large reads. */
+function sha256File(file, bytes, onChunk) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        // createReadStream's `end` is inclusive, so an empty prefix cannot be expressed with it.
+        if (bytes === 0) {
+            resolve(hash.digest('hex'));
+            return;
+        }
+        const stream = (0,external_node_fs_namespaceObject.createReadStream)(file, {
+            highWaterMark: 1 << 20,
+            ...(bytes === undefined ? {} : { end: bytes - 1 }),
+        });
+        stream.on('data', (chunk) => {
+            onChunk?.(chunk);
+            hash.update(chunk);
+        });
+        stream.on('error', reject);
+        stream.on('end', () => resolve(hash.digest('hex')));
+    });
+}
+/** Sizes as the seed writes them: 5.4 MB, 596 KB, 738 B (decimal units), wherever a size is shown. */
+function formatSize(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    if (bytes < 1_000_000)
+        return `${Math.round(bytes / 1000)} KB`;
+    if (bytes < 1_000_000_000)
+        return `${(bytes / 1_000_000).toFixed(1)} MB`;
+    return `${(bytes / 1_000_000_000).toFixed(2)} GB`;
+}
+
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./lib/core/models/tree-input.js
 /**
  * Turning a caller's row (golden vectors: numbers with `null` for missing) into the feature
@@ -1973,15 +2100,113 @@ function unreadable(error, kind, displayName) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/core/health/kinds.js
+/**
+ * What a file is, from its first bytes: enough to tell a declared kind that cannot be right
+ * (a PyTorch archive listed as ONNX, a pickle saved where XGBoost JSON belongs) before any
+ * parser sees it, and to pick a checker for files the config does not list.
+ */
+
+function sniff(head) {
+    if (head.length === 0)
+        return 'empty';
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
+        return 'zip';
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return 'gzip';
+    // PROTO opcode then a protocol number; the legacy torch format opens with protocol 2 and a LONG1 magic number.
+    if (head[0] === 0x80 && head[1] !== undefined && head[1] >= 2 && head[1] <= 5)
+        return head[2] === 0x8a ? 'torch-legacy' : 'pickle';
+    const text = head.toString('latin1');
+    if (/^tree\r?\n/.test(text))
+        return 'lightgbm';
+    if (/^\s*[{[]/.test(text))
+        return 'json';
+    // ModelProto opens with ir_version (field 1, varint) in every exporter's output.
+    if (head[0] === 0x08 && head.length > 2 && head[1] < 0x20)
+        return 'onnx';
+    return isText(head) ? 'text' : 'binary';
+}
+/**
+ * The tree kind a file's first bytes suggest, for parsing before the config says: LightGBM's
+ * text opens with `tree`, XGBoost's JSON with its `learner` object.
+ */
+function treeKindOf(head) {
+    const detected = sniff(head);
+    if (detected === 'lightgbm')
+        return 'lightgbm';
+    return detected === 'json' && head.includes('"learner"') ? 'xgboost' : undefined;
+}
+function isText(head) {
+    for (const b of head)
+        if (b < 9 || (b > 13 && b < 32) || b === 127)
+            return false;
+    return true;
+}
+const DETECTED_NAME = {
+    empty: 'an empty file',
+    zip: 'a zip archive (a PyTorch .pt file?)',
+    gzip: 'gzip-compressed data',
+    pickle: 'a pickle',
+    'torch-legacy': 'a legacy-format PyTorch file',
+    json: 'JSON text',
+    lightgbm: 'a LightGBM text model',
+    onnx: 'an ONNX model',
+    text: 'plain text',
+    binary: 'binary data',
+};
+const EXPECTED = {
+    onnx: { ok: ['onnx', 'binary'], fix: 'export it with torch.onnx.export (or skl2onnx) to a .onnx file' },
+    torch: { ok: ['zip', 'torch-legacy', 'pickle'], fix: 'save it with torch.save' },
+    lightgbm: { ok: ['lightgbm'], fix: "save it as text with booster.save_model('model.txt')" },
+    xgboost: { ok: ['json'], fix: "save it as JSON with model.save_model('model.json')" },
+    // Protocol 0 and 1 pickles are text-like; the safety check reads them opcode by opcode.
+    pickle: {
+        ok: ['pickle', 'torch-legacy', 'text', 'binary'],
+        fix: 'save it with pickle.dump or joblib.dump (uncompressed)',
+    },
+    json: { ok: ['json'], fix: 'write it with json.dump' },
+};
+/** Why a file of `detected` content cannot be of the declared kind, or undefined when it can. */
+function kindMismatch(declared, detected) {
+    const rule = EXPECTED[declared];
+    if (rule.ok.includes(detected))
+        return undefined;
+    return `declared kind ${declared} but the file is ${DETECTED_NAME[detected]}; ${detected === 'empty' ? 'the file is empty: copy it again from the training job' : `fix its kind in release.artifacts, or ${rule.fix}`}`;
+}
+/** Kind of a file the config does not list, from its extension and content. */
+function guessKind(rel, detected) {
+    const ext = path.extname(rel).toLowerCase();
+    if (ext === '.onnx')
+        return 'onnx';
+    if (ext === '.pt' || ext === '.pth')
+        return 'torch';
+    if (ext === '.pkl' || ext === '.pickle' || ext === '.joblib')
+        return 'pickle';
+    if (detected === 'lightgbm')
+        return 'lightgbm';
+    if (ext === '.json' || detected === 'json')
+        return 'json';
+    if (detected === 'pickle' || detected === 'torch-legacy')
+        return 'pickle';
+    if (detected === 'zip' && ext === '.bin')
+        return 'torch';
+    return 'other';
+}
+
 ;// CONCATENATED MODULE: ./lib/core/health/tree-worker.js
 /**
  * The worker side of `tree-pool.ts`: parses LightGBM and XGBoost files and answers
  * predictions, so that the main thread (which onnxruntime-node blocks while it opens a
- * session, and which hashes the bundle) is not also parsing megabytes of tree text.
+ * session) is not also parsing megabytes of tree text.
  *
  * Parses arrive as soon as the healthcheck knows the files, and wait here: the largest first,
  * each taken only after winning its claim word (the main thread may have taken it meanwhile).
  * Predictions are answered as they come, between parses.
+ *
+ * A survey (`head-start.ts`) arrives before the healthcheck knows anything but the folder: the
+ * files are listed and hashed, and those whose first bytes are a tree model's are queued as
+ * guesses. A later parse of the same file as the same kind is answered from the guess.
  *
  * The built action ships this file as `dist/healthcheck/tree-worker.js` beside the action's
  * bundle; without it the pool parses on the main thread. It imports only the evaluators, so
@@ -1990,12 +2215,23 @@ function unreadable(error, kind, displayName) {
 
 
 
+
+
 /** Claim words (see tree-pool.ts): free, and taken by this thread. */
 const CLAIM_FREE = 0;
 const CLAIM_WORKER = 1;
 const models = new Map();
+/** Queued parses; a guess's has no asker yet (its id is answered through the guess). */
 const queue = [];
+const guesses = new Map();
+/** Files asked for by name: the survey does not guess at them again. */
+const asked = new Set();
 let draining = false;
+/**
+ * While the survey hashes, parses wait: the main thread needs every hash at integrity, right
+ * after config, and the models only after onnxruntime has opened its sessions.
+ */
+let hashing = false;
 function failure(id, error) {
     if (error instanceof errors_ModelgateError) {
         return {
@@ -2025,6 +2261,71 @@ function load(request) {
         return failure(request.id, error);
     }
 }
+function post(message) {
+    external_node_worker_threads_namespaceObject.parentPort?.postMessage(message);
+}
+/** Lists and hashes the bundle, reporting as it goes, then queues the tree-looking files. */
+async function survey(root) {
+    let listing;
+    try {
+        listing = await listBundle(root);
+    }
+    catch (error) {
+        post({ survey: 'failed', message: errorMessage(error) });
+        return;
+    }
+    post({ survey: 'listed', files: listing.files.map((f) => ({ path: f.path, size: f.size })) });
+    hashing = true;
+    try {
+        for (const file of listing.files) {
+            try {
+                const { sha256, head } = await hashBundleFile(file, 'blocking');
+                post({ survey: 'hashed', path: file.path, sha256, head });
+                const kind = treeKindOf(head);
+                if (kind && !asked.has(file.path))
+                    guess(file, kind);
+            }
+            catch (error) {
+                post({ survey: 'failed', path: file.path, message: errorMessage(error) });
+            }
+        }
+    }
+    finally {
+        hashing = false;
+        post({ survey: 'done' });
+        drain();
+    }
+}
+function guess(file, kind) {
+    const g = { kind, waiters: [] };
+    guesses.set(file.path, g);
+    const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    queue.push({
+        request: { id: 0, op: 'load', file: file.absolute, kind, name: file.path, size: file.size, claim },
+        guess: g,
+    });
+}
+/** Answers a parse the survey guessed at; false when there is no such guess. */
+function answerFromGuess(request) {
+    const guess = guesses.get(request.name);
+    if (!guess || guess.kind !== request.kind)
+        return false;
+    // The main thread may not take it over: this thread is parsing it, or has.
+    if (Atomics.compareExchange(request.claim, 0, CLAIM_FREE, CLAIM_WORKER) !== CLAIM_FREE)
+        return true;
+    if (guess.outcome)
+        post({ ...guess.outcome, id: request.id });
+    else
+        guess.waiters.push(request.id);
+    return true;
+}
+function settleGuess(guess, reply) {
+    const { id: _id, ...outcome } = reply;
+    guess.outcome = outcome;
+    for (const id of guess.waiters)
+        post({ ...outcome, id });
+    guess.waiters = [];
+}
 function predict(request) {
     try {
         const model = models.get(request.name);
@@ -2040,21 +2341,26 @@ function predict(request) {
 function takeLargest() {
     let best = -1;
     for (let i = 0; i < queue.length; i++)
-        if (best < 0 || queue[i].size > queue[best].size)
+        if (best < 0 || queue[i].request.size > queue[best].request.size)
             best = i;
     return best < 0 ? undefined : queue.splice(best, 1)[0];
 }
 /** Parses one job per turn of the event loop, so predictions queued meanwhile are answered between them. */
 function drain() {
-    if (draining)
+    if (draining || hashing)
         return;
     draining = true;
     setImmediate(() => {
         for (let job = takeLargest(); job; job = takeLargest()) {
+            const { request, guess } = job;
             // Claimed by the main thread: it answers for the job itself.
-            if (Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_WORKER) !== CLAIM_FREE)
+            if (Atomics.compareExchange(request.claim, 0, CLAIM_FREE, CLAIM_WORKER) !== CLAIM_FREE)
                 continue;
-            external_node_worker_threads_namespaceObject.parentPort?.postMessage(load(job));
+            const reply = load(request);
+            if (guess)
+                settleGuess(guess, reply);
+            else
+                post(reply);
             break;
         }
         draining = false;
@@ -2063,11 +2369,19 @@ function drain() {
     });
 }
 external_node_worker_threads_namespaceObject.parentPort?.on('message', (request) => {
-    if (request.op === 'predict') {
-        external_node_worker_threads_namespaceObject.parentPort?.postMessage(predict(request));
-        return;
+    switch (request.op) {
+        case 'predict':
+            post(predict(request));
+            return;
+        case 'survey':
+            void survey(request.root);
+            return;
+        case 'load':
+            if (answerFromGuess(request))
+                return;
+            asked.add(request.name);
+            queue.push({ request });
+            drain();
     }
-    queue.push(request);
-    drain();
 });
 

@@ -32,7 +32,7 @@ module.exports = {
 var errors = __webpack_require__(6656);
 var types = __webpack_require__(254);
 
-var Reader = __webpack_require__(9615);
+var Reader = __webpack_require__(1996);
 var Writer = __webpack_require__(9816);
 
 
@@ -58,7 +58,7 @@ for (var e in errors) {
 
 /***/ }),
 
-/***/ 9615:
+/***/ 1996:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.

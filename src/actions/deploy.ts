@@ -1,4 +1,3 @@
-import { deployCommand } from '../commands/deploy.js';
 import { runAction } from './runtime.js';
 
-await runAction(deployCommand);
+await runAction('deploy', async () => (await import('../commands/deploy.js')).deployCommand);

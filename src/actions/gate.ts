@@ -1,8 +1,7 @@
-import { gateCommand } from '../commands/gate.js';
 import { createIssueCommentsApi, pullRequestFromContext } from './github-comments.js';
 import { runAction } from './runtime.js';
 
-await runAction(gateCommand, {
+await runAction('gate', async () => (await import('../commands/gate.js')).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr

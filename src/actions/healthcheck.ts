@@ -1,4 +1,3 @@
-import { healthcheckCommand } from '../commands/healthcheck.js';
 import { runAction } from './runtime.js';
 
-await runAction(healthcheckCommand);
+await runAction('healthcheck', async () => (await import('../commands/healthcheck.js')).healthcheckCommand);

@@ -1,5 +1,8 @@
-import { packageCommand } from '../commands/package.js';
 import { artifactUpload } from './artifact-upload.js';
 import { runAction } from './runtime.js';
 
-await runAction(packageCommand, artifactUpload);
+await runAction(
+  'package',
+  async () => (await import('../commands/package.js')).packageCommand,
+  artifactUpload,
+);

@@ -1,4 +1,3 @@
-import { rollbackCommand } from '../commands/rollback.js';
 import { runAction } from './runtime.js';
 
-await runAction(rollbackCommand);
+await runAction('rollback', async () => (await import('../commands/rollback.js')).rollbackCommand);

@@ -7,7 +7,9 @@ import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
 import { ModelgateError, errorMessage } from '../core/errors.js';
+import { beginEarly } from '../commands/early.js';
 import type { Annotation, Command, CommandContext, GitHubServices } from '../commands/types.js';
+import type { ActionName } from '../core/inputs/names.js';
 
 function annotate(a: Annotation): void {
   const props: core.AnnotationProperties = {};
@@ -62,10 +64,20 @@ export function runUrl(): string | undefined {
   return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
 }
 
-/** Runs one command as this action's main; `github` adds the services only this action needs. */
-export async function runAction(command: Command, github?: Partial<GitHubServices>): Promise<void> {
+/**
+ * Runs one command as this action's main; `github` adds the services only this action needs.
+ * `load` imports the command (dynamically, so that its modules load after the command's
+ * early work has started, see commands/early.ts, and the bundle holds only this command).
+ */
+export async function runAction(
+  name: ActionName,
+  load: () => Promise<Command>,
+  github?: Partial<GitHubServices>,
+): Promise<void> {
   const ctx = actionContext(github);
   try {
+    beginEarly(name, ctx.inputs, ctx.workspace);
+    const command = await load();
     const result = await command(ctx);
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     if (result.summary) {

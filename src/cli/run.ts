@@ -4,11 +4,13 @@
  * Exit codes: 0 passed, 1 a check failed, 2 a bad config or input, 3 inconclusive.
  */
 import os from 'node:os';
+import { beginEarly } from '../commands/early.js';
 import { commands } from '../commands/index.js';
 import type { CommandContext } from '../commands/types.js';
 import { errorMessage, exitCodeFor, InputError } from '../core/errors.js';
 import { mapSource } from '../core/inputs/source.js';
-import { ACTION_NAMES, loadActionSpec, type ActionName, type ActionSpec } from '../core/inputs/table.js';
+import { ACTION_SPECS } from '../core/inputs/action-specs.js';
+import { ACTION_NAMES, isActionName, type ActionSpec } from '../core/inputs/names.js';
 
 const USAGE_EXIT = 2;
 
@@ -27,7 +29,7 @@ function wrap(text: string, width: number, indent: string): string {
 }
 
 export function generalHelp(): string {
-  const rows = ACTION_NAMES.map((n) => `  ${n.padEnd(12)} ${loadActionSpec(n).description}`);
+  const rows = ACTION_NAMES.map((n) => `  ${n.padEnd(12)} ${ACTION_SPECS[n].description}`);
   return [
     'usage: modelgate <command> [--<input> <value> ...]',
     '',
@@ -146,13 +148,13 @@ export async function main(argv: string[]): Promise<number> {
     (name ? process.stdout : process.stderr).write(`${generalHelp()}\n`);
     return name ? 0 : USAGE_EXIT;
   }
-  if (!(ACTION_NAMES as readonly string[]).includes(name)) {
+  if (!isActionName(name)) {
     process.stderr.write(
       `modelgate: unknown command ${JSON.stringify(name)}; expected one of ${ACTION_NAMES.join(', ')}\n`,
     );
     return USAGE_EXIT;
   }
-  const spec = loadActionSpec(name as ActionName);
+  const spec = ACTION_SPECS[name];
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${commandHelp(spec)}\n`);
     return 0;
@@ -160,7 +162,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const values = parseFlags(spec, rest);
     const ctx = cliContext(values);
-    const command = await commands[name as ActionName]();
+    beginEarly(name, ctx.inputs, ctx.workspace);
+    const command = await commands[name]();
     const result = await command(ctx);
     if (result.summary) process.stderr.write(`\n${result.summary}\n`);
     for (const a of result.annotations) {

@@ -4,8 +4,8 @@
  * tens of MB, and real ones grow.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ModelgateError } from '../errors.js';
 
@@ -56,8 +56,60 @@ export async function listBundle(root: string): Promise<BundleListing> {
   return { files, special };
 }
 
+/**
+ * Files up to this size are read whole and hashed in one call: a stream's per-chunk events and
+ * buffers cost about a third more than the hash itself. Larger files are streamed, so memory
+ * stays bounded.
+ */
+const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A bundle file's sha256 (hex) and its first bytes (at most 64), for telling its kind.
+ * `blocking` reads it in 1 MB steps through one reused buffer with synchronous calls: for a
+ * worker thread with nothing else to do meanwhile, where it is about twice as fast as reading
+ * through the thread pool into a fresh buffer per file.
+ */
+export async function hashBundleFile(
+  file: BundleFile,
+  read: 'async' | 'blocking' = 'async',
+): Promise<{ sha256: string; head: Buffer }> {
+  if (read === 'blocking') return hashBlocking(file.absolute);
+  if (file.size > WHOLE_FILE_BYTES) {
+    let head = Buffer.alloc(0);
+    const sha256 = await sha256File(file.absolute, undefined, (chunk) => {
+      if (head.length === 0) head = Buffer.from(chunk.subarray(0, 64));
+    });
+    return { sha256, head };
+  }
+  // Read to the end whatever the listed size: a file that changed since is hashed as it is now.
+  const bytes = await readFile(file.absolute);
+  return {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    head: Buffer.from(bytes.subarray(0, 64)),
+  };
+}
+
+let readBuffer: Buffer | undefined;
+
+function hashBlocking(absolute: string): { sha256: string; head: Buffer } {
+  readBuffer ??= Buffer.allocUnsafe(1 << 20);
+  const buffer = readBuffer;
+  const hash = createHash('sha256');
+  let head: Buffer | undefined;
+  const fd = openSync(absolute, 'r');
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      head ??= Buffer.from(buffer.subarray(0, Math.min(n, 64)));
+      hash.update(buffer.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: hash.digest('hex'), head: head ?? Buffer.alloc(0) };
+}
+
 /** sha256 (hex) of a file, or of its first `bytes` bytes (a partial upload), streamed with large reads. */
-export function sha256File(file: string, bytes?: number): Promise<string> {
+export function sha256File(file: string, bytes?: number, onChunk?: (chunk: Buffer) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     // createReadStream's `end` is inclusive, so an empty prefix cannot be expressed with it.
@@ -69,7 +121,10 @@ export function sha256File(file: string, bytes?: number): Promise<string> {
       highWaterMark: 1 << 20,
       ...(bytes === undefined ? {} : { end: bytes - 1 }),
     });
-    stream.on('data', (chunk) => hash.update(chunk));
+    stream.on('data', (chunk) => {
+      onChunk?.(chunk as Buffer);
+      hash.update(chunk);
+    });
     stream.on('error', reject);
     stream.on('end', () => resolve(hash.digest('hex')));
   });

@@ -32,7 +32,12 @@ export async function checkConfig(ctx: HealthContext): Promise<CheckOutcome> {
     };
   }
 
-  const heads = await mapLimit(files, 8, (f) => readHead(f.absolute));
+  // The early worker read them already when the healthcheck had a head start (head-start.ts).
+  const heads = await mapLimit(
+    files,
+    8,
+    async (f) => ctx.survey?.head(f.path, f.size) ?? readHead(f.absolute),
+  );
   files.forEach((f, i) => ctx.heads.set(f.path, heads[i]!));
 
   const problems: Problem[] = [];

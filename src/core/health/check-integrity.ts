@@ -3,10 +3,9 @@
  * in flight); with a manifest, every file's size and hash must match it and no file may be
  * missing or extra. This is what catches a flipped byte or a half-copied file.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatSize, sha256File, type BundleFile } from '../bundle/files.js';
+import { formatSize, hashBundleFile } from '../bundle/files.js';
 import { errorMessage } from '../errors.js';
 import { parseManifest, type Manifest } from '../manifest.js';
 import type { Problem } from '../report/types.js';
@@ -21,28 +20,28 @@ import {
 
 /** Files hashed at once: enough to keep the disk and the hash busy, few enough to stay in cache. */
 const HASH_CONCURRENCY = 4;
+
 /**
- * Files up to this size are read whole and hashed in one call: a stream's per-chunk events and
- * buffers cost the main thread about a third more than the hash itself. Larger files are
- * streamed, so memory stays bounded (HASH_CONCURRENCY files of this size at most).
+ * Every file's sha256: from the survey when the healthcheck started early and its worker
+ * hashed the file as listed here (same size), else hashed on this thread. Returns how many
+ * came from the survey.
  */
-const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
-
-export async function hashBundle(ctx: HealthContext): Promise<void> {
-  const hashes = await mapLimit(ctx.files, HASH_CONCURRENCY, sha256Of);
+export async function hashBundle(ctx: HealthContext): Promise<number> {
+  let surveyed = 0;
+  const hashes = await mapLimit(ctx.files, HASH_CONCURRENCY, async (file) => {
+    const early = await ctx.survey?.sha256(file.path, file.size)?.catch(() => undefined);
+    if (early) {
+      surveyed++;
+      return early;
+    }
+    return (await hashBundleFile(file)).sha256;
+  });
   ctx.files.forEach((f, i) => ctx.sha256.set(f.path, hashes[i]!));
-}
-
-async function sha256Of(file: BundleFile): Promise<string> {
-  if (file.size > WHOLE_FILE_BYTES) return sha256File(file.absolute);
-  // Read to the end whatever the listed size: a file that changed since is hashed as it is now.
-  return createHash('sha256')
-    .update(await readFile(file.absolute))
-    .digest('hex');
+  return surveyed;
 }
 
 export async function checkIntegrity(ctx: HealthContext): Promise<CheckOutcome> {
-  const [, manifestResult] = await Promise.all([hashBundle(ctx), readManifest(ctx)]);
+  const [hashedEarly, manifestResult] = await Promise.all([hashBundle(ctx), readManifest(ctx)]);
   const bytes = ctx.files.reduce((sum, f) => sum + f.size, 0);
   const counted = `${plural(ctx.files.length, 'file')}, ${formatSize(bytes)}`;
   const fileRows = ctx.files.map((f) => ({ path: f.path, size: f.size, sha256: ctx.sha256.get(f.path)! }));
@@ -51,7 +50,7 @@ export async function checkIntegrity(ctx: HealthContext): Promise<CheckOutcome> 
     return {
       status: 'pass',
       message: `${counted}; no manifest, so sizes and hashes were recorded but not compared`,
-      details: { files: fileRows, bytes, manifest: null },
+      details: { files: fileRows, bytes, hashedEarly, manifest: null },
     };
   }
   if ('error' in manifestResult) {
@@ -59,7 +58,7 @@ export async function checkIntegrity(ctx: HealthContext): Promise<CheckOutcome> 
     return {
       status: 'fail',
       message,
-      details: { files: fileRows, bytes, manifest: ctx.manifest },
+      details: { files: fileRows, bytes, hashedEarly, manifest: ctx.manifest },
       problems: [{ severity: 'error', message, file: annotationPath(ctx, ctx.manifestInBundle) }],
     };
   }
@@ -99,7 +98,7 @@ export async function checkIntegrity(ctx: HealthContext): Promise<CheckOutcome> 
     problems.push({ severity: 'error', message, file: annotationPath(ctx, ctx.manifestInBundle) });
     mismatches.push({ path: entry.path, problem: 'missing', expected: entry.sha256 });
   }
-  const details = { files: fileRows, bytes, manifest: manifestName, mismatches };
+  const details = { files: fileRows, bytes, hashedEarly, manifest: manifestName, mismatches };
   if (problems.length) {
     const first = problems[0]!.message;
     return {

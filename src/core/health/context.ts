@@ -11,6 +11,7 @@ import { errorMessage, ModelgateError } from '../errors.js';
 import type { Golden } from '../golden.js';
 import type { OnnxModel } from '../models/onnx.js';
 import type { CheckResult, CheckStatus, Problem } from '../report/types.js';
+import type { BundleSurvey } from './head-start.js';
 import type { TreeHandle, TreePool } from './tree-pool.js';
 
 export type FileKind = ArtifactKind | 'other';
@@ -39,6 +40,8 @@ export interface HealthContext {
   heads: Map<string, Buffer>;
   /** sha256 of every file, once integrity has run. */
   sha256: Map<string, string>;
+  /** The early worker's listing and hashes, when the healthcheck had a head start. */
+  survey?: BundleSurvey;
   /** ONNX sessions, started as soon as the files are known and reused by every later check. */
   onnx: Map<string, Promise<OnnxModel>>;
   /** Tree models, parsed on a second thread when the pool has one; reused by golden. */

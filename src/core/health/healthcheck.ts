@@ -22,6 +22,7 @@ import { checkLoad, startModelLoads } from './check-load.js';
 import { checkSafety } from './check-safety.js';
 import { checkStacking } from './check-stacking.js';
 import { newContext, runCheck, type CheckOutcome, type HealthContext } from './context.js';
+import { takeHeadStart, type HeadStart } from './head-start.js';
 import { TreePool } from './tree-pool.js';
 
 export const HEALTH_CHECKS = [
@@ -48,6 +49,12 @@ export interface HealthcheckOptions {
   command?: string;
   /** Where a tarball is extracted (default the OS temp dir); the folder is removed afterwards. */
   workDir?: string;
+  /**
+   * A survey of the bundle folder already under way (`surveyBundle`); default: the one a front
+   * end started for this folder with `startHealthcheckEarly`, if any. One of another folder is
+   * closed unused.
+   */
+  headStart?: HeadStart;
   onProgress?: (line: string) => void;
 }
 
@@ -100,11 +107,16 @@ export async function runHealthcheck(options: HealthcheckOptions): Promise<Healt
       }
     }
     locateManifest(ctx, options.manifest);
-    // The tree worker boots (a V8 isolate, its modules) while config lists the bundle.
-    if (
+    // A worker started early has been hashing and parsing this folder since (head-start.ts).
+    const head = adoptHeadStart(ctx, options.headStart);
+    if (head) {
+      ctx.treePool = head.pool;
+      ctx.survey = head.survey;
+    } else if (
       !ctx.fatal &&
       options.config.release.artifacts.some((a) => a.kind === 'lightgbm' || a.kind === 'xgboost')
     )
+      // The tree worker boots (a V8 isolate, its modules) while config lists the bundle.
       ctx.treePool = new TreePool();
     for (const name of HEALTH_CHECKS) {
       checks.push(await runCheck(name, ctx, CHECKS[name], progress));
@@ -126,6 +138,13 @@ export async function runHealthcheck(options: HealthcheckOptions): Promise<Healt
   };
   if (ctx.inference) report.inference = ctx.inference;
   return report;
+}
+
+function adoptHeadStart(ctx: HealthContext, given: HeadStart | undefined): HeadStart | undefined {
+  const head = given ?? takeHeadStart(ctx.bundle);
+  if (head && !ctx.tarball && head.root === path.resolve(ctx.root)) return head;
+  void head?.pool.close();
+  return undefined;
 }
 
 async function isFile(file: string): Promise<boolean> {

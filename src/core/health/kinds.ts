@@ -25,6 +25,16 @@ export function sniff(head: Buffer): Detected {
   return isText(head) ? 'text' : 'binary';
 }
 
+/**
+ * The tree kind a file's first bytes suggest, for parsing before the config says: LightGBM's
+ * text opens with `tree`, XGBoost's JSON with its `learner` object.
+ */
+export function treeKindOf(head: Buffer): 'lightgbm' | 'xgboost' | undefined {
+  const detected = sniff(head);
+  if (detected === 'lightgbm') return 'lightgbm';
+  return detected === 'json' && head.includes('"learner"') ? 'xgboost' : undefined;
+}
+
 function isText(head: Buffer): boolean {
   for (const b of head) if (b < 9 || (b > 13 && b < 32) || b === 127) return false;
   return true;

@@ -1,11 +1,15 @@
 /**
  * Tree models (LightGBM text, XGBoost JSON) parsed on two threads. Parsing the seed's seven
  * tree files is the largest piece of JavaScript work in the healthcheck; onnxruntime-node
- * opens sessions synchronously on the main thread, and hashing runs there too. So every
- * parse goes to a worker thread as soon as it is asked for (the worker takes the largest
- * first), and the main thread takes whatever the worker has not started once its own work is
- * done (`parseQueuedHere`, smallest first). Each model stays on the thread that parsed it,
- * and answers predictions there.
+ * opens sessions synchronously on the main thread. So every parse goes to a worker thread as
+ * soon as it is asked for (the worker takes the largest first), and the main thread takes
+ * whatever the worker has not started once its own work is done (`parseQueuedHere`, smallest
+ * first). Each model stays on the thread that parsed it, and answers predictions there.
+ *
+ * A pool started before the config is read (`head-start.ts`) also surveys the bundle on its
+ * worker: it lists and hashes every file, then parses the files whose first bytes are a tree
+ * model's, while the main thread is still loading its modules. A later `load` of such a file
+ * is answered from that parse.
  *
  * The worker is `tree-worker.js` beside the running module (the built action ships it next
  * to `dist/healthcheck/index.js`), or `tree-worker.ts` through tsx in development. When it
@@ -16,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ModelgateError, type ErrorKind } from '../errors.js';
-import { loadTreeModel, type TreeModelInfo, type TreeModelKind } from '../models/tree-model.js';
+import type { TreeModelInfo, TreeModelKind } from '../models/tree-model.js';
 
 export type TreeRow = readonly (number | null)[];
 
@@ -59,11 +63,22 @@ export type TreeRequest =
       /** One Int32 on a SharedArrayBuffer: the claim word. */
       claim: Int32Array;
     }
-  | { id: number; op: 'predict'; name: string; rows: readonly TreeRow[] };
+  | { id: number; op: 'predict'; name: string; rows: readonly TreeRow[] }
+  /** List and hash every file under `root`, then parse the files that look like tree models. */
+  | { id: number; op: 'survey'; root: string };
 
 export type TreeReply =
   | { id: number; ok: true; info?: TreeModelInfo; outputs?: number[][] }
   | { id: number; ok: false; error: { message: string; kind: ErrorKind; file?: string; line?: number } };
+
+/** What a survey reports, as it goes: the listing, each file's hash, then that it is done. */
+export type SurveyNote =
+  | { survey: 'listed'; files: { path: string; size: number }[] }
+  /** `head`: the file's first bytes (at most 64), which the config check sniffs. */
+  | { survey: 'hashed'; path: string; sha256: string; head: Uint8Array }
+  | { survey: 'failed'; path?: string; message: string }
+  /** Every listed file has been answered (hashed or failed). */
+  | { survey: 'done' };
 
 /** Omit distributed over the union, so each request keeps its own fields. */
 type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -125,6 +140,10 @@ export class TreePool {
   private readonly jobs = new Map<number, Job>();
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
+  /** Receives the survey's notes (see `survey`). */
+  private onSurvey: ((note: SurveyNote) => void) | undefined;
+  private onGone: ((error: Error) => void) | undefined;
+  private surveying = false;
 
   constructor(useWorker = true) {
     const source = useWorker ? workerSource() : undefined;
@@ -136,12 +155,16 @@ export class TreePool {
         'script' in source
           ? new Worker(source.script, { resourceLimits })
           : new Worker(source.code, { eval: true, resourceLimits });
-      // A pool that is never closed must not keep the process alive.
-      worker.unref();
-      worker.on('message', (reply: TreeReply) => this.onReply(reply));
+      worker.on('message', (reply: TreeReply | SurveyNote) => {
+        if ('survey' in reply) this.onNote(reply);
+        else this.onReply(reply);
+        this.keepAlive();
+      });
       worker.on('error', (error) => this.abandon(error));
       worker.on('exit', (code) => this.abandon(new Error(`the tree worker exited with code ${code}`)));
       this.worker = worker;
+      // After the listeners: adding a 'message' listener refs the worker again.
+      this.keepAlive();
     } catch {
       this.worker = undefined;
     }
@@ -150,6 +173,21 @@ export class TreePool {
   /** Whether a worker thread shares the parsing. */
   get threaded(): boolean {
     return this.worker !== undefined;
+  }
+
+  /**
+   * Has the worker list and hash every file under `root`, then parse those that look like
+   * tree models, in the background; notes arrive at `onNote`, and `onGone` is called if the
+   * worker dies or the pool closes first. False when there is no worker to do it.
+   */
+  survey(root: string, onNote: (note: SurveyNote) => void, onGone: (error: Error) => void): boolean {
+    if (!this.worker) return false;
+    this.onSurvey = onNote;
+    this.onGone = onGone;
+    this.surveying = true;
+    this.keepAlive();
+    this.worker.postMessage({ id: this.nextId++, op: 'survey', root } satisfies TreeRequest);
+    return true;
   }
 
   /**
@@ -163,6 +201,7 @@ export class TreePool {
       const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
       const job: Job = { id, file, kind, name, size, claim, settled: false, resolve, reject };
       this.jobs.set(id, job);
+      this.keepAlive();
       this.request({ op: 'load', file, kind, name, size, claim }, id).then(
         (reply) => this.settle(job, () => job.resolve(this.workerHandle(job, reply.info!))),
         (error: unknown) => {
@@ -187,6 +226,7 @@ export class TreePool {
       if (Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_MAIN) !== CLAIM_FREE) continue;
       // The worker skips a job claimed here and answers nothing for it.
       this.waiting.delete(job.id);
+      this.keepAlive();
       await this.runHere(job);
     }
   }
@@ -195,6 +235,7 @@ export class TreePool {
     if (job.settled) return;
     job.settled = true;
     this.jobs.delete(job.id);
+    this.keepAlive();
     action();
   }
 
@@ -208,6 +249,8 @@ export class TreePool {
   }
 
   private async parseHere(file: string, kind: TreeModelKind, name: string): Promise<TreeHandle> {
+    // Loaded on first use: the front ends load this module before their config, to start the worker early.
+    const { loadTreeModel } = await import('../models/tree-model.js');
     const model = await loadTreeModel(file, kind, name);
     return {
       info: model.info,
@@ -252,6 +295,7 @@ export class TreePool {
     if (!worker) return Promise.reject(new WorkerDied('the tree worker is gone'));
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
+      this.keepAlive();
       worker.postMessage({ ...message, id });
     });
   }
@@ -259,6 +303,7 @@ export class TreePool {
   private abandon(error: Error): void {
     if (!this.worker) return;
     this.worker = undefined;
+    this.surveyGone(error);
     const died = new WorkerDied(error.message);
     for (const w of this.waiting.values()) w.reject(died);
     this.waiting.clear();
@@ -277,11 +322,38 @@ export class TreePool {
     const worker = this.worker;
     if (!worker) return;
     this.worker = undefined;
+    this.surveyGone(new Error('the healthcheck ended before the survey did'));
     for (const job of [...this.jobs.values()]) {
       this.settle(job, () =>
         job.reject(new Error(`${job.name}: the healthcheck ended before the model was parsed`)),
       );
     }
     await worker.terminate();
+  }
+
+  private onNote(note: SurveyNote): void {
+    if (note.survey === 'done' || (note.survey === 'failed' && !note.path)) this.surveying = false;
+    this.onSurvey?.(note);
+  }
+
+  /**
+   * The worker keeps the process alive only while something waits on it: a pool nobody closes
+   * (a front end that started one early, then stopped at a bad input) must not hold the process
+   * open, and one with work in flight must not let it exit, since the main thread may have
+   * nothing else pending meanwhile.
+   */
+  private keepAlive(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    if (this.surveying || this.jobs.size > 0 || this.waiting.size > 0) worker.ref();
+    else worker.unref();
+  }
+
+  private surveyGone(error: Error): void {
+    this.surveying = false;
+    const gone = this.onGone;
+    this.onSurvey = undefined;
+    this.onGone = undefined;
+    gone?.(error);
   }
 }
