@@ -2445,13 +2445,8 @@ async function shadow(target, options, steps, who, checked) {
         }
         else
             steps.add('switch', 'skip', 0, `${layout.modelsName} already points at releases/${id}`);
-        const before = flagsBefore;
-        await steps.run('flags', async () => {
-            const message = await setFlags(target, before, config.flags.shadow, () => {
-                flagsWritten = true;
-            });
-            plan.push(`flags: ${describeFlags(config.flags.shadow)}`);
-            return { value: undefined, message };
+        await flagsStep(steps, target, flagsBefore, config.flags.shadow, plan, () => {
+            flagsWritten = true;
         });
     }
     catch (error) {
@@ -2516,6 +2511,17 @@ function uploadTarballStep(target, options, part, checked) {
         log: options.log,
         stallMs: options.uploadStallMs ?? durationSeconds(options.config.command_timeout) * 1000,
         ...(options.onUploadProgress ? { onProgress: options.onUploadProgress } : {}),
+    });
+}
+/**
+ * The `flags` step of both phases: writes the flags when they differ from `before` (calling
+ * `onWrite` first, since from then on the live state may have changed) and notes them in the plan.
+ */
+async function flagsStep(steps, target, before, flags, plan, onWrite) {
+    await steps.run('flags', async () => {
+        const message = await setFlags(target, before, flags, onWrite);
+        plan.push(`flags: ${describeFlags(flags)}`);
+        return { value: undefined, message };
     });
 }
 /** Writes the flags when they differ; returns the step message. */
@@ -2623,13 +2629,8 @@ async function promote(target, options, steps, who) {
                 content: flagsBefore.content.toString('base64'),
             },
         });
-        const before = flagsBefore;
-        await steps.run('flags', async () => {
-            const message = await setFlags(target, before, config.flags.promote, () => {
-                flagsWritten = true;
-            });
-            plan.push(`flags: ${describeFlags(config.flags.promote)}`);
-            return { value: undefined, message };
+        await flagsStep(steps, target, flagsBefore, config.flags.promote, plan, () => {
+            flagsWritten = true;
         });
     }
     catch (error) {

@@ -314,13 +314,8 @@ async function shadow(
       });
     } else steps.add('switch', 'skip', 0, `${layout.modelsName} already points at releases/${id}`);
 
-    const before = flagsBefore;
-    await steps.run('flags', async () => {
-      const message = await setFlags(target, before, config.flags.shadow, () => {
-        flagsWritten = true;
-      });
-      plan.push(`flags: ${describeFlags(config.flags.shadow)}`);
-      return { value: undefined, message };
+    await flagsStep(steps, target, flagsBefore, config.flags.shadow, plan, () => {
+      flagsWritten = true;
     });
   } catch (error) {
     if (!switched && !flagsWritten) {
@@ -399,6 +394,25 @@ function uploadTarballStep(
     log: options.log,
     stallMs: options.uploadStallMs ?? durationSeconds(options.config.command_timeout) * 1000,
     ...(options.onUploadProgress ? { onProgress: options.onUploadProgress } : {}),
+  });
+}
+
+/**
+ * The `flags` step of both phases: writes the flags when they differ from `before` (calling
+ * `onWrite` first, since from then on the live state may have changed) and notes them in the plan.
+ */
+async function flagsStep(
+  steps: Steps,
+  target: Target,
+  before: RemoteText,
+  flags: Record<string, string>,
+  plan: string[],
+  onWrite: () => void,
+): Promise<void> {
+  await steps.run('flags', async () => {
+    const message = await setFlags(target, before, flags, onWrite);
+    plan.push(`flags: ${describeFlags(flags)}`);
+    return { value: undefined, message };
   });
 }
 
@@ -552,13 +566,8 @@ async function promote(
         content: flagsBefore.content.toString('base64'),
       },
     });
-    const before = flagsBefore;
-    await steps.run('flags', async () => {
-      const message = await setFlags(target, before, config.flags.promote, () => {
-        flagsWritten = true;
-      });
-      plan.push(`flags: ${describeFlags(config.flags.promote)}`);
-      return { value: undefined, message };
+    await flagsStep(steps, target, flagsBefore, config.flags.promote, plan, () => {
+      flagsWritten = true;
     });
   } catch (error) {
     if (!flagsWritten) {
