@@ -1,15 +1,14 @@
 /**
  * Deploy and rollback through a real OpenSSH sshd on 127.0.0.1 (test/support/sshd.ts), with
  * the real test service restarted by the configured command on the "server" side. The
- * connection-cut test runs through a TCP relay the test can sever, as a network would.
+ * connection-cut test runs through a TCP relay (test/support/relay.ts) that delivers a fixed
+ * number of bytes and that the test can sever, as a network would.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readlink, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
-import { Transform } from 'node:stream';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
@@ -26,6 +25,7 @@ import {
   startService,
   stopService,
 } from '../support/service.js';
+import { relay } from '../support/relay.js';
 import { generateKey, startSshd, type Sshd } from '../support/sshd.js';
 import { history, makeDotDotTarball, makeRelease, tempDir, testConfig, type Release } from './fixtures.js';
 
@@ -168,42 +168,8 @@ test('over ssh: deploy, promote, every rollback level and a second deploy', asyn
   assert.ok(await serviceActive(dir));
 });
 
-/**
- * A TCP relay to sshd whose connections the test can cut at once. Client-to-server traffic is
- * slowed to about 4 MB/s, so that when the upload has reached a third, most of it has not
- * left the client yet (SFTP keeps many megabytes in flight on a fast loopback).
- */
-async function relay(t: TestContext, port: number): Promise<{ port: number; cut(): void }> {
-  const sockets = new Set<net.Socket | Transform>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect({ host: '127.0.0.1', port });
-    const throttle = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        setTimeout(() => callback(null, chunk), Math.ceil(chunk.length / 4096));
-      },
-    });
-    for (const stream of [client, upstream, throttle]) {
-      sockets.add(stream);
-      stream.on('close', () => sockets.delete(stream));
-      stream.on('error', () => stream.destroy());
-    }
-    client.pipe(throttle).pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  );
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : 0,
-    cut: () => {
-      for (const socket of sockets) socket.destroy();
-    },
-  };
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 test('over ssh: a connection cut during the upload leaves production untouched, and the retry resumes', async (t) => {
@@ -217,48 +183,95 @@ test('over ssh: a connection cut during the upload leaves production untouched, 
   const big = await makeRelease(work, SECOND, { size: 6 * 1024 * 1024 });
   const direct = await s.connect();
   assert.equal((await deploy(options(direct, config, first))).status, 'deployed');
+  const envBefore = await readFile(path.join(dir, '.env'), 'utf8');
+  const pidBefore = await readFile(path.join(dir, 'run', 'macd.pid'), 'utf8');
 
-  const link = await relay(t, s.sshd.port);
+  const tarball = await readFile(big.tarball);
+  const total = tarball.length;
+  assert.equal(big.manifest.bundle?.size, total);
+  // The deploy's connection carries at most half the tarball's size each way (handshake and
+  // commands included), then holds the rest back: the upload can never finish through it,
+  // and more than a third of the tarball always reaches the server, so the cut below always
+  // lands between a third and a half, whatever the speed of either side.
+  const budget = Math.floor(total / 2);
+  const link = await relay(t, s.sshd.port, budget);
   const transport = await s.connect(link.port);
-  const total = big.manifest.bundle?.size ?? 0;
-  let cut = false;
-  await assert.rejects(
-    deploy(
-      options(transport, config, big, {
-        runId: 'ssh-cut',
-        // The ssh transport fails the upload as soon as the connection is cut; the stall guard
-        // covers a link that goes silent instead.
-        uploadStallMs: 5000,
-        onUploadProgress: (p) => {
-          if (!cut && p.sent > total / 3) {
-            cut = true;
-            link.cut();
-          }
-        },
-      }),
-    ),
-    (error: unknown) => error instanceof ModelgateError,
+  let cutAt: number | undefined;
+  const error = await deploy(
+    options(transport, config, big, {
+      runId: 'ssh-cut',
+      // Only a guard against a hang: the budget keeps the upload from finishing, the cut ends it.
+      uploadStallMs: 30_000,
+      onUploadProgress: (p) => {
+        if (cutAt === undefined && p.sent > total / 3) {
+          cutAt = p.sent;
+          link.cut();
+        }
+      },
+    }),
+  ).then(
+    () => assert.fail('the deploy through the cut connection succeeded'),
+    (thrown: unknown) => thrown,
   );
-  assert.ok(cut, 'the connection was cut during the upload');
-  // Production untouched, lock released (over a new connection), a partial file left.
+  assert.ok(error instanceof ModelgateError, `expected a ModelgateError, got ${String(error)}`);
+  assert.ok(cutAt !== undefined, 'the connection was cut during the upload');
+  const part = path.join(dir, '.modelgate', 'incoming', `${SECOND}.tar.gz.part`);
+  // The transport's own report of the cut (not the stall guard, not a later step).
+  const match = new RegExp(
+    `upload to ${escapeRegExp(part)} stopped after (\\d+) of ${total} bytes were confirmed written \\(.+\\): lost the connection to 127\\.0\\.0\\.1:${link.port} \\(.+\\); the partial file holds them, so a retry can resume at byte \\1$`,
+  ).exec(error.message);
+  assert.ok(match, error.message);
+  assert.equal(error.kind, 'remote');
+  const confirmed = Number(match[1]);
+  assert.ok(confirmed >= cutAt, `${confirmed} bytes confirmed, cut at ${cutAt}`);
+
+  // Production untouched: same release live, same flags, the service never restarted; the
+  // lock released (over a new connection) and the refusal recorded.
   assert.equal(await readlink(path.join(dir, 'models')), `releases/${FIRST}`);
+  assert.deepEqual(await readFile(path.join(dir, 'models', 'lstm_1h.onnx')), first.files['lstm_1h.onnx']);
+  assert.equal(await readFile(path.join(dir, '.env'), 'utf8'), envBefore);
+  assert.equal(await readFile(path.join(dir, 'run', 'macd.pid'), 'utf8'), pidBefore, 'not restarted');
+  assert.ok(await serviceActive(dir), 'the service still runs');
   assert.equal(existsSync(path.join(dir, '.modelgate', 'lock')), false);
   assert.equal(existsSync(path.join(dir, 'releases', SECOND)), false);
-  const part = path.join(dir, '.modelgate', 'incoming', `${SECOND}.tar.gz.part`);
-  const partial = (await readFile(part)).length;
-  assert.ok(partial > 0, 'some bytes arrived');
-  assert.ok(partial < total, `only part of the tarball arrived (${partial} of ${total} bytes)`);
-  assert.ok(await serviceActive(dir), 'the service still runs');
+  const failed = (await history(dir)).at(-1);
+  assert.deepEqual([failed?.run_id, failed?.result], ['ssh-cut', 'failed']);
+  assert.match(String(failed?.reason), /lost the connection/);
 
+  // The partial upload: at least every confirmed byte, no more than the relay let through,
+  // and exactly the start of the tarball.
+  const partial = await readFile(part);
+  assert.ok(
+    partial.length >= confirmed && partial.length < budget,
+    `the partial file has ${partial.length} bytes (confirmed ${confirmed}, budget ${budget}, tarball ${total})`,
+  );
+  assert.ok(
+    partial.equals(tarball.subarray(0, partial.length)),
+    'the partial file is a prefix of the tarball',
+  );
+
+  // The retry, over a direct connection, resumes from the partial file instead of starting over.
   const lines: string[] = [];
+  const resent: number[] = [];
   const retry = await deploy(
-    options(await s.connect(link.port), config, big, { runId: 'ssh-retry', log: (l) => lines.push(l) }),
+    options(direct, config, big, {
+      runId: 'ssh-retry',
+      log: (l) => lines.push(l),
+      onUploadProgress: (p) => resent.push(p.sent),
+    }),
   );
   assert.equal(retry.status, 'deployed', retry.reason);
   assert.ok(
     lines.some((l) => l.includes('resuming the upload at')),
     lines.join('\n'),
   );
+  assert.match(retry.steps.find((step) => step.name === 'upload')?.message ?? '', /^resumed at /);
+  assert.ok(
+    resent.length > 0 && resent.every((sent) => sent > partial.length),
+    'nothing before the partial file was sent again',
+  );
+  assert.equal(resent.at(-1), total);
+  assert.equal(existsSync(part), false, 'the partial file was used up');
   assert.equal(await readlink(path.join(dir, 'models')), `releases/${SECOND}`);
   assert.deepEqual(await readFile(path.join(dir, 'models', 'lstm_1h.onnx')), big.files['lstm_1h.onnx']);
   assert.deepEqual(

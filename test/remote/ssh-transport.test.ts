@@ -4,12 +4,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { ModelgateError } from '../../src/core/errors.js';
 import { connectSsh, redact, secretsOf, type SshOptions } from '../../src/core/remote/ssh.js';
 import type { Transport, UploadProgress } from '../../src/core/remote/transport.js';
+import { relay } from '../support/relay.js';
 import { generateKey, startSshd, type Sshd } from '../support/sshd.js';
 
 const run = promisify(execFile);
@@ -225,64 +225,7 @@ test('an upload resumed from an offset appends the rest and yields the identical
   );
 });
 
-/**
- * A TCP relay to sshd whose connections the test can cut at once, as a network would (the
- * approach of test/deploy/deploy-over-ssh.test.ts). The first connection forwards at most
- * `budget` bytes each way and then holds the rest back, like a link that stopped delivering:
- * the server never has the whole file, so however slowly it acknowledges what it got, the
- * transfer under test cannot finish before the cut. Later connections (the retry) are not
- * limited.
- */
-async function relay(t: TestContext, port: number, budget: number): Promise<{ port: number; cut(): void }> {
-  const streams = new Set<net.Socket | Transform>();
-  let limited = true;
-  const server = net.createServer((client) => {
-    const limit = limited ? budget : Number.POSITIVE_INFINITY;
-    limited = false;
-    const upstream = net.connect({ host: '127.0.0.1', port });
-    const up = capped(limit);
-    const down = capped(limit);
-    for (const stream of [client, upstream, up, down]) {
-      streams.add(stream);
-      stream.on('close', () => streams.delete(stream));
-      stream.on('error', () => stream.destroy());
-    }
-    client.pipe(up).pipe(upstream).pipe(down).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const stream of streams) stream.destroy();
-        server.close(() => resolve());
-      }),
-  );
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : 0,
-    cut: () => {
-      for (const stream of streams) stream.destroy();
-    },
-  };
-}
-
-/** Passes `budget` bytes, then stalls for good (its callback is never called again). */
-function capped(budget: number): Transform {
-  let left = budget;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      if (chunk.length <= left) {
-        left -= chunk.length;
-        callback(null, chunk);
-        return;
-      }
-      if (left > 0) this.push(chunk.subarray(0, left));
-      left = 0;
-    },
-  });
-}
-
-/** Connects through `relay` (known-hosts names the relay's port). */
+/** Connects through a `relay` (test/support/relay.ts); known-hosts names the relay's port. */
 async function connectVia(s: Session, relayPort: number): Promise<Transport> {
   return s.connect({
     port: relayPort,
