@@ -15,10 +15,10 @@ if (!(ACTION_NAMES as readonly string[]).includes(command)) {
   // (an extra check) arrives as `healthcheck-command`.
   process.env['INPUT_COMMAND'] = process.env['INPUT_HEALTHCHECK-COMMAND'] ?? '';
   // The runner starts `node <action>/dist/main/index.js`; the sibling bundles sit beside it.
-  // (A path from argv, not import.meta.url, so the bundler does not rewrite it as an asset.)
+  // (A path from argv: import.meta.url here may be a shared chunk's, in dist/chunks/.)
   const entry = path.join(path.dirname(path.resolve(process.argv[1] ?? '.')), '..', command, 'index.js');
   try {
-    await import(/* webpackIgnore: true */ pathToFileURL(entry).href);
+    await import(pathToFileURL(entry).href);
   } catch (error) {
     core.setFailed(
       `cannot load the ${command} action from ${entry}: ${(error as Error).message}; is dist/ complete?`,

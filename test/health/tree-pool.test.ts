@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { ModelgateError } from '../../src/core/errors.js';
 import { loadGolden } from '../../src/core/golden.js';
 import { loadTreeModel } from '../../src/core/models/tree-model.js';
-import { builtWorkerPath, TreePool } from '../../src/core/health/tree-pool.js';
+import { TreePool } from '../../src/core/health/tree-pool.js';
+import { bundleOptions } from '../../scripts/bundle-options.mjs';
 import { repoRoot } from '../support/shared.js';
 import { sampleDir, tempDir } from './support.js';
 
@@ -98,47 +98,28 @@ test('a prediction the model refuses (a row of the wrong width) is reported, not
   }
 });
 
-test('the built worker is found as the file URL of the source and as the absolute path ncc leaves in its place', () => {
-  const file = path.resolve('/opt/action/dist/healthcheck/tree-worker.js');
-  assert.equal(builtWorkerPath(pathToFileURL(file)), file);
-  // ncc copies the worker beside the bundle and replaces the whole `new URL(...)` with this string.
-  assert.equal(builtWorkerPath(file), file);
-  assert.equal(builtWorkerPath('tree-worker.js'), undefined);
-  assert.equal(builtWorkerPath(new URL('https://example.com/tree-worker.js')), undefined);
-});
-
-test('bundled as ncc bundles the action, the pool parses on the worker built beside the bundle', async (t) => {
+test('bundled as npm run build bundles the actions, the pool parses on the worker in dist/chunks', async (t) => {
   const dir = await tempDir(t);
-  const common = { bundle: true, platform: 'node', format: 'esm', logLevel: 'error' } as const;
-  await build({
-    ...common,
-    entryPoints: [path.join(repoRoot, 'src/core/health/tree-worker.ts')],
-    outfile: path.join(dir, 'tree-worker.js'),
-  });
   const file = path.join(sampleDir, 'stacking_lgb_1h.txt');
-  await build({
-    ...common,
-    stdin: {
-      contents: `import { TreePool } from ${JSON.stringify(path.join(repoRoot, 'src/core/health/tree-pool.ts'))};
-        const pool = new TreePool();
-        const handle = await pool.load(${JSON.stringify(file)}, 'lightgbm', 'stacking_lgb_1h.txt');
-        console.log(JSON.stringify({ threaded: pool.threaded, thread: handle.thread, trees: handle.info.trees }));
-        await pool.close();`,
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    outfile: path.join(dir, 'index.js'),
-  });
-  // ncc copies tree-worker.js beside its bundle and replaces the `new URL(...)` naming it with
-  // the copy's absolute path, a plain string: do the same to esbuild's output.
-  const bundle = await readFile(path.join(dir, 'index.js'), 'utf8');
-  const nccStyle = bundle.replace(
-    'new URL("./tree-worker.js", import.meta.url)',
-    JSON.stringify(path.join(dir, 'tree-worker.js')),
+  const entry = path.join(dir, 'entry.ts');
+  await writeFile(
+    entry,
+    `import { TreePool } from ${JSON.stringify(path.join(repoRoot, 'src/core/health/tree-pool.ts'))};
+      const pool = new TreePool();
+      const handle = await pool.load(${JSON.stringify(file)}, 'lightgbm', 'stacking_lgb_1h.txt');
+      console.log(JSON.stringify({ threaded: pool.threaded, thread: handle.thread, trees: handle.info.trees }));
+      await pool.close();`,
   );
-  assert.notEqual(nccStyle, bundle, 'the bundle names the worker with new URL(..., import.meta.url)');
-  await writeFile(path.join(dir, 'index.js'), nccStyle);
-  const { stdout } = await run(process.execPath, [path.join(dir, 'index.js')]);
+  // With one entry besides the worker, the pool is inlined into dist/cli/index.js: the
+  // worker is then found one folder over, in dist/chunks/.
+  await build(
+    bundleOptions(
+      { 'cli/index': entry, 'chunks/tree-worker': path.join(repoRoot, 'src/core/health/tree-worker.ts') },
+      path.join(dir, 'dist'),
+    ),
+  );
+  await writeFile(path.join(dir, 'dist', 'package.json'), '{ "type": "module" }\n');
+  const { stdout } = await run(process.execPath, [path.join(dir, 'dist', 'cli', 'index.js')]);
   const direct = await loadTreeModel(file, 'lightgbm');
   assert.deepEqual(JSON.parse(stdout), { threaded: true, thread: 'worker', trees: direct.info.trees });
 });

@@ -11,12 +11,11 @@
  * model's, while the main thread is still loading its modules. A later `load` of such a file
  * is answered from that parse.
  *
- * The worker is `tree-worker.js` beside the running module (the built action ships it next
- * to `dist/healthcheck/index.js`), or `tree-worker.ts` through tsx in development. When it
+ * The worker is the built `dist/chunks/tree-worker.js` (see `workerSource`), or
+ * `tree-worker.ts` through tsx in development. When it
  * cannot start, or dies, every model is parsed on the main thread: same results, only slower.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ModelgateError, type ErrorKind } from '../errors.js';
@@ -100,24 +99,17 @@ type Answer = Extract<TreeReply, { ok: true }>;
 type Waiting = { resolve: (reply: Answer) => void; reject: (error: Error) => void };
 
 /**
- * The built worker script as an absolute path, from `new URL('./tree-worker.js', import.meta.url)`
- * as written in the source (a file: URL) or as ncc leaves it in the action bundle: ncc copies the
- * file beside the bundle and replaces the whole expression with that copy's absolute path, a
- * plain string, which has no `protocol`.
- */
-export function builtWorkerPath(location: URL | string): string | undefined {
-  if (typeof location === 'string') return path.isAbsolute(location) ? location : undefined;
-  return location.protocol === 'file:' ? fileURLToPath(location) : undefined;
-}
-
-/**
- * How to start the worker: the built script beside this module, or, when this module is
- * itself TypeScript (development and tests, under tsx), the TypeScript source through tsx's
- * loader, which Node does not carry into worker threads by itself.
+ * How to start the worker: the built script (scripts/build.mjs writes it to
+ * dist/chunks/tree-worker.js, beside the shared chunk that holds this module, or one folder
+ * over when the bundler inlines this module into an entry), or, when this module is itself
+ * TypeScript (development and tests, under tsx), the TypeScript source through tsx's loader,
+ * which Node does not carry into worker threads by itself.
  */
 function workerSource(): { script: string } | { code: string } | undefined {
-  const script = builtWorkerPath(new URL('./tree-worker.js', import.meta.url));
-  if (script !== undefined && existsSync(script)) return { script };
+  for (const candidate of ['./tree-worker.js', '../chunks/tree-worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return { script: fileURLToPath(url) };
+  }
   if (!import.meta.url.endsWith('.ts')) return undefined;
   const source = new URL('./tree-worker.ts', import.meta.url);
   let loader: string;

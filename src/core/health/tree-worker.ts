@@ -11,9 +11,9 @@
  * files are listed and hashed, and those whose first bytes are a tree model's are queued as
  * guesses. A later parse of the same file as the same kind is answered from the guess.
  *
- * The built action ships this file as `dist/healthcheck/tree-worker.js` beside the action's
- * bundle; without it the pool parses on the main thread. It imports only the evaluators, so
- * that the thread starts parsing as early as it can.
+ * The build writes this file as `dist/chunks/tree-worker.js`, an entry of its own; without it
+ * the pool parses on the main thread. It imports only the evaluators, so that the thread starts
+ * parsing as early as it can.
  */
 import { parentPort } from 'node:worker_threads';
 import { hashBundleFile, listBundle, type BundleFile } from '../bundle/files.js';

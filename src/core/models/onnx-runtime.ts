@@ -123,7 +123,7 @@ async function load(): Promise<OrtModule> {
     } else {
       // A runtime specifier the bundler leaves alone: bundles use the vendored copy above.
       const specifier = 'onnxruntime-node';
-      loaded = await import(/* webpackIgnore: true */ specifier);
+      loaded = await import(specifier);
     }
   } catch (error) {
     const where = `${process.platform}/${process.arch}`;

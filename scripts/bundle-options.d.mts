@@ -1,0 +1,6 @@
+import type { BuildOptions } from 'esbuild';
+
+/** The banner that gives bundled CommonJS its require, and __dirname and __filename under other names. */
+export const COMMONJS_SHIMS: string;
+/** The options of `npm run build`'s esbuild run, for these entries (output path without .js -> source). */
+export function bundleOptions(entryPoints: Record<string, string>, outdir: string): BuildOptions;

@@ -1,0 +1,46 @@
+/**
+ * The esbuild options of `npm run build`, shared with the test that checks the tree worker is
+ * found from the bundles (test/health/tree-pool.test.ts).
+ *
+ * One multi-entry ESM build: each action's entry is dist/<name>/index.js (the path its
+ * action.yml runs), and the code the entries share is written once, as chunks in dist/chunks/,
+ * which each entry imports by relative path. Commands are imported lazily by the entries, so a
+ * run loads only the chunks of the command it runs. The tree worker is an entry of its own
+ * beside the chunks (dist/chunks/tree-worker.js), where src/core/health/tree-pool.ts looks for it.
+ */
+
+/**
+ * Bundled CommonJS (ssh2) reads require, __dirname and __filename, which an ES module does not
+ * have: each output file defines them from import.meta (Node 20.11+). The last two under names
+ * of their own, which `define` below substitutes wherever the code reads the free identifiers,
+ * since a bundled module may declare a top-level `__filename` of its own.
+ */
+export const COMMONJS_SHIMS = [
+  "import { createRequire as __modelgateCreateRequire } from 'node:module';",
+  'const require = __modelgateCreateRequire(import.meta.url);',
+  'const __modelgateFilename = import.meta.filename;',
+  'const __modelgateDirname = import.meta.dirname;',
+].join(' ');
+
+/** @param {Record<string, string>} entryPoints output path (without .js) -> source file */
+export function bundleOptions(entryPoints, outdir) {
+  return {
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    // Valid on the node24 runtime the actions declare and on Node 20.
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: COMMONJS_SHIMS },
+    define: { __filename: '__modelgateFilename', __dirname: '__modelgateDirname' },
+    // onnxruntime-node is vendored beside the healthcheck entry (see scripts/build.mjs). ssh2's
+    // optional native helpers (sshcrypto, cpu-features) are compiled at npm install for one
+    // Node ABI; left out, ssh2 falls back to Node's own crypto.
+    external: ['onnxruntime-node', '*.node', 'cpu-features'],
+    legalComments: 'eof',
+    logLevel: 'warning',
+  };
+}
