@@ -9,4 +9,4 @@ import "../chunks/chunk-S5DXSWJC.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/healthcheck.ts
-await runAction("healthcheck", async () => (await import("../chunks/healthcheck-I4P56ATL.js")).healthcheckCommand);
+await runAction("healthcheck", async () => (await import("../chunks/healthcheck-Z6SW4O3Z.js")).healthcheckCommand);

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { ModelgateError } from '../../src/core/errors.js';
 import { connectSsh, redact, secretsOf, type SshOptions } from '../../src/core/remote/ssh.js';
 import type { Transport, UploadProgress } from '../../src/core/remote/transport.js';
-import { relay } from '../support/relay.js';
+import { relay, type Relay } from '../support/relay.js';
 import { generateKey, startSshd, type Sshd } from '../support/sshd.js';
 
 const run = promisify(execFile);
@@ -311,46 +311,65 @@ test('an upload whose connection is cut fails at once with the confirmed bytes; 
   assert.equal((await openDescriptors(local)) ?? 0, 0);
 });
 
-test('a download whose connection is cut fails at once with the bytes received and leaves no partial file', async (t) => {
-  const s = await session(t);
-  if (!s) return;
-  const data = randomBytes(6 * 1024 * 1024 + 999);
-  const link = await relay(t, s.sshd.port, Math.floor((data.length * 2) / 3));
+/** Starts a download of `data` through `link` and calls `cut` once a third of it is written here. */
+async function downloadCutAtAThird(
+  s: Session,
+  link: Relay,
+  cut: () => unknown,
+): Promise<{ remote: string; local: string; data: Buffer; download: Promise<void> }> {
   const transport = await connectVia(s, link.port);
+  const data = randomBytes(6 * 1024 * 1024 + 999);
   const remote = path.join(s.sshd.dir, 'served.bin');
   await writeFile(remote, data);
   const local = path.join(s.sshd.dir, 'fetched.bin');
-
   let settled = false;
   const download = transport.download(remote, local).finally(() => {
     settled = true;
   });
   download.catch(() => undefined);
-  // No progress callback on download: watch the local file grow, and cut at a third.
-  let cut = false;
-  while (!settled && !cut) {
+  // No progress callback on download: watch the local file grow.
+  for (;;) {
+    assert.ok(!settled, 'the download ended before a third of it had arrived');
     const size = await stat(local).then(
       (st) => st.size,
       () => 0,
     );
-    if (size > data.length / 3) {
-      link.cut();
-      cut = true;
-    } else await new Promise((r) => setTimeout(r, 10));
+    if (size > data.length / 3) break;
+    await new Promise((r) => setTimeout(r, 10));
   }
+  await cut();
+  return { remote, local, data, download };
+}
+
+test('a download whose connection is cut resumes on a new connection where it stopped', async (t) => {
+  const s = await session(t);
+  if (!s) return;
+  const size = 6 * 1024 * 1024 + 999;
+  const link = await relay(t, s.sshd.port, Math.floor((size * 2) / 3));
+  const { remote, local, data, download } = await downloadCutAtAThird(s, link, () => link.cut());
+  await settles(download, 'the download cut at a third');
+  assert.equal(sha256(await readFile(local)), sha256(data));
+  const resumed = s.lines.map((l) => /reconnecting to resume at byte (\d+)$/.exec(l)).find(Boolean);
+  assert.ok(resumed, `no resume was logged:\n${s.lines.join('\n')}`);
+  assert.ok(Number(resumed[1]) > 0 && Number(resumed[1]) < data.length, resumed[0]);
+  assert.ok(s.lines.some((l) => l.includes(`while downloading ${remote}`)));
+  assert.equal((await openDescriptors(local)) ?? 0, 0, 'the local file is closed');
+});
+
+test('a download that cannot reconnect fails with the bytes received and leaves no partial file', async (t) => {
+  const s = await session(t);
+  if (!s) return;
+  const link = await relay(t, s.sshd.port, Number.POSITIVE_INFINITY);
+  const { remote, local, data, download } = await downloadCutAtAThird(s, link, () => link.unplug());
   const error = await rejection(settles(download, 'the download cut at a third'));
-  assert.ok(cut, 'the connection was cut during the download');
   assert.equal(error.kind, 'remote');
   const match = new RegExp(
-    `^ssh \\S+@127\\.0\\.0\\.1:${link.port}: could not download ${escapeRegExp(remote)}: stopped after (\\d+) of ${data.length} bytes had arrived \\(.+\\): lost the connection to 127\\.0\\.0\\.1:${link.port} \\(.+\\); the partial ${escapeRegExp(local)} was removed$`,
+    `^ssh \\S+@127\\.0\\.0\\.1:${link.port}: could not download ${escapeRegExp(remote)}: stopped after (\\d+) of ${data.length} bytes had arrived \\(.+\\): reconnecting failed: .+; the partial ${escapeRegExp(local)} was removed$`,
   ).exec(error.message);
   assert.ok(match, error.message);
-  assert.ok(Number(match[1]) < data.length);
+  assert.ok(Number(match[1]) > 0 && Number(match[1]) < data.length);
   await assert.rejects(stat(local), { code: 'ENOENT' });
   assert.equal((await openDescriptors(local)) ?? 0, 0, 'the local file is closed');
-
-  await settles(transport.download(remote, local), 'the second download');
-  assert.equal(sha256(await readFile(local)), sha256(data));
 });
 
 test('a host key absent from known-hosts is refused before any credential is sent', async (t) => {

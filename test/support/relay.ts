@@ -24,6 +24,8 @@ export interface Relay {
   port: number;
   /** Drops every connection through the relay at once (a pulled cable); it keeps listening. */
   cut(): void;
+  /** Drops every connection and stops listening: a cable that stays pulled. */
+  unplug(): Promise<void>;
 }
 
 /**
@@ -48,19 +50,20 @@ export async function relay(t: TestContext, port: number, budget: number): Promi
     client.pipe(up).pipe(upstream).pipe(down).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const stream of streams) stream.destroy();
-        server.close(() => resolve());
-      }),
-  );
+  let closing: Promise<void> | undefined;
+  const unplug = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve) => {
+      for (const stream of streams) stream.destroy();
+      server.close(() => resolve());
+    }));
+  t.after(unplug);
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : 0,
     cut: () => {
       for (const stream of streams) stream.destroy();
     },
+    unplug,
   };
 }
 

@@ -62,6 +62,8 @@ const UPLOAD_CHUNK = 255 * 1024;
 const UPLOAD_IN_FLIGHT = 64;
 const DOWNLOAD_CHUNK = 64 * 1024;
 const DOWNLOAD_IN_FLIGHT = 64;
+/** Reconnects a download may make, each only after the connection before it brought bytes. */
+const DOWNLOAD_RESUMES = 3;
 const SFTP_NO_SUCH_FILE = 2;
 
 const optionsSchema = z.object({
@@ -247,6 +249,14 @@ function parseClientKey(privateKey: string, passphrase: string | undefined, secr
 
 type ConnectFailure = { error: ModelgateError; retry: boolean };
 
+/** A download across its connections: the local file, and the bytes written with none missing. */
+interface DownloadState {
+  local?: FileHandle;
+  received: number;
+  /** The remote file's size when the download started; later connections read up to it. */
+  total?: number;
+}
+
 function isConnectFailure(value: unknown): value is ConnectFailure {
   return (
     typeof value === 'object' && value !== null && (value as ConnectFailure).error instanceof ModelgateError
@@ -284,14 +294,7 @@ class SshTransport implements Transport {
       try {
         const client = await this.connectOnce();
         this.client = client;
-        client.on('close', () => {
-          if (this.client === client) {
-            this.client = undefined;
-            this.sftpSession = undefined;
-            if (!this.closed)
-              this.s.log(`ssh: connection to ${this.s.where} closed; the next operation reconnects`);
-          }
-        });
+        client.on('close', () => this.forget(client));
         return client;
       } catch (caught) {
         if (!isConnectFailure(caught)) throw caught;
@@ -314,6 +317,15 @@ class SshTransport implements Transport {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
+  }
+
+  /** The connection is gone (or going): the next operation connects again. */
+  private forget(client: SshClient): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    this.sftpSession = undefined;
+    client.end();
+    if (!this.closed) this.s.log(`ssh: connection to ${this.s.where} closed; the next operation reconnects`);
   }
 
   /** One attempt; rejects with a ConnectFailure that says whether retrying can help. */
@@ -646,8 +658,11 @@ class SshTransport implements Transport {
             return;
           }
           resolve(
-            new SftpSession(sftp, client, this.s.where, () => {
+            new SftpSession(sftp, client, this.s.where, (connectionLost) => {
               if (this.sftpSession === session) this.sftpSession = undefined;
+              // The socket may report its loss before the client's 'close': an operation
+              // that reconnects at once must not be handed the dead client meanwhile.
+              if (connectionLost) this.forget(client);
             }),
           );
         });
@@ -731,27 +746,86 @@ class SshTransport implements Transport {
     }
   }
 
+  /**
+   * Copies a remote file here. When the connection is lost part way, the transport reconnects
+   * and reads on from the last byte written with none missing before it (up to
+   * DOWNLOAD_RESUMES times, each only after progress): a 300 MB trade log cut near its end is
+   * not read again from the start. A download that cannot finish leaves no partial file, which
+   * would only be mistaken for the whole one.
+   */
   async download(remotePath: string, localFile: string): Promise<void> {
-    const session = await this.sftp();
+    const state: DownloadState = { received: 0 };
+    try {
+      for (let resumes = 0; ; resumes++) {
+        const from = state.received;
+        const lost = await this.downloadOnce(remotePath, localFile, state, resumes);
+        if (!lost) break;
+        if (state.received === from || resumes >= DOWNLOAD_RESUMES) throw lost;
+        this.s.log(
+          `ssh: lost the connection while downloading ${remotePath}, at ${formatMb(state.received)} of ${formatMb(state.total ?? 0)}; reconnecting to resume at byte ${state.received}`,
+        );
+      }
+      await state.local?.close();
+    } catch (error) {
+      if (state.local) {
+        await state.local.close().catch(() => undefined);
+        await rm(localFile, { force: true });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * One connection's part of a download, from `state.received` on. Resolves undefined when the
+   * file is complete, or with the error to report when the connection was lost (the caller
+   * decides whether to resume); throws for anything a new connection would not change.
+   */
+  private async downloadOnce(
+    remotePath: string,
+    localFile: string,
+    state: DownloadState,
+    resumes: number,
+  ): Promise<ModelgateError | undefined> {
+    const stopped = (reason: string, cause?: unknown): ModelgateError => {
+      const total = state.total ?? 0;
+      const after = resumes > 0 ? `, after ${resumes} reconnect${resumes === 1 ? '' : 's'}` : '';
+      return this.remoteError(
+        `could not download ${remotePath}: stopped after ${state.received} of ${total} bytes had arrived (${formatMb(state.received)} of ${formatMb(total)}${after}): ${reason}; the partial ${localFile} was removed`,
+        cause,
+      );
+    };
+    let session: SftpSession;
+    try {
+      session = await this.sftp();
+    } catch (error) {
+      if (state.total === undefined) throw error;
+      throw stopped(`reconnecting failed: ${errorText(error)}`, error);
+    }
     const { sftp } = session;
+    const failed = (error: unknown): ModelgateError =>
+      state.total === undefined
+        ? this.remoteError(`could not download ${remotePath}: ${transferReason(error, session)}`, error)
+        : stopped(transferReason(error, session), error);
     const handle = await session
       .call<Buffer>((cb) => sftp.open(remotePath, 'r', cb))
       .catch((error: unknown) => {
-        throw this.remoteError(`could not download ${remotePath}: ${transferReason(error, session)}`, error);
+        throw failed(error);
       });
     try {
-      const total = await session
+      const size = await session
         .call<{ size: number }>((cb) => sftp.fstat(handle, cb))
         .then(
           (stats) => stats.size,
           (error: unknown) => {
-            throw this.remoteError(
-              `could not download ${remotePath}: ${transferReason(error, session)}`,
-              error,
-            );
+            throw failed(error);
           },
         );
-      const local = await open(localFile, 'w').catch((error: unknown) => {
+      if (state.total === undefined) state.total = size;
+      else if (size < state.total)
+        throw stopped(
+          `the file has ${size} bytes now, fewer than the ${state.total} it had when the download started (it was truncated or replaced meanwhile)`,
+        );
+      state.local ??= await open(localFile, 'w').catch((error: unknown) => {
         throw new ModelgateError(
           `${this.description}: could not download ${remotePath}: cannot write ${localFile}: ${errorText(error)}`,
           'runtime',
@@ -759,22 +833,16 @@ class SshTransport implements Transport {
           { cause: error },
         );
       });
-      let received = 0;
       try {
-        await readParallel(session, handle, local, total, (doneUpTo) => {
-          received = doneUpTo;
+        await readParallel(session, handle, state.local, state.received, state.total, (doneUpTo) => {
+          state.received = doneUpTo;
         });
+        return undefined;
       } catch (error) {
-        await local.close().catch(() => undefined);
-        // The transport has no resume for downloads: a partial file would only be mistaken for
-        // the whole one.
-        await rm(localFile, { force: true });
-        throw this.remoteError(
-          `could not download ${remotePath}: stopped after ${received} of ${total} bytes had arrived (${formatMb(received)} of ${formatMb(total)}): ${transferReason(error, session)}; the partial ${localFile} was removed`,
-          error,
-        );
+        const reported = stopped(transferReason(error, session), error);
+        if (session.lost) return reported;
+        throw reported;
       }
-      await local.close();
     } finally {
       if (!session.lost) await session.call<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
     }
@@ -893,15 +961,16 @@ class SftpSession {
     readonly sftp: SFTPWrapper,
     client: SshClient,
     where: string,
-    onLost: () => void,
+    /** `connectionLost`: the whole connection went, not only the SFTP channel. */
+    onLost: (connectionLost: boolean) => void,
   ) {
-    const lose = (reason: string): void => {
+    const lose = (reason: string, connectionLost = true): void => {
       if (this.lostWith) return;
       this.lostWith = new SessionLost(reason);
       client.off('error', onClientError);
       client.off('end', onClientEnd);
       client.off('close', onClientClose);
-      onLost();
+      onLost(connectionLost);
       const watchers = [...this.watchers];
       this.watchers.clear();
       for (const watcher of watchers) watcher(this.lostWith);
@@ -913,9 +982,9 @@ class SftpSession {
     client.on('end', onClientEnd);
     client.on('close', onClientClose);
     // Stays attached after the loss: an 'error' without a listener would crash the process.
-    sftp.on('error', (error: Error) => lose(`the SFTP channel to ${where} failed (${error.message})`));
-    sftp.on('end', () => lose(`the SFTP channel to ${where} was closed`));
-    sftp.on('close', () => lose(`the SFTP channel to ${where} was closed`));
+    sftp.on('error', (error: Error) => lose(`the SFTP channel to ${where} failed (${error.message})`, false));
+    sftp.on('end', () => lose(`the SFTP channel to ${where} was closed`, false));
+    sftp.on('close', () => lose(`the SFTP channel to ${where} was closed`, false));
   }
 
   /** Why the session can no longer be used, once it cannot. */
@@ -1053,15 +1122,17 @@ async function writeParallel(
  * Keeps up to DOWNLOAD_IN_FLIGHT reads outstanding and writes each chunk at its place in the
  * local file. `progress` gets the end of the prefix written locally, with no gap before it.
  */
+/** Reads bytes [start, total) of the remote file into the same range of `local`. */
 async function readParallel(
   session: SftpSession,
   handle: Buffer,
   local: FileHandle,
+  start: number,
   total: number,
   progress: (doneUpTo: number) => void,
 ): Promise<void> {
-  if (total === 0) {
-    progress(0);
+  if (start >= total) {
+    progress(total);
     return;
   }
   const { sftp } = session;
@@ -1069,8 +1140,8 @@ async function readParallel(
     const free: Buffer[] = [];
     // The rest of a range a server answered with fewer bytes than asked (it may, at any size).
     const remainders: { position: number; length: number }[] = [];
-    const prefix = new ContiguousPrefix(0);
-    let next = 0;
+    const prefix = new ContiguousPrefix(start);
+    let next = start;
     let inFlight = 0;
     let settled = false;
     const fail = (error: unknown): void => {

@@ -32,7 +32,7 @@ export interface Transport {
     remotePath: string,
     options?: { offset?: number; onProgress?: (p: UploadProgress) => void },
   ): Promise<void>;
-  /** Copies a remote file to a local path. */
+  /** Copies a remote file to a local path (over ssh, a lost connection is resumed on a new one). */
   download(remotePath: string, localFile: string): Promise<void>;
   /** Size of a remote file, or undefined when it does not exist. */
   size(remotePath: string): Promise<number | undefined>;

@@ -20289,6 +20289,7 @@ var UPLOAD_CHUNK = 255 * 1024;
 var UPLOAD_IN_FLIGHT = 64;
 var DOWNLOAD_CHUNK = 64 * 1024;
 var DOWNLOAD_IN_FLIGHT = 64;
+var DOWNLOAD_RESUMES = 3;
 var SFTP_NO_SUCH_FILE = 2;
 var optionsSchema = external_exports.object({
   host: external_exports.string().trim().min(1, "must not be empty").regex(/^[^\s@/]+$/, 'must be a host name or IP address (no spaces, "@" or "/")'),
@@ -20445,14 +20446,7 @@ var SshTransport = class {
       try {
         const client = await this.connectOnce();
         this.client = client;
-        client.on("close", () => {
-          if (this.client === client) {
-            this.client = void 0;
-            this.sftpSession = void 0;
-            if (!this.closed)
-              this.s.log(`ssh: connection to ${this.s.where} closed; the next operation reconnects`);
-          }
-        });
+        client.on("close", () => this.forget(client));
         return client;
       } catch (caught) {
         if (!isConnectFailure(caught)) throw caught;
@@ -20475,6 +20469,14 @@ var SshTransport = class {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
+  }
+  /** The connection is gone (or going): the next operation connects again. */
+  forget(client) {
+    if (this.client !== client) return;
+    this.client = void 0;
+    this.sftpSession = void 0;
+    client.end();
+    if (!this.closed) this.s.log(`ssh: connection to ${this.s.where} closed; the next operation reconnects`);
   }
   /** One attempt; rejects with a ConnectFailure that says whether retrying can help. */
   connectOnce() {
@@ -20786,8 +20788,9 @@ var SshTransport = class {
             return;
           }
           resolve(
-            new SftpSession(sftp, client, this.s.where, () => {
+            new SftpSession(sftp, client, this.s.where, (connectionLost) => {
               if (this.sftpSession === session) this.sftpSession = void 0;
+              if (connectionLost) this.forget(client);
             })
           );
         });
@@ -20860,23 +20863,73 @@ var SshTransport = class {
       await local.close();
     }
   }
+  /**
+   * Copies a remote file here. When the connection is lost part way, the transport reconnects
+   * and reads on from the last byte written with none missing before it (up to
+   * DOWNLOAD_RESUMES times, each only after progress): a 300 MB trade log cut near its end is
+   * not read again from the start. A download that cannot finish leaves no partial file, which
+   * would only be mistaken for the whole one.
+   */
   async download(remotePath, localFile) {
-    const session = await this.sftp();
+    const state = { received: 0 };
+    try {
+      for (let resumes = 0; ; resumes++) {
+        const from = state.received;
+        const lost = await this.downloadOnce(remotePath, localFile, state, resumes);
+        if (!lost) break;
+        if (state.received === from || resumes >= DOWNLOAD_RESUMES) throw lost;
+        this.s.log(
+          `ssh: lost the connection while downloading ${remotePath}, at ${formatMb(state.received)} of ${formatMb(state.total ?? 0)}; reconnecting to resume at byte ${state.received}`
+        );
+      }
+      await state.local?.close();
+    } catch (error) {
+      if (state.local) {
+        await state.local.close().catch(() => void 0);
+        await rm(localFile, { force: true });
+      }
+      throw error;
+    }
+  }
+  /**
+   * One connection's part of a download, from `state.received` on. Resolves undefined when the
+   * file is complete, or with the error to report when the connection was lost (the caller
+   * decides whether to resume); throws for anything a new connection would not change.
+   */
+  async downloadOnce(remotePath, localFile, state, resumes) {
+    const stopped = (reason, cause) => {
+      const total = state.total ?? 0;
+      const after = resumes > 0 ? `, after ${resumes} reconnect${resumes === 1 ? "" : "s"}` : "";
+      return this.remoteError(
+        `could not download ${remotePath}: stopped after ${state.received} of ${total} bytes had arrived (${formatMb(state.received)} of ${formatMb(total)}${after}): ${reason}; the partial ${localFile} was removed`,
+        cause
+      );
+    };
+    let session;
+    try {
+      session = await this.sftp();
+    } catch (error) {
+      if (state.total === void 0) throw error;
+      throw stopped(`reconnecting failed: ${errorText(error)}`, error);
+    }
     const { sftp } = session;
+    const failed = (error) => state.total === void 0 ? this.remoteError(`could not download ${remotePath}: ${transferReason(error, session)}`, error) : stopped(transferReason(error, session), error);
     const handle = await session.call((cb) => sftp.open(remotePath, "r", cb)).catch((error) => {
-      throw this.remoteError(`could not download ${remotePath}: ${transferReason(error, session)}`, error);
+      throw failed(error);
     });
     try {
-      const total = await session.call((cb) => sftp.fstat(handle, cb)).then(
+      const size = await session.call((cb) => sftp.fstat(handle, cb)).then(
         (stats) => stats.size,
         (error) => {
-          throw this.remoteError(
-            `could not download ${remotePath}: ${transferReason(error, session)}`,
-            error
-          );
+          throw failed(error);
         }
       );
-      const local = await open(localFile, "w").catch((error) => {
+      if (state.total === void 0) state.total = size;
+      else if (size < state.total)
+        throw stopped(
+          `the file has ${size} bytes now, fewer than the ${state.total} it had when the download started (it was truncated or replaced meanwhile)`
+        );
+      state.local ??= await open(localFile, "w").catch((error) => {
         throw new ModelgateError(
           `${this.description}: could not download ${remotePath}: cannot write ${localFile}: ${errorText(error)}`,
           "runtime",
@@ -20884,20 +20937,16 @@ var SshTransport = class {
           { cause: error }
         );
       });
-      let received = 0;
       try {
-        await readParallel(session, handle, local, total, (doneUpTo) => {
-          received = doneUpTo;
+        await readParallel(session, handle, state.local, state.received, state.total, (doneUpTo) => {
+          state.received = doneUpTo;
         });
+        return void 0;
       } catch (error) {
-        await local.close().catch(() => void 0);
-        await rm(localFile, { force: true });
-        throw this.remoteError(
-          `could not download ${remotePath}: stopped after ${received} of ${total} bytes had arrived (${formatMb(received)} of ${formatMb(total)}): ${transferReason(error, session)}; the partial ${localFile} was removed`,
-          error
-        );
+        const reported = stopped(transferReason(error, session), error);
+        if (session.lost) return reported;
+        throw reported;
       }
-      await local.close();
     } finally {
       if (!session.lost) await session.call((cb) => sftp.close(handle, cb)).catch(() => void 0);
     }
@@ -20971,13 +21020,13 @@ var SessionLost = class extends Error {
 var SftpSession = class {
   constructor(sftp, client, where, onLost) {
     this.sftp = sftp;
-    const lose = (reason) => {
+    const lose = (reason, connectionLost = true) => {
       if (this.lostWith) return;
       this.lostWith = new SessionLost(reason);
       client.off("error", onClientError);
       client.off("end", onClientEnd);
       client.off("close", onClientClose);
-      onLost();
+      onLost(connectionLost);
       const watchers = [...this.watchers];
       this.watchers.clear();
       for (const watcher of watchers) watcher(this.lostWith);
@@ -20988,9 +21037,9 @@ var SftpSession = class {
     client.on("error", onClientError);
     client.on("end", onClientEnd);
     client.on("close", onClientClose);
-    sftp.on("error", (error) => lose(`the SFTP channel to ${where} failed (${error.message})`));
-    sftp.on("end", () => lose(`the SFTP channel to ${where} was closed`));
-    sftp.on("close", () => lose(`the SFTP channel to ${where} was closed`));
+    sftp.on("error", (error) => lose(`the SFTP channel to ${where} failed (${error.message})`, false));
+    sftp.on("end", () => lose(`the SFTP channel to ${where} was closed`, false));
+    sftp.on("close", () => lose(`the SFTP channel to ${where} was closed`, false));
   }
   sftp;
   lostWith;
@@ -21102,17 +21151,17 @@ async function writeParallel(session, handle, local, offset, total, progress) {
     pump();
   });
 }
-async function readParallel(session, handle, local, total, progress) {
-  if (total === 0) {
-    progress(0);
+async function readParallel(session, handle, local, start, total, progress) {
+  if (start >= total) {
+    progress(total);
     return;
   }
   const { sftp } = session;
   await new Promise((resolve, reject) => {
     const free = [];
     const remainders = [];
-    const prefix = new ContiguousPrefix(0);
-    let next = 0;
+    const prefix = new ContiguousPrefix(start);
+    let next = start;
     let inFlight = 0;
     let settled = false;
     const fail = (error) => {

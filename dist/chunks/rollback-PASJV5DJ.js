@@ -24,8 +24,8 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-XRVCQKDY.js";
-import "./chunk-RGHH4UVK.js";
+} from "./chunk-DDUBSTVQ.js";
+import "./chunk-RF5IGJU3.js";
 import {
   listTarball
 } from "./chunk-47W72THL.js";
@@ -39,7 +39,7 @@ import {
   loadConfigInput,
   openTarget,
   runIdentity
-} from "./chunk-QUEAK3SY.js";
+} from "./chunk-LUEKH44N.js";
 import {
   booleanInput,
   choiceInput,

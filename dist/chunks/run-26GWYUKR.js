@@ -22,11 +22,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-I4P56ATL.js")).healthcheckCommand,
-  package: async () => (await import("./package-GZVIRJCJ.js")).packageCommand,
-  deploy: async () => (await import("./deploy-EKQ6CG2M.js")).deployCommand,
-  gate: async () => (await import("./gate-WQSHLIR6.js")).gateCommand,
-  rollback: async () => (await import("./rollback-5UP44VLU.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-Z6SW4O3Z.js")).healthcheckCommand,
+  package: async () => (await import("./package-652XRG7S.js")).packageCommand,
+  deploy: async () => (await import("./deploy-D6B3BMPA.js")).deployCommand,
+  gate: async () => (await import("./gate-I3F566W4.js")).gateCommand,
+  rollback: async () => (await import("./rollback-PASJV5DJ.js")).rollbackCommand
 };
 
 // src/core/inputs/action-specs.ts

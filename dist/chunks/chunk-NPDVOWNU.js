@@ -14,7 +14,7 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-QUEAK3SY.js";
+} from "./chunk-LUEKH44N.js";
 import {
   optionalInput,
   requiredInput

@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-4ZNB2QK3.js";
+} from "./chunk-NPDVOWNU.js";
 import {
   packageRelease
-} from "./chunk-RGHH4UVK.js";
+} from "./chunk-RF5IGJU3.js";
 import "./chunk-47W72THL.js";
 import "./chunk-PHKD7O5F.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-QUEAK3SY.js";
+} from "./chunk-LUEKH44N.js";
 import {
   booleanInput,
   choiceInput,

@@ -11,7 +11,7 @@ import {
   MANIFEST_SCHEMA,
   describeIssue,
   manifestSchema
-} from "./chunk-QUEAK3SY.js";
+} from "./chunk-LUEKH44N.js";
 import {
   external_exports
 } from "./chunk-SKI5FZJP.js";

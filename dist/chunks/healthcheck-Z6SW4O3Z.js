@@ -1,22 +1,19 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  deployCommand,
-  deploySummary,
-  resolveManifest
-} from "./chunk-XRVCQKDY.js";
-import "./chunk-RGHH4UVK.js";
+  checkAnnotations,
+  healthcheckCommand
+} from "./chunk-NPDVOWNU.js";
 import "./chunk-47W72THL.js";
-import "./chunk-HLWV465I.js";
-import "./chunk-PHKD7O5F.js";
-import "./chunk-QUEAK3SY.js";
+import "./chunk-LUEKH44N.js";
 import "./chunk-HO4NXTVS.js";
 import "./chunk-SKI5FZJP.js";
+import "./chunk-Z7RM6NEM.js";
+import "./chunk-B5YXJCLY.js";
 import "./chunk-O6SXDPAV.js";
 import "./chunk-67V67WD4.js";
 import "./chunk-S5DXSWJC.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  deployCommand,
-  deploySummary,
-  resolveManifest
+  checkAnnotations,
+  healthcheckCommand
 };

@@ -19,7 +19,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-QUEAK3SY.js";
+} from "./chunk-LUEKH44N.js";
 import {
   booleanInput,
   choiceInput,
