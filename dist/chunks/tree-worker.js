@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   loadTreeModelSync
-} from "./chunk-W2JOPY76.js";
+} from "./chunk-YLTUUTOB.js";
 import {
   treeKindOf
 } from "./chunk-B5YXJCLY.js";

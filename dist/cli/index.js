@@ -1,11 +1,11 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   warmHealthcheck
-} from "../chunks/chunk-Z7RM6NEM.js";
+} from "../chunks/chunk-VW7KBCJB.js";
 import "../chunks/chunk-S5DXSWJC.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/cli.ts
 if (process.argv[2] === "healthcheck") warmHealthcheck();
-var { main } = await import("../chunks/run-26GWYUKR.js");
+var { main } = await import("../chunks/run-567V7EQK.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -1,12 +1,12 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-ZVHPN45F.js";
-import "../chunks/chunk-PFCLQHVO.js";
+} from "../chunks/chunk-RGIHGPKG.js";
+import "../chunks/chunk-YF233P4K.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-Z7RM6NEM.js";
+import "../chunks/chunk-VW7KBCJB.js";
 import "../chunks/chunk-S5DXSWJC.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/healthcheck.ts
-await runAction("healthcheck", async () => (await import("../chunks/healthcheck-Z6SW4O3Z.js")).healthcheckCommand);
+await runAction("healthcheck", async () => (await import("../chunks/healthcheck-HLIWDIHJ.js")).healthcheckCommand);

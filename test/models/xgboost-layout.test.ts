@@ -95,6 +95,36 @@ test('XGBoost layout: tree arrays and parameters are named down to the tree', as
   );
 });
 
+test('XGBoost layout: the training statistics XGBoost loads (and prediction does not read) are checked as it checks them', async () => {
+  // XGBoost's tree loader requires loss_changes, sum_hessian, base_weights and parents with one
+  // entry per node; a model without them passes no prediction test but fails to load in the service.
+  const prefix = 'learner.gradient_booster.gbtree.model';
+  expectLayout(
+    await dart((m) => delete tree(m, 1).loss_changes),
+    `${prefix}.trees[1].loss_changes: expected a list of numbers`,
+  );
+  expectLayout(
+    await dart((m) => ((tree(m, 0).parents as unknown[])[2] = 'x')),
+    `${prefix}.trees[0].parents: expected a list of integers, got a list of 15`,
+  );
+  const shortened = await dart((m) => (tree(m, 2).sum_hessian as unknown[]).pop());
+  assert.throws(
+    () => parseXgboost(shortened, 'x.json'),
+    (error: unknown) => {
+      assert.ok(error instanceof ModelgateError, String(error));
+      assert.match(
+        error.message,
+        new RegExp(
+          `^x\\.json: ${prefix.replaceAll('.', '\\.')}\\.trees\\[2\\]\\.sum_hessian has (\\d+) entries, expected tree_param\\.num_nodes=(\\d+)$`,
+        ),
+      );
+      const [, has, nodes] = /has (\d+) entries, expected tree_param\.num_nodes=(\d+)/.exec(error.message)!;
+      assert.equal(Number(has) + 1, Number(nodes));
+      return true;
+    },
+  );
+});
+
 test('XGBoost layout: the first problem in file order is the one reported', async () => {
   // Both the learner parameters and a tree are damaged: the learner comes first.
   expectLayout(

@@ -26,10 +26,14 @@ const f32 = Math.fround;
 /** XGBoost refuses categories at or above 2^24 (the last integer a float holds exactly). */
 const MAX_CATEGORY = 16777216;
 
-/** The parts of an XGBoost JSON model the evaluator reads, once `checkModel` and `checkGbtreeModel` have passed. */
+/** The parts of an XGBoost JSON tree that are checked (the evaluator reads all but the training statistics), once `checkModel` and `checkGbtreeModel` have passed. */
 interface TreeJson {
   left_children: number[];
   right_children: number[];
+  parents: number[];
+  loss_changes: (number | null)[];
+  sum_hessian: (number | null)[];
+  base_weights: (number | null)[];
   split_indices: number[];
   /** `null` stands for the bare NaN tokens older XGBoost versions write (see json-text.ts). */
   split_conditions: (number | null)[];
@@ -410,10 +414,16 @@ function baseMargins(
 const NODE_ARRAYS = [
   'left_children',
   'right_children',
+  'parents',
   'split_indices',
   'split_conditions',
   'default_left',
   'split_type',
+  // Training statistics the evaluator does not read; XGBoost's loader refuses a tree whose
+  // arrays are missing or of another length, so the service would not start with it.
+  'loss_changes',
+  'sum_hessian',
+  'base_weights',
 ] as const;
 
 interface CheckedTree {
@@ -750,6 +760,7 @@ function checkTreeLayout(tree: unknown, path: Path): void {
   checkObject(tree, path);
   checkList(tree, 'left_children', path, 'integers');
   checkList(tree, 'right_children', path, 'integers');
+  checkList(tree, 'parents', path, 'integers');
   checkList(tree, 'split_indices', path, 'integers');
   checkList(tree, 'split_conditions', path, 'numbers');
   checkList(tree, 'default_left', path, 'flags');
@@ -758,6 +769,9 @@ function checkTreeLayout(tree: unknown, path: Path): void {
   checkList(tree, 'categories_nodes', path, 'integers', true);
   checkList(tree, 'categories_segments', path, 'integers', true);
   checkList(tree, 'categories_sizes', path, 'integers', true);
+  checkList(tree, 'loss_changes', path, 'numbers');
+  checkList(tree, 'sum_hessian', path, 'numbers');
+  checkList(tree, 'base_weights', path, 'numbers');
   const param = tree.tree_param;
   if (!isObject(param)) wrongType(param, [...path, 'tree_param'], 'a mapping');
   if (!isNumeric(param.num_nodes)) notNumeric(param.num_nodes, [...path, 'tree_param', 'num_nodes']);

@@ -25,7 +25,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-Z7RM6NEM.js";
+} from "./chunk-VW7KBCJB.js";
 import {
   guessKind,
   kindMismatch,

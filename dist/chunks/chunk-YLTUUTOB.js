@@ -1194,10 +1194,16 @@ function baseMargins(raw, link, groups, objective, fail) {
 var NODE_ARRAYS = [
   "left_children",
   "right_children",
+  "parents",
   "split_indices",
   "split_conditions",
   "default_left",
-  "split_type"
+  "split_type",
+  // Training statistics the evaluator does not read; XGBoost's loader refuses a tree whose
+  // arrays are missing or of another length, so the service would not start with it.
+  "loss_changes",
+  "sum_hessian",
+  "base_weights"
 ];
 function checkTree(tree, where, features, fail) {
   const n = Number(tree.tree_param.num_nodes);
@@ -1477,6 +1483,7 @@ function checkTreeLayout(tree, path) {
   checkObject(tree, path);
   checkList(tree, "left_children", path, "integers");
   checkList(tree, "right_children", path, "integers");
+  checkList(tree, "parents", path, "integers");
   checkList(tree, "split_indices", path, "integers");
   checkList(tree, "split_conditions", path, "numbers");
   checkList(tree, "default_left", path, "flags");
@@ -1485,6 +1492,9 @@ function checkTreeLayout(tree, path) {
   checkList(tree, "categories_nodes", path, "integers", true);
   checkList(tree, "categories_segments", path, "integers", true);
   checkList(tree, "categories_sizes", path, "integers", true);
+  checkList(tree, "loss_changes", path, "numbers");
+  checkList(tree, "sum_hessian", path, "numbers");
+  checkList(tree, "base_weights", path, "numbers");
   const param = tree.tree_param;
   if (!isObject(param)) wrongType(param, [...path, "tree_param"], "a mapping");
   if (!isNumeric(param.num_nodes)) notNumeric(param.num_nodes, [...path, "tree_param", "num_nodes"]);

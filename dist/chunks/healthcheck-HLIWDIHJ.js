@@ -1,12 +1,19 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  loadTreeModel,
-  loadTreeModelSync
-} from "./chunk-W2JOPY76.js";
+  checkAnnotations,
+  healthcheckCommand
+} from "./chunk-KIB3A5CO.js";
+import "./chunk-47W72THL.js";
+import "./chunk-LUEKH44N.js";
+import "./chunk-HO4NXTVS.js";
+import "./chunk-SKI5FZJP.js";
+import "./chunk-VW7KBCJB.js";
+import "./chunk-B5YXJCLY.js";
+import "./chunk-O6SXDPAV.js";
 import "./chunk-67V67WD4.js";
 import "./chunk-S5DXSWJC.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  loadTreeModel,
-  loadTreeModelSync
+  checkAnnotations,
+  healthcheckCommand
 };

@@ -134,7 +134,7 @@ var TreePool = class {
     }
   }
   async parseHere(file, kind, name) {
-    const { loadTreeModel } = await import("./tree-model-OWFAF2PD.js");
+    const { loadTreeModel } = await import("./tree-model-27TR3Z4M.js");
     const model = await loadTreeModel(file, kind, name);
     return {
       info: model.info,

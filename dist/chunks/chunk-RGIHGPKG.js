@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   beginEarly
-} from "./chunk-PFCLQHVO.js";
+} from "./chunk-YF233P4K.js";
 import {
   debug,
   error,

@@ -4,12 +4,12 @@ import {
 } from "./chunk-HO4NXTVS.js";
 import {
   beginEarly
-} from "./chunk-PFCLQHVO.js";
+} from "./chunk-YF233P4K.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-Z7RM6NEM.js";
+import "./chunk-VW7KBCJB.js";
 import {
   InputError,
   errorMessage,
@@ -22,8 +22,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-Z6SW4O3Z.js")).healthcheckCommand,
-  package: async () => (await import("./package-652XRG7S.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-HLIWDIHJ.js")).healthcheckCommand,
+  package: async () => (await import("./package-52XAONU7.js")).packageCommand,
   deploy: async () => (await import("./deploy-D6B3BMPA.js")).deployCommand,
   gate: async () => (await import("./gate-I3F566W4.js")).gateCommand,
   rollback: async () => (await import("./rollback-PASJV5DJ.js")).rollbackCommand

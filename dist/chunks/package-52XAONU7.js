@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-NPDVOWNU.js";
+} from "./chunk-KIB3A5CO.js";
 import {
   packageRelease
 } from "./chunk-RF5IGJU3.js";
@@ -22,7 +22,7 @@ import {
 import {
   external_exports
 } from "./chunk-SKI5FZJP.js";
-import "./chunk-Z7RM6NEM.js";
+import "./chunk-VW7KBCJB.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-O6SXDPAV.js";
 import {

@@ -1,19 +1,12 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  checkAnnotations,
-  healthcheckCommand
-} from "./chunk-NPDVOWNU.js";
-import "./chunk-47W72THL.js";
-import "./chunk-LUEKH44N.js";
-import "./chunk-HO4NXTVS.js";
-import "./chunk-SKI5FZJP.js";
-import "./chunk-Z7RM6NEM.js";
-import "./chunk-B5YXJCLY.js";
-import "./chunk-O6SXDPAV.js";
+  loadTreeModel,
+  loadTreeModelSync
+} from "./chunk-YLTUUTOB.js";
 import "./chunk-67V67WD4.js";
 import "./chunk-S5DXSWJC.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  checkAnnotations,
-  healthcheckCommand
+  loadTreeModel,
+  loadTreeModelSync
 };
