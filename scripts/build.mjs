@@ -54,6 +54,7 @@ async function vendorOnnxRuntime(dest) {
   await build({
     entryPoints: [path.join(pkgDir, 'dist', 'index.js')],
     outfile: path.join(dest, 'dist', 'index.cjs'),
+    absWorkingDir: root,
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 /**
  * The esbuild options of `npm run build`, shared with the test that checks the tree worker is
  * found from the bundles (test/health/tree-pool.test.ts).
@@ -22,11 +25,16 @@ export const COMMONJS_SHIMS = [
   'const __modelgateDirname = import.meta.dirname;',
 ].join(' ');
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
 /** @param {Record<string, string>} entryPoints output path (without .js) -> source file */
 export function bundleOptions(entryPoints, outdir) {
   return {
     entryPoints,
     outdir,
+    // Paths in the output (comments, chunk hashes) are relative to this: the same bytes
+    // whatever folder the build is started from.
+    absWorkingDir: root,
     bundle: true,
     splitting: true,
     format: 'esm',

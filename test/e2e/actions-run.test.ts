@@ -34,8 +34,16 @@ test('healthcheck: the sample release passes every check from the bundled action
   assert.deepEqual(inference, golden.inference);
   const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as {
     passed: boolean;
-    checks: { name: string; status: string }[];
+    checks: { name: string; status: string; details?: { trees?: { file: string; thread: string }[] } }[];
   };
+  // The bundle found its tree worker (dist/chunks/tree-worker.js): without it every model is
+  // parsed on the main thread with the same results, so only this says the worker ran.
+  const trees = report.checks.find((c) => c.name === 'load')?.details?.trees ?? [];
+  assert.equal(trees.length, 7);
+  assert.ok(
+    trees.some((t) => t.thread === 'worker'),
+    `no tree model was parsed on the worker: ${trees.map((t) => `${t.file} ${t.thread}`).join(', ')}`,
+  );
   assert.deepEqual(
     report.checks.map((c) => c.name),
     ['config', 'integrity', 'safety', 'load', 'stacking', 'golden', 'inference', 'command'],

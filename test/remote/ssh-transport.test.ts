@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, rename, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -356,10 +356,36 @@ test('a download whose connection is cut resumes on a new connection where it st
   assert.equal((await openDescriptors(local)) ?? 0, 0, 'the local file is closed');
 });
 
+test('a download whose file was replaced before the reconnect is taken again from the start', async (t) => {
+  const s = await session(t);
+  if (!s) return;
+  const size = 6 * 1024 * 1024 + 999;
+  const link = await relay(t, s.sshd.port, Math.floor((size * 2) / 3));
+  const replacement = randomBytes(size + 4096);
+  const { remote, local, download } = await downloadCutAtAThird(s, link, async () => {
+    // A new file under the same name, as log rotation leaves it: the first connection keeps
+    // reading the old one until the cut.
+    const fresh = `${path.join(s.sshd.dir, 'served.bin')}.new`;
+    await writeFile(fresh, replacement);
+    await rename(fresh, path.join(s.sshd.dir, 'served.bin'));
+    link.cut();
+  });
+  await settles(download, 'the download cut at a third');
+  assert.equal(sha256(await readFile(local)), sha256(replacement));
+  assert.ok(
+    s.lines.some(
+      (l) => l.includes(`${remote} is not the file whose first`) && l.endsWith('again from the start'),
+    ),
+    s.lines.join('\n'),
+  );
+});
+
 test('a download that cannot reconnect fails with the bytes received and leaves no partial file', async (t) => {
   const s = await session(t);
   if (!s) return;
-  const link = await relay(t, s.sshd.port, Number.POSITIVE_INFINITY);
+  // The budget holds the first connection back below the end, so the download cannot finish
+  // before the cable is pulled, however fast the loopback is.
+  const link = await relay(t, s.sshd.port, Math.floor(((6 * 1024 * 1024 + 999) * 2) / 3));
   const { remote, local, data, download } = await downloadCutAtAThird(s, link, () => link.unplug());
   const error = await rejection(settles(download, 'the download cut at a third'));
   assert.equal(error.kind, 'remote');

@@ -18,7 +18,7 @@ import type {
   ServerHostKeyAlgorithm,
 } from 'ssh2';
 import { z } from 'zod';
-import { InputError, ModelgateError } from '../errors.js';
+import { InputError, ModelgateError, type ErrorKind } from '../errors.js';
 import {
   fingerprintSha256,
   keyTypeOf,
@@ -530,10 +530,10 @@ class SshTransport implements Transport {
     };
   }
 
-  private remoteError(message: string, cause?: unknown): ModelgateError {
+  private remoteError(message: string, cause?: unknown, kind: ErrorKind = 'remote'): ModelgateError {
     return new ModelgateError(
       redact(`${this.description}: ${message}`, this.s.secrets),
-      'remote',
+      kind,
       {},
       cause === undefined ? undefined : { cause },
     );
@@ -760,9 +760,12 @@ class SshTransport implements Transport {
         const from = state.received;
         const lost = await this.downloadOnce(remotePath, localFile, state, resumes);
         if (!lost) break;
-        if (state.received === from || resumes >= DOWNLOAD_RESUMES) throw lost;
+        if (state.received === from || resumes >= DOWNLOAD_RESUMES) throw lost.error;
+        // Also when only the SFTP channel went: a server that closes the channel is usually
+        // closing the connection too, and a channel reopened on it would not answer.
+        this.forget(lost.session.client);
         this.s.log(
-          `ssh: lost the connection while downloading ${remotePath}, at ${formatMb(state.received)} of ${formatMb(state.total ?? 0)}; reconnecting to resume at byte ${state.received}`,
+          `ssh: ${lost.session.lost?.message ?? 'lost the connection'} while downloading ${remotePath}, at ${formatMb(state.received)} of ${formatMb(state.total ?? 0)}; reconnecting to resume at byte ${state.received}`,
         );
       }
       await state.local?.close();
@@ -777,21 +780,24 @@ class SshTransport implements Transport {
 
   /**
    * One connection's part of a download, from `state.received` on. Resolves undefined when the
-   * file is complete, or with the error to report when the connection was lost (the caller
-   * decides whether to resume); throws for anything a new connection would not change.
+   * file is complete, or with the error to report and the lost session when the connection was
+   * lost (the caller decides whether to resume); throws for anything a new connection would not
+   * change.
    */
   private async downloadOnce(
     remotePath: string,
     localFile: string,
     state: DownloadState,
     resumes: number,
-  ): Promise<ModelgateError | undefined> {
+  ): Promise<{ error: ModelgateError; session: SftpSession } | undefined> {
     const stopped = (reason: string, cause?: unknown): ModelgateError => {
       const total = state.total ?? 0;
       const after = resumes > 0 ? `, after ${resumes} reconnect${resumes === 1 ? '' : 's'}` : '';
       return this.remoteError(
         `could not download ${remotePath}: stopped after ${state.received} of ${total} bytes had arrived (${formatMb(state.received)} of ${formatMb(total)}${after}): ${reason}; the partial ${localFile} was removed`,
         cause,
+        // A reconnect refused for a changed host key is still an input error, not the network's.
+        cause instanceof ModelgateError ? cause.kind : 'remote',
       );
     };
     let session: SftpSession;
@@ -825,7 +831,24 @@ class SshTransport implements Transport {
         throw stopped(
           `the file has ${size} bytes now, fewer than the ${state.total} it had when the download started (it was truncated or replaced meanwhile)`,
         );
-      state.local ??= await open(localFile, 'w').catch((error: unknown) => {
+      else if (
+        state.local &&
+        state.received > 0 &&
+        !(await this.sameTail(session, handle, state).catch((error: unknown) => {
+          throw failed(error);
+        }))
+      ) {
+        // Replaced by a file at least as long (a log rotated meanwhile): its rest would not
+        // continue what is here. Take the new file whole.
+        this.s.log(
+          `ssh: ${remotePath} is not the file whose first ${formatMb(state.received)} arrived before the reconnect (it was replaced meanwhile); downloading it again from the start`,
+        );
+        await state.local.truncate(0);
+        state.received = 0;
+        state.total = size;
+      }
+      // Read and write: a resume reads back the tail it compares (sameTail).
+      state.local ??= await open(localFile, 'w+').catch((error: unknown) => {
         throw new ModelgateError(
           `${this.description}: could not download ${remotePath}: cannot write ${localFile}: ${errorText(error)}`,
           'runtime',
@@ -840,12 +863,34 @@ class SshTransport implements Transport {
         return undefined;
       } catch (error) {
         const reported = stopped(transferReason(error, session), error);
-        if (session.lost) return reported;
+        if (session.lost) return { error: reported, session };
         throw reported;
       }
     } finally {
       if (!session.lost) await session.call<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
     }
+  }
+
+  /**
+   * Whether the remote file still holds, just below `state.received`, the bytes the local file
+   * has there: the last DOWNLOAD_CHUNK of them are read again and compared.
+   */
+  private async sameTail(session: SftpSession, handle: Buffer, state: DownloadState): Promise<boolean> {
+    const length = Math.min(DOWNLOAD_CHUNK, state.received);
+    const position = state.received - length;
+    const theirs = Buffer.alloc(length);
+    for (let done = 0; done < length;) {
+      const n = await session.call<number>((cb) =>
+        session.sftp.read(handle, theirs, done, length - done, position + done, (error, bytesRead) =>
+          cb(error, bytesRead),
+        ),
+      );
+      if (n === 0) return false;
+      done += n;
+    }
+    const ours = Buffer.alloc(length);
+    const { bytesRead } = await state.local!.read(ours, 0, length, position);
+    return bytesRead === length && ours.equals(theirs);
   }
 
   async size(remotePath: string): Promise<number | undefined> {
@@ -959,7 +1004,7 @@ class SftpSession {
 
   constructor(
     readonly sftp: SFTPWrapper,
-    client: SshClient,
+    readonly client: SshClient,
     where: string,
     /** `connectionLost`: the whole connection went, not only the SFTP channel. */
     onLost: (connectionLost: boolean) => void,
@@ -1119,10 +1164,10 @@ async function writeParallel(
 }
 
 /**
- * Keeps up to DOWNLOAD_IN_FLIGHT reads outstanding and writes each chunk at its place in the
- * local file. `progress` gets the end of the prefix written locally, with no gap before it.
+ * Reads bytes [start, total) of the remote file into the same range of `local`, keeping up to
+ * DOWNLOAD_IN_FLIGHT reads outstanding and writing each chunk at its place. `progress` gets the
+ * end of the prefix written locally, with no gap before it.
  */
-/** Reads bytes [start, total) of the remote file into the same range of `local`. */
 async function readParallel(
   session: SftpSession,
   handle: Buffer,

@@ -11,7 +11,7 @@ import {
   MANIFEST_SCHEMA,
   describeIssue,
   manifestSchema
-} from "./chunk-LUEKH44N.js";
+} from "./chunk-6SLAEPEV.js";
 import {
   external_exports
 } from "./chunk-SKI5FZJP.js";

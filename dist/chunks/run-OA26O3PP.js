@@ -22,11 +22,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-HLIWDIHJ.js")).healthcheckCommand,
-  package: async () => (await import("./package-52XAONU7.js")).packageCommand,
-  deploy: async () => (await import("./deploy-D6B3BMPA.js")).deployCommand,
-  gate: async () => (await import("./gate-I3F566W4.js")).gateCommand,
-  rollback: async () => (await import("./rollback-PASJV5DJ.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-72B6GJYM.js")).healthcheckCommand,
+  package: async () => (await import("./package-3PJJ32BV.js")).packageCommand,
+  deploy: async () => (await import("./deploy-SCXVQD54.js")).deployCommand,
+  gate: async () => (await import("./gate-OIIDM4TX.js")).gateCommand,
+  rollback: async () => (await import("./rollback-IAFADQWI.js")).rollbackCommand
 };
 
 // src/core/inputs/action-specs.ts

@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   manifestPathFor
-} from "./chunk-RF5IGJU3.js";
+} from "./chunk-WJ72YZJQ.js";
 import {
   listTarball,
   readTarballFile
@@ -18,7 +18,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-LUEKH44N.js";
+} from "./chunk-6SLAEPEV.js";
 import {
   booleanInput,
   choiceInput,

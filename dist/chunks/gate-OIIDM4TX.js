@@ -19,7 +19,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-LUEKH44N.js";
+} from "./chunk-6SLAEPEV.js";
 import {
   booleanInput,
   choiceInput,

@@ -20672,10 +20672,10 @@ var SshTransport = class {
       retry: true
     };
   }
-  remoteError(message, cause) {
+  remoteError(message, cause, kind = "remote") {
     return new ModelgateError(
       redact(`${this.description}: ${message}`, this.s.secrets),
-      "remote",
+      kind,
       {},
       cause === void 0 ? void 0 : { cause }
     );
@@ -20877,9 +20877,10 @@ var SshTransport = class {
         const from = state.received;
         const lost = await this.downloadOnce(remotePath, localFile, state, resumes);
         if (!lost) break;
-        if (state.received === from || resumes >= DOWNLOAD_RESUMES) throw lost;
+        if (state.received === from || resumes >= DOWNLOAD_RESUMES) throw lost.error;
+        this.forget(lost.session.client);
         this.s.log(
-          `ssh: lost the connection while downloading ${remotePath}, at ${formatMb(state.received)} of ${formatMb(state.total ?? 0)}; reconnecting to resume at byte ${state.received}`
+          `ssh: ${lost.session.lost?.message ?? "lost the connection"} while downloading ${remotePath}, at ${formatMb(state.received)} of ${formatMb(state.total ?? 0)}; reconnecting to resume at byte ${state.received}`
         );
       }
       await state.local?.close();
@@ -20893,8 +20894,9 @@ var SshTransport = class {
   }
   /**
    * One connection's part of a download, from `state.received` on. Resolves undefined when the
-   * file is complete, or with the error to report when the connection was lost (the caller
-   * decides whether to resume); throws for anything a new connection would not change.
+   * file is complete, or with the error to report and the lost session when the connection was
+   * lost (the caller decides whether to resume); throws for anything a new connection would not
+   * change.
    */
   async downloadOnce(remotePath, localFile, state, resumes) {
     const stopped = (reason, cause) => {
@@ -20902,7 +20904,9 @@ var SshTransport = class {
       const after = resumes > 0 ? `, after ${resumes} reconnect${resumes === 1 ? "" : "s"}` : "";
       return this.remoteError(
         `could not download ${remotePath}: stopped after ${state.received} of ${total} bytes had arrived (${formatMb(state.received)} of ${formatMb(total)}${after}): ${reason}; the partial ${localFile} was removed`,
-        cause
+        cause,
+        // A reconnect refused for a changed host key is still an input error, not the network's.
+        cause instanceof ModelgateError ? cause.kind : "remote"
       );
     };
     let session;
@@ -20929,7 +20933,17 @@ var SshTransport = class {
         throw stopped(
           `the file has ${size} bytes now, fewer than the ${state.total} it had when the download started (it was truncated or replaced meanwhile)`
         );
-      state.local ??= await open(localFile, "w").catch((error) => {
+      else if (state.local && state.received > 0 && !await this.sameTail(session, handle, state).catch((error) => {
+        throw failed(error);
+      })) {
+        this.s.log(
+          `ssh: ${remotePath} is not the file whose first ${formatMb(state.received)} arrived before the reconnect (it was replaced meanwhile); downloading it again from the start`
+        );
+        await state.local.truncate(0);
+        state.received = 0;
+        state.total = size;
+      }
+      state.local ??= await open(localFile, "w+").catch((error) => {
         throw new ModelgateError(
           `${this.description}: could not download ${remotePath}: cannot write ${localFile}: ${errorText(error)}`,
           "runtime",
@@ -20944,12 +20958,38 @@ var SshTransport = class {
         return void 0;
       } catch (error) {
         const reported = stopped(transferReason(error, session), error);
-        if (session.lost) return reported;
+        if (session.lost) return { error: reported, session };
         throw reported;
       }
     } finally {
       if (!session.lost) await session.call((cb) => sftp.close(handle, cb)).catch(() => void 0);
     }
+  }
+  /**
+   * Whether the remote file still holds, just below `state.received`, the bytes the local file
+   * has there: the last DOWNLOAD_CHUNK of them are read again and compared.
+   */
+  async sameTail(session, handle, state) {
+    const length = Math.min(DOWNLOAD_CHUNK, state.received);
+    const position = state.received - length;
+    const theirs = Buffer.alloc(length);
+    for (let done = 0; done < length; ) {
+      const n = await session.call(
+        (cb) => session.sftp.read(
+          handle,
+          theirs,
+          done,
+          length - done,
+          position + done,
+          (error, bytesRead2) => cb(error, bytesRead2)
+        )
+      );
+      if (n === 0) return false;
+      done += n;
+    }
+    const ours = Buffer.alloc(length);
+    const { bytesRead } = await state.local.read(ours, 0, length, position);
+    return bytesRead === length && ours.equals(theirs);
   }
   async size(remotePath) {
     const session = await this.sftp();
@@ -21020,6 +21060,7 @@ var SessionLost = class extends Error {
 var SftpSession = class {
   constructor(sftp, client, where, onLost) {
     this.sftp = sftp;
+    this.client = client;
     const lose = (reason, connectionLost = true) => {
       if (this.lostWith) return;
       this.lostWith = new SessionLost(reason);
@@ -21042,6 +21083,7 @@ var SftpSession = class {
     sftp.on("close", () => lose(`the SFTP channel to ${where} was closed`, false));
   }
   sftp;
+  client;
   lostWith;
   watchers = /* @__PURE__ */ new Set();
   /** Why the session can no longer be used, once it cannot. */

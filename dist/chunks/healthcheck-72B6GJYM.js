@@ -2,9 +2,9 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-KIB3A5CO.js";
+} from "./chunk-6QXHLGVO.js";
 import "./chunk-47W72THL.js";
-import "./chunk-LUEKH44N.js";
+import "./chunk-6SLAEPEV.js";
 import "./chunk-HO4NXTVS.js";
 import "./chunk-SKI5FZJP.js";
 import "./chunk-VW7KBCJB.js";

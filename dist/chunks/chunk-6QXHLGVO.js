@@ -14,7 +14,7 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-LUEKH44N.js";
+} from "./chunk-6SLAEPEV.js";
 import {
   optionalInput,
   requiredInput

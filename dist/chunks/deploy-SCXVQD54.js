@@ -3,12 +3,12 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-DDUBSTVQ.js";
-import "./chunk-RF5IGJU3.js";
+} from "./chunk-QIXDB6GX.js";
+import "./chunk-WJ72YZJQ.js";
 import "./chunk-47W72THL.js";
 import "./chunk-HLWV465I.js";
 import "./chunk-PHKD7O5F.js";
-import "./chunk-LUEKH44N.js";
+import "./chunk-6SLAEPEV.js";
 import "./chunk-HO4NXTVS.js";
 import "./chunk-SKI5FZJP.js";
 import "./chunk-O6SXDPAV.js";

@@ -24,8 +24,8 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-DDUBSTVQ.js";
-import "./chunk-RF5IGJU3.js";
+} from "./chunk-QIXDB6GX.js";
+import "./chunk-WJ72YZJQ.js";
 import {
   listTarball
 } from "./chunk-47W72THL.js";
@@ -39,7 +39,7 @@ import {
   loadConfigInput,
   openTarget,
   runIdentity
-} from "./chunk-LUEKH44N.js";
+} from "./chunk-6SLAEPEV.js";
 import {
   booleanInput,
   choiceInput,

@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-KIB3A5CO.js";
+} from "./chunk-6QXHLGVO.js";
 import {
   packageRelease
-} from "./chunk-RF5IGJU3.js";
+} from "./chunk-WJ72YZJQ.js";
 import "./chunk-47W72THL.js";
 import "./chunk-PHKD7O5F.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-LUEKH44N.js";
+} from "./chunk-6SLAEPEV.js";
 import {
   booleanInput,
   choiceInput,
