@@ -834,7 +834,7 @@ class SshTransport implements Transport {
       else if (
         state.local &&
         state.received > 0 &&
-        !(await this.sameTail(session, handle, state).catch((error: unknown) => {
+        !(await this.sameTail(session, handle, state.local, state.received).catch((error: unknown) => {
           throw failed(error);
         }))
       ) {
@@ -872,12 +872,17 @@ class SshTransport implements Transport {
   }
 
   /**
-   * Whether the remote file still holds, just below `state.received`, the bytes the local file
-   * has there: the last DOWNLOAD_CHUNK of them are read again and compared.
+   * Whether the remote file still holds, just below `received`, the bytes `local` has there:
+   * the last DOWNLOAD_CHUNK of them are read again and compared.
    */
-  private async sameTail(session: SftpSession, handle: Buffer, state: DownloadState): Promise<boolean> {
-    const length = Math.min(DOWNLOAD_CHUNK, state.received);
-    const position = state.received - length;
+  private async sameTail(
+    session: SftpSession,
+    handle: Buffer,
+    local: FileHandle,
+    received: number,
+  ): Promise<boolean> {
+    const length = Math.min(DOWNLOAD_CHUNK, received);
+    const position = received - length;
     const theirs = Buffer.alloc(length);
     for (let done = 0; done < length;) {
       const n = await session.call<number>((cb) =>
@@ -889,7 +894,7 @@ class SshTransport implements Transport {
       done += n;
     }
     const ours = Buffer.alloc(length);
-    const { bytesRead } = await state.local!.read(ours, 0, length, position);
+    const { bytesRead } = await local.read(ours, 0, length, position);
     return bytesRead === length && ours.equals(theirs);
   }
 

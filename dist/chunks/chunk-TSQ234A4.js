@@ -11,7 +11,7 @@ import {
   MANIFEST_SCHEMA,
   describeIssue,
   manifestSchema
-} from "./chunk-6SLAEPEV.js";
+} from "./chunk-3HJWTZVD.js";
 import {
   external_exports
 } from "./chunk-SKI5FZJP.js";

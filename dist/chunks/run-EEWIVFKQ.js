@@ -22,11 +22,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-72B6GJYM.js")).healthcheckCommand,
-  package: async () => (await import("./package-3PJJ32BV.js")).packageCommand,
-  deploy: async () => (await import("./deploy-SCXVQD54.js")).deployCommand,
-  gate: async () => (await import("./gate-OIIDM4TX.js")).gateCommand,
-  rollback: async () => (await import("./rollback-IAFADQWI.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-GUDBC6DN.js")).healthcheckCommand,
+  package: async () => (await import("./package-57DIMIFQ.js")).packageCommand,
+  deploy: async () => (await import("./deploy-AEGVOFEY.js")).deployCommand,
+  gate: async () => (await import("./gate-TUNNAOXE.js")).gateCommand,
+  rollback: async () => (await import("./rollback-OSTQQ52P.js")).rollbackCommand
 };
 
 // src/core/inputs/action-specs.ts

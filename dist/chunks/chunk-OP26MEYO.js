@@ -14,7 +14,7 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-6SLAEPEV.js";
+} from "./chunk-3HJWTZVD.js";
 import {
   optionalInput,
   requiredInput

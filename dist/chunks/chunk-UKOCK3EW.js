@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   manifestPathFor
-} from "./chunk-WJ72YZJQ.js";
+} from "./chunk-TSQ234A4.js";
 import {
   listTarball,
   readTarballFile
@@ -18,7 +18,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-6SLAEPEV.js";
+} from "./chunk-3HJWTZVD.js";
 import {
   booleanInput,
   choiceInput,

@@ -19,7 +19,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-6SLAEPEV.js";
+} from "./chunk-3HJWTZVD.js";
 import {
   booleanInput,
   choiceInput,

@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-6QXHLGVO.js";
+} from "./chunk-OP26MEYO.js";
 import {
   packageRelease
-} from "./chunk-WJ72YZJQ.js";
+} from "./chunk-TSQ234A4.js";
 import "./chunk-47W72THL.js";
 import "./chunk-PHKD7O5F.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-6SLAEPEV.js";
+} from "./chunk-3HJWTZVD.js";
 import {
   booleanInput,
   choiceInput,

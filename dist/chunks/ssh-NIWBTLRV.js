@@ -20933,7 +20933,7 @@ var SshTransport = class {
         throw stopped(
           `the file has ${size} bytes now, fewer than the ${state.total} it had when the download started (it was truncated or replaced meanwhile)`
         );
-      else if (state.local && state.received > 0 && !await this.sameTail(session, handle, state).catch((error) => {
+      else if (state.local && state.received > 0 && !await this.sameTail(session, handle, state.local, state.received).catch((error) => {
         throw failed(error);
       })) {
         this.s.log(
@@ -20966,12 +20966,12 @@ var SshTransport = class {
     }
   }
   /**
-   * Whether the remote file still holds, just below `state.received`, the bytes the local file
-   * has there: the last DOWNLOAD_CHUNK of them are read again and compared.
+   * Whether the remote file still holds, just below `received`, the bytes `local` has there:
+   * the last DOWNLOAD_CHUNK of them are read again and compared.
    */
-  async sameTail(session, handle, state) {
-    const length = Math.min(DOWNLOAD_CHUNK, state.received);
-    const position = state.received - length;
+  async sameTail(session, handle, local, received) {
+    const length = Math.min(DOWNLOAD_CHUNK, received);
+    const position = received - length;
     const theirs = Buffer.alloc(length);
     for (let done = 0; done < length; ) {
       const n = await session.call(
@@ -20988,7 +20988,7 @@ var SshTransport = class {
       done += n;
     }
     const ours = Buffer.alloc(length);
-    const { bytesRead } = await state.local.read(ours, 0, length, position);
+    const { bytesRead } = await local.read(ours, 0, length, position);
     return bytesRead === length && ours.equals(theirs);
   }
   async size(remotePath) {

@@ -24,8 +24,8 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-QIXDB6GX.js";
-import "./chunk-WJ72YZJQ.js";
+} from "./chunk-UKOCK3EW.js";
+import "./chunk-TSQ234A4.js";
 import {
   listTarball
 } from "./chunk-47W72THL.js";
@@ -39,7 +39,7 @@ import {
   loadConfigInput,
   openTarget,
   runIdentity
-} from "./chunk-6SLAEPEV.js";
+} from "./chunk-3HJWTZVD.js";
 import {
   booleanInput,
   choiceInput,
