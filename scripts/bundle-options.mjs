@@ -27,6 +27,31 @@ export const COMMONJS_SHIMS = [
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Two libraries as the actions need them, which every healthcheck pays for in module loading:
+ * - yaml's ES module build (the one its `default` export condition names) instead of its
+ *   CommonJS build, which esbuild can only wrap module by module, unshaken, and run at import;
+ * - zod with its English messages only: `z.locales` namespaces some 60 translations that
+ *   nothing here asks for (zod sets English itself, from locales/en.js).
+ */
+const lighterLibraries = {
+  name: 'lighter-libraries',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({
+      path: path.join(root, 'node_modules', 'yaml', 'browser', 'index.js'),
+    }));
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)
+        ? { path: 'zod-locales', namespace: 'modelgate' }
+        : undefined,
+    );
+    build.onLoad({ filter: /^zod-locales$/, namespace: 'modelgate' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: root,
+    }));
+  },
+};
+
 /** @param {Record<string, string>} entryPoints output path (without .js) -> source file */
 export function bundleOptions(entryPoints, outdir) {
   return {
@@ -50,5 +75,6 @@ export function bundleOptions(entryPoints, outdir) {
     external: ['onnxruntime-node', '*.node', 'cpu-features'],
     legalComments: 'eof',
     logLevel: 'warning',
+    plugins: [lighterLibraries],
   };
 }

@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   external_exports
-} from "./chunk-SKI5FZJP.js";
+} from "./chunk-XDFMB7OV.js";
 import {
   InputError,
   ModelgateError

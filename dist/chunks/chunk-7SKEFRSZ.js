@@ -11,10 +11,10 @@ import {
   MANIFEST_SCHEMA,
   describeIssue,
   manifestSchema
-} from "./chunk-3HJWTZVD.js";
+} from "./chunk-BJG2WZGK.js";
 import {
   external_exports
-} from "./chunk-SKI5FZJP.js";
+} from "./chunk-XDFMB7OV.js";
 import {
   formatSize,
   listBundle

@@ -19,7 +19,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-3HJWTZVD.js";
+} from "./chunk-BJG2WZGK.js";
 import {
   booleanInput,
   choiceInput,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-HO4NXTVS.js";
 import {
   external_exports
-} from "./chunk-SKI5FZJP.js";
+} from "./chunk-XDFMB7OV.js";
 import {
   dottedPath
 } from "./chunk-67V67WD4.js";

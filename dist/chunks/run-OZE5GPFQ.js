@@ -22,11 +22,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-GUDBC6DN.js")).healthcheckCommand,
-  package: async () => (await import("./package-57DIMIFQ.js")).packageCommand,
-  deploy: async () => (await import("./deploy-AEGVOFEY.js")).deployCommand,
-  gate: async () => (await import("./gate-TUNNAOXE.js")).gateCommand,
-  rollback: async () => (await import("./rollback-OSTQQ52P.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-4EYNSIS4.js")).healthcheckCommand,
+  package: async () => (await import("./package-2TMVX66X.js")).packageCommand,
+  deploy: async () => (await import("./deploy-KBZNJ35B.js")).deployCommand,
+  gate: async () => (await import("./gate-EQA56A2X.js")).gateCommand,
+  rollback: async () => (await import("./rollback-4HC26WRT.js")).rollbackCommand
 };
 
 // src/core/inputs/action-specs.ts

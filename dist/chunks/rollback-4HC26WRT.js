@@ -24,8 +24,8 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-UKOCK3EW.js";
-import "./chunk-TSQ234A4.js";
+} from "./chunk-HIYP25BX.js";
+import "./chunk-7SKEFRSZ.js";
 import {
   listTarball
 } from "./chunk-47W72THL.js";
@@ -39,13 +39,13 @@ import {
   loadConfigInput,
   openTarget,
   runIdentity
-} from "./chunk-3HJWTZVD.js";
+} from "./chunk-BJG2WZGK.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
 } from "./chunk-HO4NXTVS.js";
-import "./chunk-SKI5FZJP.js";
+import "./chunk-XDFMB7OV.js";
 import "./chunk-O6SXDPAV.js";
 import "./chunk-67V67WD4.js";
 import {

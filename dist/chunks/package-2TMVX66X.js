@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-OP26MEYO.js";
+} from "./chunk-XBXNLXTZ.js";
 import {
   packageRelease
-} from "./chunk-TSQ234A4.js";
+} from "./chunk-7SKEFRSZ.js";
 import "./chunk-47W72THL.js";
 import "./chunk-PHKD7O5F.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-3HJWTZVD.js";
+} from "./chunk-BJG2WZGK.js";
 import {
   booleanInput,
   choiceInput,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-HO4NXTVS.js";
 import {
   external_exports
-} from "./chunk-SKI5FZJP.js";
+} from "./chunk-XDFMB7OV.js";
 import "./chunk-VW7KBCJB.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-O6SXDPAV.js";

@@ -14,14 +14,14 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-3HJWTZVD.js";
+} from "./chunk-BJG2WZGK.js";
 import {
   optionalInput,
   requiredInput
 } from "./chunk-HO4NXTVS.js";
 import {
   external_exports
-} from "./chunk-SKI5FZJP.js";
+} from "./chunk-XDFMB7OV.js";
 import {
   TreePool,
   takeHeadStart

@@ -1,19 +1,22 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  checkAnnotations,
-  healthcheckCommand
-} from "./chunk-OP26MEYO.js";
+  deployCommand,
+  deploySummary,
+  resolveManifest
+} from "./chunk-HIYP25BX.js";
+import "./chunk-7SKEFRSZ.js";
 import "./chunk-47W72THL.js";
-import "./chunk-3HJWTZVD.js";
+import "./chunk-HLWV465I.js";
+import "./chunk-PHKD7O5F.js";
+import "./chunk-BJG2WZGK.js";
 import "./chunk-HO4NXTVS.js";
-import "./chunk-SKI5FZJP.js";
-import "./chunk-VW7KBCJB.js";
-import "./chunk-B5YXJCLY.js";
+import "./chunk-XDFMB7OV.js";
 import "./chunk-O6SXDPAV.js";
 import "./chunk-67V67WD4.js";
 import "./chunk-S5DXSWJC.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  checkAnnotations,
-  healthcheckCommand
+  deployCommand,
+  deploySummary,
+  resolveManifest
 };

@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   manifestPathFor
-} from "./chunk-TSQ234A4.js";
+} from "./chunk-7SKEFRSZ.js";
 import {
   listTarball,
   readTarballFile
@@ -18,7 +18,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-3HJWTZVD.js";
+} from "./chunk-BJG2WZGK.js";
 import {
   booleanInput,
   choiceInput,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-HO4NXTVS.js";
 import {
   external_exports
-} from "./chunk-SKI5FZJP.js";
+} from "./chunk-XDFMB7OV.js";
 import {
   formatSize,
   sha256File
