@@ -96,6 +96,12 @@ function guess(file, kind) {
 function answerFromGuess(request) {
   const guess2 = guesses.get(request.name);
   if (!guess2 || guess2.kind !== request.kind) return false;
+  const queued = queue.findIndex((job) => job.guess === guess2);
+  if (queued >= 0) {
+    queue.splice(queued, 1);
+    guesses.delete(request.name);
+    return false;
+  }
   if (Atomics.compareExchange(request.claim, 0, CLAIM_FREE, CLAIM_WORKER) !== CLAIM_FREE) return true;
   if (guess2.outcome) post({ ...guess2.outcome, id: request.id });
   else guess2.waiters.push(request.id);

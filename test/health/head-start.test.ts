@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { appendFile, stat } from 'node:fs/promises';
+import { appendFile, copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { BundleSurvey, surveyBundle } from '../../src/core/health/head-start.js';
 import type { HealthReport } from '../../src/core/health/healthcheck.js';
-import { check, copySample, healthcheck, sampleDir } from './support.js';
+import { loadTreeModel } from '../../src/core/models/tree-model.js';
+import { check, copySample, healthcheck, sampleDir, tempDir } from './support.js';
 
 const run = promisify(execFile);
 
@@ -63,6 +64,32 @@ test('a healthcheck with a head start reports what one without it does, with eve
   const trees = (check(early, 'load').details as { trees: { file: string; thread: string }[] }).trees;
   assert.equal(trees.length, 7);
   assert.ok(trees.every((t) => t.thread === 'worker'));
+});
+
+test('parses the survey guessed at but has not begun can still be taken over by this thread', async (t) => {
+  // 40 copies of one LightGBM file (over 8 MB): the worker parses one at a time, largest first.
+  const dir = await tempDir(t);
+  const names = Array.from({ length: 40 }, (_, i) => `model_${String(i).padStart(2, '0')}.txt`);
+  for (const name of names)
+    await copyFile(path.join(sampleDir, 'trend_regime_model.txt'), path.join(dir, name));
+  const head = surveyBundle(dir);
+  assert.ok(head);
+  try {
+    const { size } = await stat(path.join(dir, names[0]!));
+    // Every hash in: the worker has queued a guess for each file and begun the first.
+    await Promise.all(names.map((name) => head.survey.sha256(name, size)));
+    const loading = names.map((name) => head.pool.load(path.join(dir, name), 'lightgbm', name, size));
+    // The first answer comes after the worker has read every request above.
+    await Promise.race(loading);
+    await head.pool.parseQueuedHere();
+    const handles = await Promise.all(loading);
+    const threads = new Set(handles.map((h) => h.thread));
+    assert.deepEqual([...threads].sort(), ['main', 'worker'], 'both threads parsed some of the files');
+    const direct = await loadTreeModel(path.join(dir, names[0]!), 'lightgbm', names[0]);
+    for (const h of handles) assert.deepEqual(h.info, direct.info);
+  } finally {
+    await head.pool.close();
+  }
 });
 
 test('a file that changed after the early worker hashed it is hashed again as it is now', async (t) => {

@@ -9,7 +9,8 @@
  *
  * A survey (`head-start.ts`) arrives before the healthcheck knows anything but the folder: the
  * files are listed and hashed, and those whose first bytes are a tree model's are queued as
- * guesses. A later parse of the same file as the same kind is answered from the guess.
+ * guesses. A later parse of the same file as the same kind is answered from the guess once the
+ * guess has begun; one still queued gives way to the request, which the main thread may take.
  *
  * The build writes this file as `dist/chunks/tree-worker.js`, an entry of its own; without it
  * the pool parses on the main thread. It imports only the evaluators, so that the thread starts
@@ -122,10 +123,20 @@ function guess(file: BundleFile, kind: TreeModelKind): void {
   });
 }
 
-/** Answers a parse the survey guessed at; false when there is no such guess. */
+/**
+ * Answers a parse the survey guessed at; false when there is no such guess, or when the guess
+ * has not begun: it is then dropped for the request, whose claim word lets the main thread
+ * take it over should it finish its own work first (tree-pool.ts, `parseQueuedHere`).
+ */
 function answerFromGuess(request: LoadRequest): boolean {
   const guess = guesses.get(request.name);
   if (!guess || guess.kind !== request.kind) return false;
+  const queued = queue.findIndex((job) => job.guess === guess);
+  if (queued >= 0) {
+    queue.splice(queued, 1);
+    guesses.delete(request.name);
+    return false;
+  }
   // The main thread may not take it over: this thread is parsing it, or has.
   if (Atomics.compareExchange(request.claim, 0, CLAIM_FREE, CLAIM_WORKER) !== CLAIM_FREE) return true;
   if (guess.outcome) post({ ...guess.outcome, id: request.id } as TreeReply);
