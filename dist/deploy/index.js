@@ -9,4 +9,4 @@ import "../chunks/chunk-S5DXSWJC.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/deploy.ts
-await runAction("deploy", async () => (await import("../chunks/deploy-KBZNJ35B.js")).deployCommand);
+await runAction("deploy", async () => (await import("../chunks/deploy-65SKWA2Z.js")).deployCommand);

@@ -9,4 +9,4 @@ import "../chunks/chunk-S5DXSWJC.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/rollback.ts
-await runAction("rollback", async () => (await import("../chunks/rollback-4HC26WRT.js")).rollbackCommand);
+await runAction("rollback", async () => (await import("../chunks/rollback-VLVHAWA7.js")).rollbackCommand);

@@ -113,7 +113,7 @@ export const packageCommand: Command = async (ctx): Promise<CommandResult> => {
           }),
         );
   const annotations: Annotation[] = [];
-  let healthChecks: Report['checks'] = [];
+  let healthChecks: Report['checks'] = typeof health === 'function' ? [] : health.checks;
   let result;
   try {
     result = await ctx.log.group('Package', () =>
@@ -125,11 +125,15 @@ export const packageCommand: Command = async (ctx): Promise<CommandResult> => {
         ...(timestamp ? { timestamp } : {}),
         outputDir,
         language,
-        health: async () => {
-          const report = typeof health === 'function' ? await health() : health;
-          healthChecks = report.checks;
-          return report;
-        },
+        ...(typeof health === 'function'
+          ? {
+              health: async () => {
+                const report = await health();
+                healthChecks = report.checks;
+                return report;
+              },
+            }
+          : { health, healthSource: reportInput }),
         env: ctx.env,
         onProgress: (line) => ctx.log.info(line),
       }),

@@ -2,15 +2,16 @@
  * Bundles for the package tests: small real files in a temporary directory, in the shape of
  * the sample release (metrics.json with horizons/base/models, a stacking meta JSON).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestContext } from 'node:test';
 import { configSchema, type Config } from '../../src/core/config/schema.js';
 import { parseConfig } from '../../src/core/config/load.js';
+import type { Report } from '../../src/core/report/types.js';
 import { repoRoot } from '../support/shared.js';
 
 export const run = promisify(execFile);
@@ -101,4 +102,29 @@ export async function sampleRelease(): Promise<{ dir: string; config: Config; co
 export async function sha256sum(file: string): Promise<string> {
   const { stdout } = await run('sha256sum', [file]);
   return stdout.split(' ')[0]!;
+}
+
+/**
+ * `report` with its integrity check listing every file of `dir` (path, size, sha256), as the
+ * healthcheck writes it: package refuses a report that does not vouch for the bundle's files.
+ */
+export async function vouchingFor(dir: string, report: Report): Promise<Report> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = await Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => {
+        const absolute = path.join(e.parentPath, e.name);
+        const bytes = await readFile(absolute);
+        return {
+          path: path.relative(dir, absolute).split(path.sep).join('/'),
+          size: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+        };
+      }),
+  );
+  return {
+    ...report,
+    checks: report.checks.map((c) => (c.name === 'integrity' ? { ...c, details: { files } } : c)),
+  };
 }

@@ -5,7 +5,7 @@ import { formatSize } from '../../src/core/bundle/files.js';
 import { formatMetric } from '../../src/core/package/notes.js';
 import { packageRelease } from '../../src/core/package/package.js';
 import type { Report } from '../../src/core/report/types.js';
-import { fixtureBundle, sampleRelease, tempDir, TIMESTAMP } from './fixtures.js';
+import { fixtureBundle, sampleRelease, tempDir, TIMESTAMP, vouchingFor } from './fixtures.js';
 
 const HEALTH: Report = {
   passed: true,
@@ -34,7 +34,7 @@ async function sampleNotes(t: import('node:test').TestContext, language: 'en' | 
     timestamp: TIMESTAMP,
     outputDir: await tempDir(t),
     language,
-    health: HEALTH,
+    health: await vouchingFor(sample.dir, HEALTH),
   });
 }
 

@@ -99,7 +99,7 @@ export const ACTION_SPECS: Readonly<Record<ActionName, ActionSpec>> = {
       },
       {
         "name": "health-report",
-        "description": "A healthcheck JSON report to record in the manifest. Default: run the healthcheck now.",
+        "description": "A healthcheck JSON report of this bundle to record in the manifest; refused unless its integrity check lists exactly these files at these sizes and sha256. Default: run the healthcheck now.",
         "required": false,
         "default": ""
       },

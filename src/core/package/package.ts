@@ -28,6 +28,7 @@ import {
   tarballName,
   type ManifestInput,
 } from './manifest-build.js';
+import { HealthReportMatch } from './health-match.js';
 import { gatherMetrics } from './metrics.js';
 import { renderReleaseNotes, type NotesLanguage } from './notes.js';
 import { checkPortableNames } from './portable-names.js';
@@ -49,6 +50,11 @@ export interface PackageOptions {
   language?: NotesLanguage | undefined;
   /** A health report (input `health-report`), or a function that runs the healthcheck now. */
   health?: Report | (() => Promise<Report>) | undefined;
+  /**
+   * The file a given report was read from, named in messages. Such a report must list the
+   * bundle's files with their sizes and hashes (see health-match.ts).
+   */
+  healthSource?: string | undefined;
   /** For `source` in the manifest (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID). */
   env?: NodeJS.ProcessEnv | undefined;
   onProgress?: ((message: string) => void | Promise<void>) | undefined;
@@ -153,6 +159,12 @@ export async function packageRelease(options: PackageOptions): Promise<PackageRe
       { file: bundleDir },
     );
   }
+  // A report read from a file vouches only for the files it hashed.
+  const vouched =
+    health && typeof options.health !== 'function'
+      ? HealthReportMatch.of(health, options.healthSource ?? 'health-report', shown)
+      : undefined;
+  vouched?.checkSizes(listing.files);
 
   const { metrics } = await gatherMetrics(
     bundleDir,
@@ -214,6 +226,7 @@ export async function packageRelease(options: PackageOptions): Promise<PackageRe
         throw new InputError(`input output-dir: cannot write ${temporary[0]} (${code})`, 'output-dir');
       throw error;
     }
+    vouched?.checkHashes(written.files);
     const manifest = buildOuterManifest(input(written.files), { sha256: written.sha256, size: written.size });
     const notes = renderReleaseNotes({ manifest, config, gate, health }, options.language ?? 'en');
     await writeFile(temporary[1], serializeManifest(manifest));

@@ -24,8 +24,8 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-HIYP25BX.js";
-import "./chunk-7SKEFRSZ.js";
+} from "./chunk-GEKRC6FM.js";
+import "./chunk-4VTL4NGX.js";
 import {
   listTarball
 } from "./chunk-47W72THL.js";

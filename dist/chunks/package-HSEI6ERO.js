@@ -5,7 +5,7 @@ import {
 } from "./chunk-XBXNLXTZ.js";
 import {
   packageRelease
-} from "./chunk-7SKEFRSZ.js";
+} from "./chunk-4VTL4NGX.js";
 import "./chunk-47W72THL.js";
 import "./chunk-PHKD7O5F.js";
 import {
@@ -123,7 +123,7 @@ var packageCommand = async (ctx) => {
     })
   );
   const annotations = [];
-  let healthChecks = [];
+  let healthChecks = typeof health === "function" ? [] : health.checks;
   let result;
   try {
     result = await ctx.log.group(
@@ -136,11 +136,13 @@ var packageCommand = async (ctx) => {
         ...timestamp ? { timestamp } : {},
         outputDir,
         language,
-        health: async () => {
-          const report = typeof health === "function" ? await health() : health;
-          healthChecks = report.checks;
-          return report;
-        },
+        ...typeof health === "function" ? {
+          health: async () => {
+            const report = await health();
+            healthChecks = report.checks;
+            return report;
+          }
+        } : { health, healthSource: reportInput },
         env: ctx.env,
         onProgress: (line) => ctx.log.info(line)
       })

@@ -9,6 +9,7 @@ import {
 import {
   DEFAULT_SHADOW_RULES,
   MANIFEST_SCHEMA,
+  PARSE_ONCE,
   describeIssue,
   manifestSchema
 } from "./chunk-BJG2WZGK.js";
@@ -125,6 +126,68 @@ function serializeManifest(manifest) {
 // src/core/package/package.ts
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path4 from "node:path";
+
+// src/core/package/health-match.ts
+var integrityDetails = external_exports.object({
+  files: external_exports.array(external_exports.object({ path: external_exports.string(), size: external_exports.number(), sha256: external_exports.string() }))
+});
+var HealthReportMatch = class _HealthReportMatch {
+  constructor(files, source, bundle) {
+    this.files = files;
+    this.source = source;
+    this.bundle = bundle;
+  }
+  files;
+  source;
+  bundle;
+  /**
+   * The files `report` vouches for. `source` names the report in messages (its file), `bundle`
+   * the folder being packaged.
+   */
+  static of(report, source, bundle) {
+    const integrity = report.checks.find((c) => c.name === "integrity");
+    const parsed = integrityDetails.safeParse(integrity?.details, PARSE_ONCE);
+    if (!parsed.success)
+      throw new ModelgateError(
+        `${source}: the health report has no integrity check listing the files it hashed, so it cannot vouch for ${bundle}; pass the report modelgate's healthcheck wrote for this bundle, or leave health-report empty to run the healthcheck here`,
+        "input",
+        { file: source }
+      );
+    return new _HealthReportMatch(
+      new Map(parsed.data.files.map((f) => [f.path, { size: f.size, sha256: f.sha256 }])),
+      source,
+      bundle
+    );
+  }
+  /** The bundle's files are the report's, at the same sizes. */
+  checkSizes(files) {
+    const here = /* @__PURE__ */ new Set();
+    for (const f of files) {
+      here.add(f.path);
+      const vouched = this.files.get(f.path);
+      if (!vouched) this.refuse(`${f.path} is in the bundle but not in the report`);
+      if (vouched.size !== f.size)
+        this.refuse(`${f.path} is ${f.size} bytes here and ${vouched.size} bytes in the report`);
+    }
+    for (const path5 of this.files.keys())
+      if (!here.has(path5)) this.refuse(`${path5} is in the report but not in the bundle`);
+  }
+  /** Each file's sha256 as package read it equals the report's. */
+  checkHashes(sha256) {
+    for (const [path5, vouched] of this.files) {
+      const actual = sha256.get(path5);
+      if (actual !== void 0 && actual !== vouched.sha256)
+        this.refuse(`${path5} has sha256 ${actual} here and ${vouched.sha256} in the report`);
+    }
+  }
+  refuse(difference) {
+    throw new ModelgateError(
+      `${this.source}: this health report was written for other files than ${this.bundle}: ${difference}; run the healthcheck on this bundle and pass its report (or leave health-report empty to run it here)`,
+      "input",
+      { file: this.source }
+    );
+  }
+};
 
 // src/core/package/metrics.ts
 import { readFile } from "node:fs/promises";
@@ -1352,6 +1415,8 @@ async function packageRelease(options) {
       { file: bundleDir }
     );
   }
+  const vouched = health && typeof options.health !== "function" ? HealthReportMatch.of(health, options.healthSource ?? "health-report", shown) : void 0;
+  vouched?.checkSizes(listing.files);
   const { metrics } = await gatherMetrics(
     bundleDir,
     listing.files.map((f) => f.path),
@@ -1405,6 +1470,7 @@ async function packageRelease(options) {
         throw new InputError(`input output-dir: cannot write ${temporary[0]} (${code})`, "output-dir");
       throw error;
     }
+    vouched?.checkHashes(written.files);
     const manifest = buildOuterManifest(input(written.files), { sha256: written.sha256, size: written.size });
     const notes = renderReleaseNotes({ manifest, config, gate, health }, options.language ?? "en");
     await writeFile(temporary[1], serializeManifest(manifest));

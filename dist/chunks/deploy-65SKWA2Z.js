@@ -3,8 +3,8 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-HIYP25BX.js";
-import "./chunk-7SKEFRSZ.js";
+} from "./chunk-GEKRC6FM.js";
+import "./chunk-4VTL4NGX.js";
 import "./chunk-47W72THL.js";
 import "./chunk-HLWV465I.js";
 import "./chunk-PHKD7O5F.js";

@@ -23,10 +23,10 @@ import os from "node:os";
 // src/commands/index.ts
 var commands = {
   healthcheck: async () => (await import("./healthcheck-4EYNSIS4.js")).healthcheckCommand,
-  package: async () => (await import("./package-2TMVX66X.js")).packageCommand,
-  deploy: async () => (await import("./deploy-KBZNJ35B.js")).deployCommand,
+  package: async () => (await import("./package-HSEI6ERO.js")).packageCommand,
+  deploy: async () => (await import("./deploy-65SKWA2Z.js")).deployCommand,
   gate: async () => (await import("./gate-EQA56A2X.js")).gateCommand,
-  rollback: async () => (await import("./rollback-4HC26WRT.js")).rollbackCommand
+  rollback: async () => (await import("./rollback-VLVHAWA7.js")).rollbackCommand
 };
 
 // src/core/inputs/action-specs.ts
@@ -128,7 +128,7 @@ var ACTION_SPECS = {
       },
       {
         "name": "health-report",
-        "description": "A healthcheck JSON report to record in the manifest. Default: run the healthcheck now.",
+        "description": "A healthcheck JSON report of this bundle to record in the manifest; refused unless its integrity check lists exactly these files at these sizes and sha256. Default: run the healthcheck now.",
         "required": false,
         "default": ""
       },
