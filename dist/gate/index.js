@@ -5,8 +5,8 @@ import {
 } from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-RGIHGPKG.js";
-import "../chunks/chunk-YF233P4K.js";
+} from "../chunks/chunk-4SZ7KHLG.js";
+import "../chunks/chunk-VFI73RMN.js";
 import "../chunks/chunk-X3G7Z4V5.js";
 import "../chunks/chunk-VW7KBCJB.js";
 import "../chunks/chunk-S5DXSWJC.js";

@@ -1,8 +1,8 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-RGIHGPKG.js";
-import "../chunks/chunk-YF233P4K.js";
+} from "../chunks/chunk-4SZ7KHLG.js";
+import "../chunks/chunk-VFI73RMN.js";
 import "../chunks/chunk-X3G7Z4V5.js";
 import "../chunks/chunk-VW7KBCJB.js";
 import "../chunks/chunk-S5DXSWJC.js";

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ModelgateError, errorMessage } from '../core/errors.js';
 import { beginEarly } from '../commands/early.js';
+import { failureOutputs } from '../commands/failure-outputs.js';
 import type { Annotation, Command, CommandContext, GitHubServices } from '../commands/types.js';
 import type { ActionName } from '../core/inputs/names.js';
 
@@ -98,6 +99,7 @@ export async function runAction(
       } else core.setFailed(result.failure);
     }
   } catch (error) {
+    for (const [output, value] of Object.entries(failureOutputs(name))) core.setOutput(output, value);
     if (error instanceof ModelgateError) {
       annotate({
         severity: 'error',

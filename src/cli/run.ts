@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { beginEarly } from '../commands/early.js';
+import { failureOutputs } from '../commands/failure-outputs.js';
 import { commands } from '../commands/index.js';
 import type { CommandContext } from '../commands/types.js';
 import { errorMessage, exitCodeFor, InputError } from '../core/errors.js';
@@ -177,6 +178,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     return result.exitCode ?? 0;
   } catch (error) {
+    const outputs = failureOutputs(name);
+    if (Object.keys(outputs).length > 0) process.stdout.write(`${JSON.stringify(outputs, null, 2)}\n`);
     process.stderr.write(`modelgate ${name}: ${errorMessage(error)}\n`);
     if (
       exitCodeFor(error) !== USAGE_EXIT &&

@@ -114,3 +114,26 @@ test('an inconclusive shadow gate exits 3, a failed one 1', async () => {
   assert.equal(flat.code, 1, flat.stderr);
   assert.equal((JSON.parse(flat.stdout) as { verdict: string }).verdict, 'fail');
 });
+
+test('a deploy or rollback stopped by an error still prints status failed on stdout', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+  const r = modelgate([
+    'rollback',
+    '--target',
+    'local',
+    '--path',
+    dir,
+    '--level',
+    'release',
+    '--to',
+    'nope_20260101_000000',
+    '--config',
+    path.join(repoRoot, 'samples', 'modelgate.yml'),
+  ]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { status: 'failed' });
+  assert.match(
+    r.stderr,
+    /modelgate rollback: rollback release: releases\/nope_20260101_000000 is not on local/,
+  );
+});

@@ -241,11 +241,11 @@ export const ACTION_SPECS: Readonly<Record<ActionName, ActionSpec>> = {
     "outputs": [
       {
         "name": "release-id",
-        "description": "The release that is live after this step."
+        "description": "The release this step deployed or promoted (live when status is deployed or promoted; with rolled-back, previous-release-id is live again)."
       },
       {
         "name": "previous-release-id",
-        "description": "The release that was live before."
+        "description": "The release that was live before: the one restored when status is rolled-back."
       },
       {
         "name": "status",

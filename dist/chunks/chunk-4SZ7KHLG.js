@@ -1,7 +1,8 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  beginEarly
-} from "./chunk-YF233P4K.js";
+  beginEarly,
+  failureOutputs
+} from "./chunk-VFI73RMN.js";
 import {
   debug,
   error,
@@ -93,6 +94,7 @@ _(summary cut at 900 kB; see the JSON report)_
       } else setFailed(result.failure);
     }
   } catch (error2) {
+    for (const [output, value] of Object.entries(failureOutputs(name))) setOutput(output, value);
     if (error2 instanceof ModelgateError) {
       annotate({
         severity: "error",
