@@ -5,8 +5,8 @@ import {
 } from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-4SZ7KHLG.js";
-import "../chunks/chunk-VFI73RMN.js";
+} from "../chunks/chunk-43FCYMJB.js";
+import "../chunks/chunk-GVRA6ZQU.js";
 import "../chunks/chunk-X3G7Z4V5.js";
 import "../chunks/chunk-VW7KBCJB.js";
 import "../chunks/chunk-S5DXSWJC.js";
@@ -47,7 +47,7 @@ function pullRequestFromContext() {
 }
 
 // src/actions/gate.ts
-await runAction("gate", async () => (await import("../chunks/gate-EQA56A2X.js")).gateCommand, {
+await runAction("gate", async () => (await import("../chunks/gate-D5N4RQ4W.js")).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr ? createIssueCommentsApi({

@@ -1,5 +1,5 @@
 /** What every command does the same way: paths, config, reports, and opening the target. */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { durationSeconds, type DeployConfig } from '../core/config/schema.js';
 import { loadConfig, type LoadedConfig } from '../core/config/load.js';
@@ -18,11 +18,30 @@ export async function loadConfigInput(ctx: CommandContext): Promise<LoadedConfig
 }
 
 /** Writes JSON through a temporary file and a rename, so readers never see half a file. */
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+/**
+ * Writes the JSON report under a temporary name, then renames it into place. A path that
+ * cannot be written is an input error naming `input` (the report input) and the reason.
+ */
+export async function writeJsonFile(file: string, value: unknown, input = 'report'): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`);
-  await rename(tmp, file);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? `a file stands where a folder of the path should be`
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : (code ?? message);
+    throw new InputError(
+      `input ${input}: cannot write the report to ${file} (${why}); set ${input} to a writable file path`,
+      input,
+    );
+  }
 }
 
 export function reportPathInput(ctx: CommandContext, fallbackName: string): string {

@@ -137,3 +137,23 @@ test('a deploy or rollback stopped by an error still prints status failed on std
     /modelgate rollback: rollback release: releases\/nope_20260101_000000 is not on local/,
   );
 });
+
+test('a report path that cannot be written is an input error naming the report input', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+  const blocker = path.join(dir, 'modelgate.yml');
+  writeFileSync(blocker, 'not a folder');
+  const r = modelgate([
+    'healthcheck',
+    '--bundle',
+    'samples/release',
+    '--config',
+    'samples/modelgate.yml',
+    '--report',
+    path.join(blocker, 'report.json'),
+  ]);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(
+    r.stderr,
+    /modelgate healthcheck: input report: cannot write the report to .*modelgate\.yml\/report\.json \(a file stands where a folder of the path should be\); set report to a writable file path/,
+  );
+});

@@ -21,7 +21,7 @@ export const ACTION_SPECS: Readonly<Record<ActionName, ActionSpec>> = {
       },
       {
         "name": "report",
-        "description": "Where to write the JSON report. Default: modelgate-healthcheck.json under RUNNER_TEMP.",
+        "description": "Where to write the JSON report. Default: modelgate-healthcheck.json under RUNNER_TEMP (the system temp folder outside Actions).",
         "required": false,
         "default": ""
       },
@@ -123,7 +123,7 @@ export const ACTION_SPECS: Readonly<Record<ActionName, ActionSpec>> = {
       },
       {
         "name": "manifest",
-        "description": "Path of the manifest.json written beside the tarball."
+        "description": "Path of the manifest written beside the tarball, <release-id>.manifest.json."
       },
       {
         "name": "notes",
@@ -297,7 +297,7 @@ export const ACTION_SPECS: Readonly<Record<ActionName, ActionSpec>> = {
       },
       {
         "name": "report",
-        "description": "Where to write the JSON report. Default: modelgate-gate.json under RUNNER_TEMP.",
+        "description": "Where to write the JSON report. Default: modelgate-gate-<mode>.json under RUNNER_TEMP (the system temp folder outside Actions).",
         "required": false,
         "default": ""
       },

@@ -24,8 +24,8 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-GEKRC6FM.js";
-import "./chunk-4VTL4NGX.js";
+} from "./chunk-24NNVV7W.js";
+import "./chunk-UURBAZO7.js";
 import {
   listTarball
 } from "./chunk-47W72THL.js";
@@ -39,7 +39,7 @@ import {
   loadConfigInput,
   openTarget,
   runIdentity
-} from "./chunk-BJG2WZGK.js";
+} from "./chunk-XJ3U27SJ.js";
 import {
   booleanInput,
   choiceInput,

@@ -32,7 +32,7 @@ var ACTION_SPECS = {
       },
       {
         "name": "report",
-        "description": "Where to write the JSON report. Default: modelgate-healthcheck.json under RUNNER_TEMP.",
+        "description": "Where to write the JSON report. Default: modelgate-healthcheck.json under RUNNER_TEMP (the system temp folder outside Actions).",
         "required": false,
         "default": ""
       },
@@ -134,7 +134,7 @@ var ACTION_SPECS = {
       },
       {
         "name": "manifest",
-        "description": "Path of the manifest.json written beside the tarball."
+        "description": "Path of the manifest written beside the tarball, <release-id>.manifest.json."
       },
       {
         "name": "notes",
@@ -308,7 +308,7 @@ var ACTION_SPECS = {
       },
       {
         "name": "report",
-        "description": "Where to write the JSON report. Default: modelgate-gate.json under RUNNER_TEMP.",
+        "description": "Where to write the JSON report. Default: modelgate-gate-<mode>.json under RUNNER_TEMP (the system temp folder outside Actions).",
         "required": false,
         "default": ""
       },

@@ -19,7 +19,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-BJG2WZGK.js";
+} from "./chunk-XJ3U27SJ.js";
 import {
   booleanInput,
   choiceInput,

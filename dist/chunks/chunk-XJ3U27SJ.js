@@ -6650,7 +6650,7 @@ async function loadManifest(file) {
 }
 
 // src/commands/common.ts
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/core/config/load.ts
@@ -6773,12 +6773,22 @@ async function loadConfigInput(ctx) {
   const file = ctx.inputs.get("config") || "modelgate.yml";
   return loadConfig(file, ctx.workspace);
 }
-async function writeJsonFile(file, value) {
-  await mkdir(path2.dirname(file), { recursive: true });
+async function writeJsonFile(file, value, input = "report") {
   const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, `${JSON.stringify(value, null, 2)}
+  try {
+    await mkdir(path2.dirname(file), { recursive: true });
+    await writeFile(tmp, `${JSON.stringify(value, null, 2)}
 `);
-  await rename(tmp, file);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => void 0);
+    const { code, message } = error;
+    const why = code === "EEXIST" || code === "ENOTDIR" ? `a file stands where a folder of the path should be` : code === "EISDIR" ? "it is a folder" : code ?? message;
+    throw new InputError(
+      `input ${input}: cannot write the report to ${file} (${why}); set ${input} to a writable file path`,
+      input
+    );
+  }
 }
 function reportPathInput(ctx, fallbackName) {
   const given = optionalInput(ctx.inputs, "report");

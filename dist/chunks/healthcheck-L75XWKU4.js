@@ -2,9 +2,9 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-XBXNLXTZ.js";
+} from "./chunk-BBKBIFQ5.js";
 import "./chunk-47W72THL.js";
-import "./chunk-BJG2WZGK.js";
+import "./chunk-XJ3U27SJ.js";
 import "./chunk-HO4NXTVS.js";
 import "./chunk-XDFMB7OV.js";
 import "./chunk-VW7KBCJB.js";

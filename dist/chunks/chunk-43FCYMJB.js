@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-VFI73RMN.js";
+} from "./chunk-GVRA6ZQU.js";
 import {
   debug,
   error,

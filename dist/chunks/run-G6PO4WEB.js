@@ -6,7 +6,7 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-VFI73RMN.js";
+} from "./chunk-GVRA6ZQU.js";
 import {
   ACTION_NAMES,
   isActionName
@@ -24,11 +24,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-4EYNSIS4.js")).healthcheckCommand,
-  package: async () => (await import("./package-HSEI6ERO.js")).packageCommand,
-  deploy: async () => (await import("./deploy-65SKWA2Z.js")).deployCommand,
-  gate: async () => (await import("./gate-EQA56A2X.js")).gateCommand,
-  rollback: async () => (await import("./rollback-VLVHAWA7.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-L75XWKU4.js")).healthcheckCommand,
+  package: async () => (await import("./package-CZHT3SJP.js")).packageCommand,
+  deploy: async () => (await import("./deploy-AEEMBPZE.js")).deployCommand,
+  gate: async () => (await import("./gate-D5N4RQ4W.js")).gateCommand,
+  rollback: async () => (await import("./rollback-CKBGWNUX.js")).rollbackCommand
 };
 
 // src/cli/run.ts

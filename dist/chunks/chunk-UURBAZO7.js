@@ -12,7 +12,7 @@ import {
   PARSE_ONCE,
   describeIssue,
   manifestSchema
-} from "./chunk-BJG2WZGK.js";
+} from "./chunk-XJ3U27SJ.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";

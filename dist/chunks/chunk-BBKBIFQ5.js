@@ -14,7 +14,7 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-BJG2WZGK.js";
+} from "./chunk-XJ3U27SJ.js";
 import {
   optionalInput,
   requiredInput

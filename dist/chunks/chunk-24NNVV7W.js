@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   manifestPathFor
-} from "./chunk-4VTL4NGX.js";
+} from "./chunk-UURBAZO7.js";
 import {
   listTarball,
   readTarballFile
@@ -18,7 +18,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-BJG2WZGK.js";
+} from "./chunk-XJ3U27SJ.js";
 import {
   booleanInput,
   choiceInput,

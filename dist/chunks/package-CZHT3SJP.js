@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-XBXNLXTZ.js";
+} from "./chunk-BBKBIFQ5.js";
 import {
   packageRelease
-} from "./chunk-4VTL4NGX.js";
+} from "./chunk-UURBAZO7.js";
 import "./chunk-47W72THL.js";
 import "./chunk-PHKD7O5F.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-BJG2WZGK.js";
+} from "./chunk-XJ3U27SJ.js";
 import {
   booleanInput,
   choiceInput,

@@ -3,12 +3,12 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-GEKRC6FM.js";
-import "./chunk-4VTL4NGX.js";
+} from "./chunk-24NNVV7W.js";
+import "./chunk-UURBAZO7.js";
 import "./chunk-47W72THL.js";
 import "./chunk-HLWV465I.js";
 import "./chunk-PHKD7O5F.js";
-import "./chunk-BJG2WZGK.js";
+import "./chunk-XJ3U27SJ.js";
 import "./chunk-HO4NXTVS.js";
 import "./chunk-XDFMB7OV.js";
 import "./chunk-O6SXDPAV.js";
