@@ -3,6 +3,10 @@
  * direction), as the seed's inference test showed it. When golden.json also carries the
  * stacking vectors, bull_prob is checked against the meta-learner's probability for the
  * latest bar (the last stacking row), recomputed here, as printed (to 3 decimals).
+ *
+ * The result is recorded, not recomputed end to end: after an earlier check failed (a model
+ * that does not load, golden vectors that differ), the bundle does not reproduce it, so it is
+ * not shown as a pass.
  */
 import { errorMessage } from '../errors.js';
 import type { CheckOutcome, HealthContext } from './context.js';
@@ -27,12 +31,17 @@ export async function checkInference(ctx: HealthContext): Promise<CheckOutcome> 
       status: 'warn',
       message: `${ctx.config.release.golden} has no inference entry; have the training job record its end-to-end result (bull_prob, regime, direction)`,
     };
+  const shown = `bull_prob ${inference.bull_prob}, regime ${inference.regime}, direction ${inference.direction}`;
+  if (ctx.failed.length > 0)
+    return {
+      status: 'skip',
+      message: `not shown as a result: ${ctx.failed.join(', ')} failed, so this bundle does not reproduce the recorded ${shown}`,
+    };
   ctx.inference = {
     bull_prob: inference.bull_prob,
     regime: inference.regime,
     direction: inference.direction,
   };
-  const shown = `bull_prob ${inference.bull_prob}, regime ${inference.regime}, direction ${inference.direction}`;
   const details: Record<string, unknown> = { ...inference };
 
   if (golden.stacking && ctx.config.release.stacking) {

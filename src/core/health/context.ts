@@ -62,6 +62,8 @@ export interface HealthContext {
   refused?: string;
   /** Set by inference: the end-to-end result. */
   inference?: { bull_prob: number; regime: string; direction: string };
+  /** Names of the checks that failed so far, in order. */
+  failed: string[];
 }
 
 /** A context before any check has run. */
@@ -88,6 +90,7 @@ export function newContext(init: {
     trees: new Map(),
     json: new Map(),
     loadFailures: new Map(),
+    failed: [],
     pickleGlobals: new Map(),
   };
 }
@@ -155,6 +158,7 @@ export async function runCheck(
     }
   }
   const ms = Math.round((performance.now() - started) * 10) / 10;
+  if (outcome.status === 'fail') ctx.failed.push(name);
   const result: CheckResult = { name, status: outcome.status, ms, message: outcome.message };
   if (outcome.details !== undefined) result.details = outcome.details;
   if (outcome.problems?.length) result.problems = outcome.problems;

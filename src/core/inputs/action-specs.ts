@@ -57,7 +57,7 @@ export const ACTION_SPECS: Readonly<Record<ActionName, ActionSpec>> = {
       },
       {
         "name": "inference",
-        "description": "The end-to-end inference result as JSON: {\"bull_prob\":0.452,\"regime\":\"ranging\",\"direction\":\"neutral\"}."
+        "description": "The end-to-end inference result recorded in golden.json, as JSON: {\"bull_prob\":0.452,\"regime\":\"ranging\",\"direction\":\"neutral\"}; empty when an earlier check failed."
       }
     ],
     "main": "../../dist/healthcheck/index.js"

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-GVRA6ZQU.js";
+} from "./chunk-F6EQHG7F.js";
 import {
   debug,
   error,

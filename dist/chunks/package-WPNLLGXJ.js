@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-BBKBIFQ5.js";
+} from "./chunk-JYF6Q2IN.js";
 import {
   packageRelease
 } from "./chunk-UURBAZO7.js";

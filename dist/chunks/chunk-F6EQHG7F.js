@@ -68,7 +68,7 @@ var ACTION_SPECS = {
       },
       {
         "name": "inference",
-        "description": 'The end-to-end inference result as JSON: {"bull_prob":0.452,"regime":"ranging","direction":"neutral"}.'
+        "description": 'The end-to-end inference result recorded in golden.json, as JSON: {"bull_prob":0.452,"regime":"ranging","direction":"neutral"}; empty when an earlier check failed.'
       }
     ],
     "main": "../../dist/healthcheck/index.js"

@@ -75,6 +75,7 @@ function newContext(init) {
     trees: /* @__PURE__ */ new Map(),
     json: /* @__PURE__ */ new Map(),
     loadFailures: /* @__PURE__ */ new Map(),
+    failed: [],
     pickleGlobals: /* @__PURE__ */ new Map()
   };
 }
@@ -114,6 +115,7 @@ async function runCheck(name, ctx, fn, onProgress) {
     }
   }
   const ms = Math.round((performance.now() - started) * 10) / 10;
+  if (outcome.status === "fail") ctx.failed.push(name);
   const result = { name, status: outcome.status, ms, message: outcome.message };
   if (outcome.details !== void 0) result.details = outcome.details;
   if (outcome.problems?.length) result.problems = outcome.problems;
@@ -2737,12 +2739,17 @@ async function checkInference(ctx) {
       status: "warn",
       message: `${ctx.config.release.golden} has no inference entry; have the training job record its end-to-end result (bull_prob, regime, direction)`
     };
+  const shown = `bull_prob ${inference.bull_prob}, regime ${inference.regime}, direction ${inference.direction}`;
+  if (ctx.failed.length > 0)
+    return {
+      status: "skip",
+      message: `not shown as a result: ${ctx.failed.join(", ")} failed, so this bundle does not reproduce the recorded ${shown}`
+    };
   ctx.inference = {
     bull_prob: inference.bull_prob,
     regime: inference.regime,
     direction: inference.direction
   };
-  const shown = `bull_prob ${inference.bull_prob}, regime ${inference.regime}, direction ${inference.direction}`;
   const details = { ...inference };
   if (golden.stacking && ctx.config.release.stacking) {
     try {

@@ -6,7 +6,7 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-GVRA6ZQU.js";
+} from "./chunk-F6EQHG7F.js";
 import {
   ACTION_NAMES,
   isActionName
@@ -24,8 +24,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-L75XWKU4.js")).healthcheckCommand,
-  package: async () => (await import("./package-CZHT3SJP.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-I2GDOS53.js")).healthcheckCommand,
+  package: async () => (await import("./package-WPNLLGXJ.js")).packageCommand,
   deploy: async () => (await import("./deploy-AEEMBPZE.js")).deployCommand,
   gate: async () => (await import("./gate-D5N4RQ4W.js")).gateCommand,
   rollback: async () => (await import("./rollback-CKBGWNUX.js")).rollbackCommand
