@@ -9,4 +9,4 @@ import "../chunks/chunk-S5DXSWJC.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/healthcheck.ts
-await runAction("healthcheck", async () => (await import("../chunks/healthcheck-I2GDOS53.js")).healthcheckCommand);
+await runAction("healthcheck", async () => (await import("../chunks/healthcheck-NTLP33R2.js")).healthcheckCommand);

@@ -14,6 +14,7 @@ import {
   copySample,
   healthcheck,
   reweightOnnx,
+  sampleConfig,
   tempDir,
   writeManifest,
 } from './support.js';
@@ -187,4 +188,29 @@ test('a JSON syntax error fails load naming the file and the line', async (t) =>
   );
   const problem = load.problems?.find((p) => p.file?.endsWith('lstm_1h_meta.json'));
   assert.equal(problem?.line, 3);
+});
+
+test('a golden file the config names is required when listed in release.artifacts, and warned about when not', async (t) => {
+  const { config } = await sampleConfig();
+  const listed = await copySample(t);
+  await rm(path.join(listed, 'golden.json'));
+  const strict = await healthcheck(listed);
+  assertFails(strict, 'config', 'golden.json');
+  assert.match(
+    check(strict, 'golden').message,
+    /^golden\.json: not in the bundle, so no output was compared/,
+  );
+  assert.equal(check(strict, 'golden').status, 'fail');
+
+  // Named as release.golden only: a bundle without it passes with a warning that says how to require it.
+  const loose = await copySample(t);
+  const report = await healthcheck(loose, {
+    config: { ...config, release: { ...config.release, golden: 'golden_1h.json' } },
+  });
+  const golden = check(report, 'golden');
+  assert.equal(golden.status, 'warn');
+  assert.match(
+    golden.message,
+    /^golden_1h\.json: not in the bundle, .*list it in release\.artifacts so that a bundle without it fails$/,
+  );
 });

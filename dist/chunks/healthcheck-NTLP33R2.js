@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-JYF6Q2IN.js";
+} from "./chunk-AGO4AEU3.js";
 import "./chunk-47W72THL.js";
 import "./chunk-XJ3U27SJ.js";
 import "./chunk-HO4NXTVS.js";

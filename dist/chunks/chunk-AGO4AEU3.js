@@ -2417,7 +2417,7 @@ async function checkGolden(ctx) {
     const listed = ctx.config.release.artifacts.some((a) => a.path === rel);
     unavailable = {
       status: listed ? "fail" : "warn",
-      message: `${rel}: not in the bundle, so no output was compared with the training job's (smoke runs only); have the training job write it (design.md "Golden vectors")`
+      message: `${rel}: not in the bundle, so no output was compared with the training job's (smoke runs only); have the training job write it (design.md "Golden vectors")${listed ? "" : `, and list it in release.artifacts so that a bundle without it fails`}`
     };
   } else {
     try {

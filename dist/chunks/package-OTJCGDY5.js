@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-JYF6Q2IN.js";
+} from "./chunk-AGO4AEU3.js";
 import {
   packageRelease
 } from "./chunk-UURBAZO7.js";

@@ -24,8 +24,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-I2GDOS53.js")).healthcheckCommand,
-  package: async () => (await import("./package-WPNLLGXJ.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-NTLP33R2.js")).healthcheckCommand,
+  package: async () => (await import("./package-OTJCGDY5.js")).packageCommand,
   deploy: async () => (await import("./deploy-AEEMBPZE.js")).deployCommand,
   gate: async () => (await import("./gate-D5N4RQ4W.js")).gateCommand,
   rollback: async () => (await import("./rollback-CKBGWNUX.js")).rollbackCommand
