@@ -1,19 +1,19 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   loadTreeModelSync
-} from "./chunk-YLTUUTOB.js";
+} from "./chunk-JB2VRBCG.js";
 import {
   treeKindOf
 } from "./chunk-B5YXJCLY.js";
 import {
   hashBundleFile,
   listBundle
-} from "./chunk-O6SXDPAV.js";
-import "./chunk-67V67WD4.js";
+} from "./chunk-BUIHXK47.js";
+import "./chunk-W2QX4AL4.js";
 import {
   ModelgateError,
   errorMessage
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 
 // src/core/health/tree-worker.ts

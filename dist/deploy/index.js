@@ -1,12 +1,12 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-RDHHV6CH.js";
-import "../chunks/chunk-F6EQHG7F.js";
+} from "../chunks/chunk-JJZXK7UY.js";
+import "../chunks/chunk-D4NDZGFG.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-VW7KBCJB.js";
-import "../chunks/chunk-S5DXSWJC.js";
+import "../chunks/chunk-EBKACT7D.js";
+import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/deploy.ts
-await runAction("deploy", async () => (await import("../chunks/deploy-AEEMBPZE.js")).deployCommand);
+await runAction("deploy", async () => (await import("../chunks/deploy-TPVKM54A.js")).deployCommand);

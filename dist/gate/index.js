@@ -5,11 +5,11 @@ import {
 } from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-RDHHV6CH.js";
-import "../chunks/chunk-F6EQHG7F.js";
+} from "../chunks/chunk-JJZXK7UY.js";
+import "../chunks/chunk-D4NDZGFG.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-VW7KBCJB.js";
-import "../chunks/chunk-S5DXSWJC.js";
+import "../chunks/chunk-EBKACT7D.js";
+import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/github-comments.ts
@@ -47,7 +47,7 @@ function pullRequestFromContext() {
 }
 
 // src/actions/gate.ts
-await runAction("gate", async () => (await import("../chunks/gate-D5N4RQ4W.js")).gateCommand, {
+await runAction("gate", async () => (await import("../chunks/gate-P5XM3MMN.js")).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr ? createIssueCommentsApi({

@@ -36,7 +36,10 @@ export class ModelgateError extends Error {
   get located(): string {
     if (!this.file) return this.message;
     const at = this.line ? `${this.file}:${this.line}` : this.file;
-    return this.message.startsWith(at) ? this.message : `${at} ${this.message}`;
+    if (this.message.startsWith(at)) return this.message;
+    // A message that names the file already ("file: ...") gets the line beside the name, not the name twice.
+    if (this.message.startsWith(`${this.file}: `)) return `${at}${this.message.slice(this.file.length + 1)}`;
+    return `${at} ${this.message}`;
   }
 }
 

@@ -102,7 +102,10 @@ export async function runHealthcheck(options: HealthcheckOptions): Promise<Healt
       try {
         await extractTarball(options.bundle, dest);
       } catch (error) {
-        ctx.refused = `${path.basename(options.bundle)}: refused: ${errorMessage(error)}`;
+        const name = path.basename(options.bundle);
+        const reason = errorMessage(error);
+        // The extractor names the archive itself: say it once.
+        ctx.refused = `${name}: refused: ${reason.startsWith(`${name}: `) ? reason.slice(name.length + 2) : reason}`;
         ctx.fatal = { check: 'safety', reason: 'the tarball was refused (see safety)' };
       }
     }

@@ -312,7 +312,7 @@ class SshTransport implements Transport {
         }
         const delay = this.s.retryDelayMs * 2 ** (attempt - 1);
         this.s.log(
-          `ssh: ${failure.error.message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`,
+          `ssh: ${failure.error.message.replace(/^ssh: /, '')}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`,
         );
         await new Promise((resolve) => setTimeout(resolve, delay));
       }

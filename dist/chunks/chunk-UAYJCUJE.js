@@ -18,7 +18,9 @@ var ModelgateError = class extends Error {
   get located() {
     if (!this.file) return this.message;
     const at = this.line ? `${this.file}:${this.line}` : this.file;
-    return this.message.startsWith(at) ? this.message : `${at} ${this.message}`;
+    if (this.message.startsWith(at)) return this.message;
+    if (this.message.startsWith(`${this.file}: `)) return `${at}${this.message.slice(this.file.length + 1)}`;
+    return `${at} ${this.message}`;
   }
 };
 var ConfigError = class extends ModelgateError {

@@ -2,16 +2,16 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-AGO4AEU3.js";
-import "./chunk-47W72THL.js";
-import "./chunk-XJ3U27SJ.js";
-import "./chunk-HO4NXTVS.js";
+} from "./chunk-TKWAZZ7C.js";
+import "./chunk-A6LRVZ4Q.js";
+import "./chunk-C2LAW6JI.js";
+import "./chunk-ZY3O6VA3.js";
 import "./chunk-XDFMB7OV.js";
-import "./chunk-VW7KBCJB.js";
+import "./chunk-EBKACT7D.js";
 import "./chunk-B5YXJCLY.js";
-import "./chunk-O6SXDPAV.js";
-import "./chunk-67V67WD4.js";
-import "./chunk-S5DXSWJC.js";
+import "./chunk-BUIHXK47.js";
+import "./chunk-W2QX4AL4.js";
+import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
   checkAnnotations,

@@ -24,34 +24,34 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-24NNVV7W.js";
-import "./chunk-UURBAZO7.js";
+} from "./chunk-S55OBRVY.js";
+import "./chunk-EQGMVRZ2.js";
 import {
   listTarball
-} from "./chunk-47W72THL.js";
+} from "./chunk-A6LRVZ4Q.js";
 import {
   raw,
   sh
-} from "./chunk-HLWV465I.js";
+} from "./chunk-USOGELGZ.js";
 import "./chunk-PHKD7O5F.js";
 import {
   durationSeconds,
   loadConfigInput,
   openTarget,
   runIdentity
-} from "./chunk-XJ3U27SJ.js";
+} from "./chunk-C2LAW6JI.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
-} from "./chunk-HO4NXTVS.js";
+} from "./chunk-ZY3O6VA3.js";
 import "./chunk-XDFMB7OV.js";
-import "./chunk-O6SXDPAV.js";
-import "./chunk-67V67WD4.js";
+import "./chunk-BUIHXK47.js";
+import "./chunk-W2QX4AL4.js";
 import {
   InputError,
   ModelgateError
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 
 // src/core/deploy/ml-off.ts

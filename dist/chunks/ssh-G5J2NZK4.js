@@ -5,7 +5,7 @@ import {
 import {
   InputError,
   ModelgateError
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 import {
   __commonJS,
   __require,
@@ -20464,7 +20464,7 @@ var SshTransport = class {
         }
         const delay = this.s.retryDelayMs * 2 ** (attempt - 1);
         this.s.log(
-          `ssh: ${failure.error.message}; retrying in ${(delay / 1e3).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`
+          `ssh: ${failure.error.message.replace(/^ssh: /, "")}; retrying in ${(delay / 1e3).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`
         );
         await new Promise((resolve) => setTimeout(resolve, delay));
       }

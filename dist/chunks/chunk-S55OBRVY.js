@@ -1,15 +1,15 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   manifestPathFor
-} from "./chunk-UURBAZO7.js";
+} from "./chunk-EQGMVRZ2.js";
 import {
   listTarball,
   readTarballFile
-} from "./chunk-47W72THL.js";
+} from "./chunk-A6LRVZ4Q.js";
 import {
   checkRemotePath,
   sh
-} from "./chunk-HLWV465I.js";
+} from "./chunk-USOGELGZ.js";
 import {
   durationSeconds,
   loadConfigInput,
@@ -18,23 +18,23 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-XJ3U27SJ.js";
+} from "./chunk-C2LAW6JI.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput,
   requiredInput
-} from "./chunk-HO4NXTVS.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";
 import {
   formatSize,
   sha256File
-} from "./chunk-O6SXDPAV.js";
+} from "./chunk-BUIHXK47.js";
 import {
   ModelgateError
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 
 // src/commands/deploy.ts
 import { existsSync } from "node:fs";

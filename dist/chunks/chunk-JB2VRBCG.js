@@ -4,10 +4,10 @@ import {
   dottedPath,
   locateJsonError,
   parseJsonLenient
-} from "./chunk-67V67WD4.js";
+} from "./chunk-W2QX4AL4.js";
 import {
   ModelgateError
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 
 // src/core/models/tree-model.ts
 import { isAscii } from "node:buffer";

@@ -2,36 +2,36 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-AGO4AEU3.js";
+} from "./chunk-TKWAZZ7C.js";
 import {
   packageRelease
-} from "./chunk-UURBAZO7.js";
-import "./chunk-47W72THL.js";
+} from "./chunk-EQGMVRZ2.js";
+import "./chunk-A6LRVZ4Q.js";
 import "./chunk-PHKD7O5F.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-XJ3U27SJ.js";
+} from "./chunk-C2LAW6JI.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput,
   requiredInput
-} from "./chunk-HO4NXTVS.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";
-import "./chunk-VW7KBCJB.js";
+import "./chunk-EBKACT7D.js";
 import "./chunk-B5YXJCLY.js";
-import "./chunk-O6SXDPAV.js";
+import "./chunk-BUIHXK47.js";
 import {
   dottedPath,
   parseJsonText
-} from "./chunk-67V67WD4.js";
+} from "./chunk-W2QX4AL4.js";
 import {
   ModelgateError
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 
 // src/commands/package.ts

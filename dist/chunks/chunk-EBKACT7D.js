@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   ModelgateError
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 
 // src/core/health/head-start.ts
 import { statSync } from "node:fs";
@@ -134,7 +134,7 @@ var TreePool = class {
     }
   }
   async parseHere(file, kind, name) {
-    const { loadTreeModel } = await import("./tree-model-27TR3Z4M.js");
+    const { loadTreeModel } = await import("./tree-model-N53J55WT.js");
     const model = await loadTreeModel(file, kind, name);
     return {
       info: model.info,

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-F6EQHG7F.js";
+} from "./chunk-D4NDZGFG.js";
 import {
   debug,
   error,
@@ -19,7 +19,7 @@ import {
 import {
   ModelgateError,
   errorMessage
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 
 // src/actions/runtime.ts
 import os from "node:os";

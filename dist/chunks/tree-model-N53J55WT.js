@@ -2,9 +2,9 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   loadTreeModel,
   loadTreeModelSync
-} from "./chunk-YLTUUTOB.js";
-import "./chunk-67V67WD4.js";
-import "./chunk-S5DXSWJC.js";
+} from "./chunk-JB2VRBCG.js";
+import "./chunk-W2QX4AL4.js";
+import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
   loadTreeModel,

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   extractTarball,
   reportPassed
-} from "./chunk-47W72THL.js";
+} from "./chunk-A6LRVZ4Q.js";
 import {
   LocatedDocument,
   PARSE_ONCE,
@@ -14,18 +14,18 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-XJ3U27SJ.js";
+} from "./chunk-C2LAW6JI.js";
 import {
   optionalInput,
   requiredInput
-} from "./chunk-HO4NXTVS.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-VW7KBCJB.js";
+} from "./chunk-EBKACT7D.js";
 import {
   guessKind,
   kindMismatch,
@@ -35,15 +35,15 @@ import {
   formatSize,
   hashBundleFile,
   listBundle
-} from "./chunk-O6SXDPAV.js";
+} from "./chunk-BUIHXK47.js";
 import {
   dottedPath,
   parseJsonText
-} from "./chunk-67V67WD4.js";
+} from "./chunk-W2QX4AL4.js";
 import {
   ModelgateError,
   errorMessage
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 
 // src/core/health/healthcheck.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -3465,7 +3465,9 @@ async function runHealthcheck(options) {
       try {
         await extractTarball(options.bundle, dest);
       } catch (error) {
-        ctx.refused = `${path5.basename(options.bundle)}: refused: ${errorMessage(error)}`;
+        const name = path5.basename(options.bundle);
+        const reason2 = errorMessage(error);
+        ctx.refused = `${name}: refused: ${reason2.startsWith(`${name}: `) ? reason2.slice(name.length + 2) : reason2}`;
         ctx.fatal = { check: "safety", reason: "the tarball was refused (see safety)" };
       }
     }

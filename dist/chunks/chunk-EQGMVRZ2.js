@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   reportPassed
-} from "./chunk-47W72THL.js";
+} from "./chunk-A6LRVZ4Q.js";
 import {
   cell,
   evaluateTrainingGate
@@ -12,22 +12,22 @@ import {
   PARSE_ONCE,
   describeIssue,
   manifestSchema
-} from "./chunk-XJ3U27SJ.js";
+} from "./chunk-C2LAW6JI.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";
 import {
   formatSize,
   listBundle
-} from "./chunk-O6SXDPAV.js";
+} from "./chunk-BUIHXK47.js";
 import {
   dottedPath,
   parseJsonText
-} from "./chunk-67V67WD4.js";
+} from "./chunk-W2QX4AL4.js";
 import {
   InputError,
   ModelgateError
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 
 // src/core/package/manifest-build.ts
 import path from "node:path";

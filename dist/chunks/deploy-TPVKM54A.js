@@ -3,17 +3,17 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-24NNVV7W.js";
-import "./chunk-UURBAZO7.js";
-import "./chunk-47W72THL.js";
-import "./chunk-HLWV465I.js";
+} from "./chunk-S55OBRVY.js";
+import "./chunk-EQGMVRZ2.js";
+import "./chunk-A6LRVZ4Q.js";
+import "./chunk-USOGELGZ.js";
 import "./chunk-PHKD7O5F.js";
-import "./chunk-XJ3U27SJ.js";
-import "./chunk-HO4NXTVS.js";
+import "./chunk-C2LAW6JI.js";
+import "./chunk-ZY3O6VA3.js";
 import "./chunk-XDFMB7OV.js";
-import "./chunk-O6SXDPAV.js";
-import "./chunk-67V67WD4.js";
-import "./chunk-S5DXSWJC.js";
+import "./chunk-BUIHXK47.js";
+import "./chunk-W2QX4AL4.js";
+import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
   deployCommand,

@@ -1,22 +1,22 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   mapSource
-} from "./chunk-HO4NXTVS.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-F6EQHG7F.js";
+} from "./chunk-D4NDZGFG.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-VW7KBCJB.js";
+import "./chunk-EBKACT7D.js";
 import {
   InputError,
   errorMessage,
   exitCodeFor
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 
 // src/cli/run.ts
@@ -24,11 +24,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-NTLP33R2.js")).healthcheckCommand,
-  package: async () => (await import("./package-OTJCGDY5.js")).packageCommand,
-  deploy: async () => (await import("./deploy-AEEMBPZE.js")).deployCommand,
-  gate: async () => (await import("./gate-D5N4RQ4W.js")).gateCommand,
-  rollback: async () => (await import("./rollback-CKBGWNUX.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-RWYERCTT.js")).healthcheckCommand,
+  package: async () => (await import("./package-N73D446L.js")).packageCommand,
+  deploy: async () => (await import("./deploy-TPVKM54A.js")).deployCommand,
+  gate: async () => (await import("./gate-P5XM3MMN.js")).gateCommand,
+  rollback: async () => (await import("./rollback-DXHIQKTN.js")).rollbackCommand
 };
 
 // src/cli/run.ts

@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   shellQuote
-} from "./chunk-HLWV465I.js";
+} from "./chunk-USOGELGZ.js";
 import {
   COMMENT_MARKER,
   evaluateTrainingGate,
@@ -19,23 +19,23 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-XJ3U27SJ.js";
+} from "./chunk-C2LAW6JI.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
-} from "./chunk-HO4NXTVS.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";
 import {
   dottedPath
-} from "./chunk-67V67WD4.js";
+} from "./chunk-W2QX4AL4.js";
 import {
   ConfigError,
   InputError,
   ModelgateError
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 
 // src/commands/gate.ts

@@ -4,7 +4,7 @@ import {
   choiceInput,
   integerInput,
   optionalInput
-} from "./chunk-HO4NXTVS.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";
@@ -12,12 +12,12 @@ import {
   describeValue,
   dottedPath,
   parseJsonText
-} from "./chunk-67V67WD4.js";
+} from "./chunk-W2QX4AL4.js";
 import {
   ConfigError,
   InputError,
   ModelgateError
-} from "./chunk-S5DXSWJC.js";
+} from "./chunk-UAYJCUJE.js";
 
 // node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
@@ -6827,7 +6827,7 @@ async function openTarget(ctx, loaded) {
   const deploy = deploySettings(ctx, loaded);
   const commandTimeoutMs = durationSeconds(deploy.command_timeout) * 1e3;
   if (deploy.target === "local") {
-    const { createLocalTransport } = await import("./local-ZMI32WWE.js");
+    const { createLocalTransport } = await import("./local-3RV6LR7I.js");
     return { transport: createLocalTransport({ commandTimeoutMs }), deploy };
   }
   const privateKey = ctx.inputs.get("private-key");
@@ -6852,7 +6852,7 @@ async function openTarget(ctx, loaded) {
       "known-hosts"
     );
   }
-  const { connectSsh } = await import("./ssh-5UV2FDOT.js");
+  const { connectSsh } = await import("./ssh-G5J2NZK4.js");
   const fingerprint = /^SHA256:/.test(knownHosts.trim()) ? knownHosts.trim() : void 0;
   const transport = await connectSsh({
     host: deploy.host,
