@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import {
   appendFile,
+  chmod,
   mkdir,
   mkdtemp,
   readFile,
@@ -154,6 +155,35 @@ test('a promote that breaks the service restores the shadow flags', async (t) =>
   await assertLive(server, FIRST);
   assert.ok(await serviceActive(server.dir));
   assert.equal((await history(server.dir)).at(-1)?.result, 'rolled-back');
+});
+
+test('a backup that tar cannot finish fails the deploy before the switch, and no cut archive is kept', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  // tar that writes part of an archive and fails, as on a full disk; other uses pass through.
+  const bin = path.join(server.work, 'bin');
+  await mkdir(bin);
+  const realTar = (await run('sh', ['-c', 'command -v tar'])).stdout.trim();
+  await writeFile(
+    path.join(bin, 'tar'),
+    `#!/bin/sh\nif [ "$1" = "-czf" ]; then printf 'cut archive' > "$2"; exit 2; fi\nexec ${realTar} "$@"\n`,
+  );
+  await chmod(path.join(bin, 'tar'), 0o755);
+  const transport = createLocalTransport({
+    commandTimeoutMs: 60_000,
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+  });
+  const second = await makeRelease(server.work, SECOND);
+  await assert.rejects(
+    deploy(server.options(second, { transport, runId: 'run-second' })),
+    /backing up releases\/macd_models_final_20260220_145749/,
+  );
+  await assertLive(server, FIRST);
+  const backups = await readdir(path.join(server.dir, 'backup'));
+  assert.ok(
+    !backups.some((f) => f.startsWith(FIRST)),
+    `no archive of ${FIRST} is kept: ${backups.join(', ')}`,
+  );
+  assert.ok(await serviceActive(server.dir));
 });
 
 test('a tarball that does not match the manifest checksum is refused before anything is uploaded', async (t) => {

@@ -230,7 +230,8 @@ export async function adoptPlainDirectory(target: Target, id: string): Promise<v
 /**
  * Archives `releases/<id>` into `backup/<id>.tar.gz` (once: releases never change) and points
  * the seed's `backup/macd_models_backup.tar.gz` at it. A real file under the seed's name (a
- * manual backup) is kept under a dated name rather than replaced.
+ * manual backup) is kept under a dated name rather than replaced. The archive is written under
+ * a temporary name and renamed only when tar succeeded: a cut one would never be rebuilt.
  */
 export async function backupRelease(target: Target, id: string): Promise<string> {
   const { layout } = target;
@@ -242,7 +243,7 @@ export async function backupRelease(target: Target, id: string): Promise<string>
   await target.run(
     `backing up releases/${id}`,
     sh`a=${archive}; mkdir -p -- ${layout.backup} || exit 1
-if [ ! -s "$a" ]; then tar -czf "$a.tmp" -C ${`${layout.releases}/${id}`} . && sync -- "$a.tmp" 2>/dev/null; mv -f -- "$a.tmp" "$a" || { rm -f -- "$a.tmp"; exit 1; }; fi
+if [ ! -s "$a" ]; then { tar -czf "$a.tmp" -C ${`${layout.releases}/${id}`} . && { sync -- "$a.tmp" 2>/dev/null; true; } && mv -f -- "$a.tmp" "$a"; } || { rm -f -- "$a.tmp"; exit 1; }; fi
 if [ -e ${seed} ] && [ ! -L ${seed} ]; then mv -- ${seed} ${keep} || exit 1; fi
 rm -f -- ${next} && ln -s -- ${`${id}.tar.gz`} ${next} && mv -Tf -- ${next} ${seed}`,
   );

@@ -24,7 +24,7 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-S55OBRVY.js";
+} from "./chunk-VOOT6YF2.js";
 import "./chunk-EQGMVRZ2.js";
 import {
   listTarball

@@ -684,7 +684,7 @@ async function backupRelease(target, id) {
   await target.run(
     `backing up releases/${id}`,
     sh`a=${archive}; mkdir -p -- ${layout.backup} || exit 1
-if [ ! -s "$a" ]; then tar -czf "$a.tmp" -C ${`${layout.releases}/${id}`} . && sync -- "$a.tmp" 2>/dev/null; mv -f -- "$a.tmp" "$a" || { rm -f -- "$a.tmp"; exit 1; }; fi
+if [ ! -s "$a" ]; then { tar -czf "$a.tmp" -C ${`${layout.releases}/${id}`} . && { sync -- "$a.tmp" 2>/dev/null; true; } && mv -f -- "$a.tmp" "$a"; } || { rm -f -- "$a.tmp"; exit 1; }; fi
 if [ -e ${seed} ] && [ ! -L ${seed} ]; then mv -- ${seed} ${keep} || exit 1; fi
 rm -f -- ${next} && ln -s -- ${`${id}.tar.gz`} ${next} && mv -Tf -- ${next} ${seed}`
   );

@@ -3,7 +3,7 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-S55OBRVY.js";
+} from "./chunk-VOOT6YF2.js";
 import "./chunk-EQGMVRZ2.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-USOGELGZ.js";
