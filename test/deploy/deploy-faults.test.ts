@@ -186,6 +186,75 @@ test('a backup that tar cannot finish fails the deploy before the switch, and no
   assert.ok(await serviceActive(server.dir));
 });
 
+/** The server's transport, with `appends` (to the history) failing as a cut connection does. */
+function failingAppends(server: Server, failures: number): Transport {
+  let left = failures;
+  return {
+    ...server.transport,
+    exec: async (command, options) => {
+      if (left > 0 && command.includes('history.jsonl') && command.includes('cat >>')) {
+        left--;
+        throw new ModelgateError('connection lost (test)', 'remote');
+      }
+      return server.transport.exec(command, options);
+    },
+  };
+}
+
+test('a history append cut once after a verified deploy is retried, and the deploy stands', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  const second = await makeRelease(server.work, SECOND);
+  const result = await deploy({ ...server.options(second), transport: failingAppends(server, 1) });
+  assert.equal(result.status, 'deployed', result.reason);
+  await assertLive(server, SECOND);
+  assert.deepEqual(
+    (await history(server.dir)).map((e) => [e.id, e.result]),
+    [
+      [FIRST, 'deployed'],
+      [SECOND, 'deployed'],
+    ],
+  );
+});
+
+test('a history that cannot be written after a verified deploy does not undo it, now or on the next run', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  const second = await makeRelease(server.work, SECOND);
+  const result = await deploy({ ...server.options(second), transport: failingAppends(server, 2) });
+  assert.equal(result.status, 'deployed', result.reason);
+  const step = result.steps.find((s) => s.name === 'history');
+  assert.match(
+    step?.message ?? '',
+    /not recorded in .*history\.jsonl \(connection lost \(test\)\); the release is live and verified/,
+  );
+  // No pending record is left for the next run to "recover" from.
+  await assertLive(server, SECOND);
+  const next = await rollback({
+    transport: server.transport,
+    config: server.config.deploy,
+    rollback: server.config.rollback,
+    level: 'stacking',
+    log: () => {},
+    pollMs: 150,
+  });
+  // The shadow flags are already off: nothing to change, and above all no restore of FIRST.
+  assert.equal(next.status, 'unchanged', next.reason);
+  assert.equal(await readlink(path.join(server.dir, 'models')), `releases/${SECOND}`);
+});
+
+test('a history line cut by a crash is closed before the next entry, so both neighbours survive', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  await appendFile(path.join(server.dir, '.modelgate', 'history.jsonl'), '{"id":"cut mid-wr');
+  const second = await makeRelease(server.work, SECOND);
+  const result = await deploy(server.options(second));
+  assert.equal(result.status, 'deployed', result.reason);
+  const lines = (await readFile(path.join(server.dir, '.modelgate', 'history.jsonl'), 'utf8')).split('\n');
+  assert.ok(lines.includes('{"id":"cut mid-wr'), 'the cut line stays on a line of its own');
+  assert.deepEqual(
+    lines.filter((l) => l.startsWith('{"id":"macd')).map((l) => (JSON.parse(l) as { id: string }).id),
+    [FIRST, SECOND],
+  );
+});
+
 test('a tarball that does not match the manifest checksum is refused before anything is uploaded', async (t) => {
   const server = await serverWithFirstRelease(t);
   const second = await makeRelease(server.work, SECOND);

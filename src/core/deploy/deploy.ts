@@ -21,7 +21,7 @@ import type { Transport, UploadProgress } from '../remote/transport.js';
 import { applyFlags, describeFlags } from './flags.js';
 import { appendHistory, previousOf, readHistory, type HistoryEntry } from './history.js';
 import { acquireLock, type HeldLock } from './lock.js';
-import { recoverInterrupted, writePending } from './pending.js';
+import { clearPending, recoverInterrupted, writePending } from './pending.js';
 import { preflight } from './preflight.js';
 import {
   adoptPlainDirectory,
@@ -362,12 +362,24 @@ async function shadow(
     });
   plan.push(`restarted and verified`);
 
+  // The release is live and verified: neither the record nor the clean-up may turn that into
+  // a failure. A pending record left behind, though, would make the next run restore the
+  // previous release, so it goes on its own when the history cannot be written.
   await steps.run('history', async () => {
-    await record({ id, previous, result: 'deployed' }, true);
-    const removed = await prune(target, config.keep_releases, new Set([id, ...(previous ? [previous] : [])]));
+    let recorded = `recorded in ${layout.history}`;
+    try {
+      await target.withRecovery(() => record({ id, previous, result: 'deployed' }, true));
+    } catch (error) {
+      await bestEffort(options.log, () => target.withRecovery(() => clearPending(target)));
+      recorded = `not recorded in ${layout.history} (${error instanceof Error ? error.message : String(error)}); the release is live and verified`;
+    }
+    let removed: string[] = [];
+    await bestEffort(options.log, async () => {
+      removed = await prune(target, config.keep_releases, new Set([id, ...(previous ? [previous] : [])]));
+    });
     return {
       value: undefined,
-      message: `recorded in ${layout.history}${removed.length > 0 ? `; removed ${removed.join(', ')}` : ''}`,
+      message: `${recorded}${removed.length > 0 ? `; removed ${removed.join(', ')}` : ''}`,
     };
   });
   return {

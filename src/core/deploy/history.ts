@@ -31,7 +31,8 @@ export async function appendHistory(
 ): Promise<void> {
   const { layout } = target;
   const line = `${JSON.stringify(entry)}\n`;
-  const command = sh`mkdir -p -- ${layout.state} && cat >> ${layout.history}`;
+  // A line cut by a crash mid-append is closed first, so this entry is not glued onto it.
+  const command = sh`mkdir -p -- ${layout.state} && h=${layout.history} && { if [ -s "$h" ] && [ -n "$(tail -c 1 -- "$h")" ]; then printf '\n' >> "$h"; fi; } && cat >> "$h"`;
   await target.run(
     `appending to ${layout.history}`,
     options.finished ? `${command}${sh` && rm -f -- ${layout.pending}`}` : command,

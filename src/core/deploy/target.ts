@@ -114,24 +114,23 @@ export class Target {
 
   /**
    * For clean-up after a transport failure (a cut connection): runs `action` and, when it
-   * throws and a reconnect function was given, once more on a fresh connection. Only for
-   * idempotent actions: the first attempt may have run on the server before the cut.
+   * throws, once more: on a fresh connection when a reconnect function was given, else on the
+   * same transport (the ssh transport opens a new connection for the operation after a lost
+   * one). Only for idempotent actions: the first attempt may have run on the server before the cut.
    */
   async withRecovery<T>(action: () => Promise<T>): Promise<T> {
     try {
       return await action();
     } catch (error) {
       // A command that ran and failed says nothing about the connection; anything else may.
-      if (
-        !this.reconnect ||
-        error instanceof CommandFailed ||
-        (error instanceof ModelgateError && error.kind !== 'remote')
-      )
+      if (error instanceof CommandFailed || (error instanceof ModelgateError && error.kind !== 'remote'))
         throw error;
-      const fresh = await this.reconnect();
-      const old = this.current;
-      this.current = fresh;
-      await old.close().catch(() => undefined);
+      if (this.reconnect) {
+        const fresh = await this.reconnect();
+        const old = this.current;
+        this.current = fresh;
+        await old.close().catch(() => undefined);
+      }
       return action();
     }
   }

@@ -138,7 +138,7 @@ async function appendHistory(target, entry, options = {}) {
   const { layout } = target;
   const line = `${JSON.stringify(entry)}
 `;
-  const command = sh`mkdir -p -- ${layout.state} && cat >> ${layout.history}`;
+  const command = sh`mkdir -p -- ${layout.state} && h=${layout.history} && { if [ -s "$h" ] && [ -n "$(tail -c 1 -- "$h")" ]; then printf '\n' >> "$h"; fi; } && cat >> "$h"`;
   await target.run(
     `appending to ${layout.history}`,
     options.finished ? `${command}${sh` && rm -f -- ${layout.pending}`}` : command,
@@ -259,19 +259,22 @@ var Target = class {
   }
   /**
    * For clean-up after a transport failure (a cut connection): runs `action` and, when it
-   * throws and a reconnect function was given, once more on a fresh connection. Only for
-   * idempotent actions: the first attempt may have run on the server before the cut.
+   * throws, once more: on a fresh connection when a reconnect function was given, else on the
+   * same transport (the ssh transport opens a new connection for the operation after a lost
+   * one). Only for idempotent actions: the first attempt may have run on the server before the cut.
    */
   async withRecovery(action) {
     try {
       return await action();
     } catch (error) {
-      if (!this.reconnect || error instanceof CommandFailed || error instanceof ModelgateError && error.kind !== "remote")
+      if (error instanceof CommandFailed || error instanceof ModelgateError && error.kind !== "remote")
         throw error;
-      const fresh = await this.reconnect();
-      const old = this.current;
-      this.current = fresh;
-      await old.close().catch(() => void 0);
+      if (this.reconnect) {
+        const fresh = await this.reconnect();
+        const old = this.current;
+        this.current = fresh;
+        await old.close().catch(() => void 0);
+      }
       return action();
     }
   }
@@ -1365,11 +1368,20 @@ async function shadow(target, options, steps, who, checked) {
     });
   plan.push(`restarted and verified`);
   await steps.run("history", async () => {
-    await record({ id, previous, result: "deployed" }, true);
-    const removed = await prune(target, config.keep_releases, /* @__PURE__ */ new Set([id, ...previous ? [previous] : []]));
+    let recorded = `recorded in ${layout.history}`;
+    try {
+      await target.withRecovery(() => record({ id, previous, result: "deployed" }, true));
+    } catch (error) {
+      await bestEffort(options.log, () => target.withRecovery(() => clearPending(target)));
+      recorded = `not recorded in ${layout.history} (${error instanceof Error ? error.message : String(error)}); the release is live and verified`;
+    }
+    let removed = [];
+    await bestEffort(options.log, async () => {
+      removed = await prune(target, config.keep_releases, /* @__PURE__ */ new Set([id, ...previous ? [previous] : []]));
+    });
     return {
       value: void 0,
-      message: `recorded in ${layout.history}${removed.length > 0 ? `; removed ${removed.join(", ")}` : ""}`
+      message: `${recorded}${removed.length > 0 ? `; removed ${removed.join(", ")}` : ""}`
     };
   });
   return {

@@ -24,7 +24,7 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-VOOT6YF2.js";
+} from "./chunk-H6EXWPAL.js";
 import "./chunk-EQGMVRZ2.js";
 import {
   listTarball
