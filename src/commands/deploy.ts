@@ -1,4 +1,5 @@
 /** `deploy`: tarball + manifest -> the target, through deploy() over the chosen transport. */
+import { cancelOnSignals } from './cancel-on-signals.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readTarballFile } from '../core/bundle/tar.js';
@@ -70,16 +71,20 @@ export const deployCommand: Command = async (ctx) => {
   const { transport, deploy: settings } = await openTarget(ctx, loaded);
   let result: DeployResult;
   try {
-    result = await deploy({
-      transport,
-      config: settings,
-      tarball,
-      manifest,
-      phase,
-      dryRun,
-      ...runIdentity(ctx),
-      log: (line) => ctx.log.info(line),
-    });
+    const log = (line: string): void => ctx.log.info(line);
+    result = await cancelOnSignals(log, (signal) =>
+      deploy({
+        transport,
+        config: settings,
+        tarball,
+        manifest,
+        phase,
+        dryRun,
+        ...runIdentity(ctx),
+        log,
+        signal,
+      }),
+    );
   } finally {
     await transport.close();
   }

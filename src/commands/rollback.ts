@@ -2,6 +2,7 @@
 import { rollback } from '../core/deploy/rollback.js';
 import { booleanInput, choiceInput, optionalInput } from '../core/inputs/source.js';
 import { InputError } from '../core/errors.js';
+import { cancelOnSignals } from './cancel-on-signals.js';
 import { loadConfigInput, openTarget, runIdentity } from './common.js';
 import { deploySummary } from './deploy.js';
 import type { Command } from './types.js';
@@ -16,16 +17,20 @@ export const rollbackCommand: Command = async (ctx) => {
   const { transport, deploy } = await openTarget(ctx, loaded);
   let result;
   try {
-    result = await rollback({
-      transport,
-      config: deploy,
-      rollback: loaded.config.rollback,
-      level,
-      ...(to ? { to } : {}),
-      dryRun,
-      ...runIdentity(ctx),
-      log: (line) => ctx.log.info(line),
-    });
+    const log = (line: string): void => ctx.log.info(line);
+    result = await cancelOnSignals(log, (signal) =>
+      rollback({
+        transport,
+        config: deploy,
+        rollback: loaded.config.rollback,
+        level,
+        ...(to ? { to } : {}),
+        dryRun,
+        ...runIdentity(ctx),
+        log,
+        signal,
+      }),
+    );
   } finally {
     await transport.close();
   }

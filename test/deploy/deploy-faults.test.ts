@@ -4,7 +4,7 @@
  * history hold: a refusal changes nothing live, a failure after the switch is rolled back.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import {
   appendFile,
@@ -34,10 +34,12 @@ import {
   makeServerDir,
   SERVICE_SCRIPT,
   serviceActive,
+  serviceCommands,
   startService,
   stopService,
 } from '../support/service.js';
 import { history, makeDotDotTarball, makeRelease, tempDir, testConfig, type Release } from './fixtures.js';
+import { repoRoot } from '../support/shared.js';
 
 const run = promisify(execFile);
 const FIRST = 'macd_models_final_20260220_145749';
@@ -253,6 +255,141 @@ test('a history line cut by a crash is closed before the next entry, so both nei
     lines.filter((l) => l.startsWith('{"id":"macd')).map((l) => (JSON.parse(l) as { id: string }).id),
     [FIRST, SECOND],
   );
+});
+
+test('a deploy cancelled while it verifies the restart switches back, restores the flags and releases the lock', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  const second = await makeRelease(server.work, SECOND);
+  const controller = new AbortController();
+  const { deploy: settings } = server.config;
+  const result = await deploy(
+    server.options(second, {
+      // A line only FIRST logs: SECOND's verification would wait the whole 60 s without the
+      // cancellation, and the rollback to FIRST verifies at once.
+      config: {
+        ...settings,
+        verify: { ...settings.verify, expect: [`manifest ${FIRST} checked`], timeout: '60s' },
+      },
+      signal: controller.signal,
+      log: (line) => {
+        server.lines.push(line);
+        if (line.startsWith('restarted:')) controller.abort(new Error('SIGINT'));
+      },
+    }),
+  );
+  assert.equal(result.status, 'rolled-back', result.reason);
+  assert.match(result.reason ?? '', /^cancelled \(SIGINT\) while verifying the restart/);
+  await assertLive(server, FIRST);
+  assert.equal(await readFile(path.join(server.dir, '.env'), 'utf8'), SEED_ENV_TEXT);
+  assert.deepEqual(
+    (await history(server.dir)).map((e) => [e.id, e.result]),
+    [
+      [FIRST, 'deployed'],
+      [SECOND, 'rolled-back'],
+    ],
+  );
+  assert.ok(await serviceActive(server.dir));
+});
+
+test('a deploy cancelled before the switch stops before its next step, with nothing live changed', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  const second = await makeRelease(server.work, SECOND);
+  const controller = new AbortController();
+  await assert.rejects(
+    deploy(
+      server.options(second, {
+        signal: controller.signal,
+        log: (line) => {
+          if (line.startsWith('✓ upload:')) controller.abort(new Error('SIGTERM'));
+        },
+      }),
+    ),
+    /cancelled \(SIGTERM\) before extract/,
+  );
+  await assertLive(server, FIRST);
+  assert.equal((await history(server.dir)).at(-1)?.result, 'failed');
+});
+
+test('a rollback cancelled while it waits for the lock stops waiting', async (t) => {
+  const server = await serverWithFirstRelease(t, { lock_timeout: '60s' });
+  await writeFile(path.join(server.dir, '.modelgate', 'lock'), '{"actor":"someone","run_id":"1"}\n');
+  const controller = new AbortController();
+  await assert.rejects(
+    rollback({
+      transport: server.transport,
+      config: server.config.deploy,
+      rollback: server.config.rollback,
+      level: 'stacking',
+      signal: controller.signal,
+      log: (line) => {
+        if (line.startsWith('waiting for the lock')) controller.abort(new Error('SIGINT'));
+      },
+      pollMs: 150,
+    }),
+    /cancelled \(SIGINT\) before taking the lock .*\.modelgate\/lock/,
+  );
+  assert.equal(
+    await readFile(path.join(server.dir, '.modelgate', 'lock'), 'utf8'),
+    '{"actor":"someone","run_id":"1"}\n',
+  );
+});
+
+test('modelgate deploy interrupted by SIGINT puts back what it switched and releases the lock (exit 1)', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  const second = await makeRelease(server.work, SECOND);
+  const manifestFile = path.join(server.work, `${SECOND}.manifest.json`);
+  await writeFile(manifestFile, JSON.stringify(second.manifest));
+  const commands = serviceCommands(server.dir);
+  const configFile = path.join(server.work, 'modelgate.yml');
+  // JSON is YAML. A line only FIRST logs: SECOND's verification waits until the signal.
+  await writeFile(
+    configFile,
+    JSON.stringify({
+      release: { name: 'macd_models_final', artifacts: [{ path: 'lstm_1h.onnx', kind: 'onnx' }] },
+      deploy: {
+        target: 'local',
+        path: server.dir,
+        restart: commands.restart,
+        is_active: commands.is_active,
+        log_file: 'logs/app.log',
+        verify: { expect: [`manifest ${FIRST} checked`], fail: ['Traceback'], timeout: '60s' },
+        flags: { file: '.env', shadow: { ML_ENABLE_STACKING: '0' }, promote: { ML_ENABLE_STACKING: '1' } },
+      },
+    }),
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(repoRoot, 'bin', 'modelgate.js'),
+      'deploy',
+      '--tarball',
+      second.tarball,
+      '--manifest',
+      manifestFile,
+      '--config',
+      configFile,
+    ],
+    { env: { ...process.env, GITHUB_ACTIONS: '' } },
+  );
+  t.after(() => child.kill('SIGKILL'));
+  let stdout = '';
+  let stderr = '';
+  let sent = false;
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (!sent && stderr.includes('restarted:')) {
+      sent = true;
+      child.kill('SIGINT');
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.ok(sent, stderr);
+  assert.equal(code, 1, stderr);
+  assert.match(stderr, /SIGINT: cancelling; the run stops before its next step/);
+  assert.equal((JSON.parse(stdout) as { status: string }).status, 'rolled-back');
+  await assertLive(server, FIRST);
+  assert.ok(await serviceActive(server.dir));
 });
 
 test('a tarball that does not match the manifest checksum is refused before anything is uploaded', async (t) => {

@@ -21,6 +21,7 @@ import type { Transport, UploadProgress } from '../remote/transport.js';
 import { applyFlags, describeFlags } from './flags.js';
 import { appendHistory, previousOf, readHistory, type HistoryEntry } from './history.js';
 import { acquireLock, type HeldLock } from './lock.js';
+import { cancelledError } from './cancel.js';
 import { clearPending, recoverInterrupted, writePending } from './pending.js';
 import { preflight } from './preflight.js';
 import {
@@ -67,6 +68,8 @@ export interface DeployOptions {
   onUploadProgress?: (p: UploadProgress) => void;
   /** Delay between verification polls (default 500 ms). */
   pollMs?: number;
+  /** Cancels the run (see cancel.ts): it stops before its next step and undoes what it changed. */
+  signal?: AbortSignal;
   /** Fail the upload when nothing was sent for this long (default: deploy.command_timeout). */
   uploadStallMs?: number;
 }
@@ -99,7 +102,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const { config, manifest } = options;
   const id = checkReleaseId(manifest.id, 'manifest id');
   const target = new Target(options.transport, layoutFor(config), options.reconnect);
-  const steps = new Steps(options.log);
+  const steps = new Steps(options.log, options.signal);
   const who = { actor: options.actor ?? defaultActor(), runId: options.runId ?? defaultRunId() };
   if (options.phase !== 'shadow' && options.phase !== 'promote')
     throw new ModelgateError(`phase "${String(options.phase)}" is not shadow or promote`, 'input');
@@ -130,6 +133,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       timeoutMs: options.lockTimeoutMs ?? durationSeconds(config.lock_timeout) * 1000,
       staleMs: durationSeconds(config.stale_lock) * 1000,
       log: options.log,
+      signal: options.signal,
     });
     return {
       value: held,
@@ -471,6 +475,7 @@ async function autoRollback(
 ): Promise<DeployResult> {
   const { config } = options;
   const record = historyWriter(target, who, options.phase);
+  steps.undoing();
   options.log(`rolling back: ${f.reason}`);
   let restored: VerifyOutcome;
   try {
@@ -719,11 +724,14 @@ async function verifyStep(target: Target, options: DeployOptions, steps: Steps):
   const { config } = options;
   const started = Date.now();
   let outcome: VerifyOutcome;
+  const cancellation = steps.cancellation;
   try {
+    if (cancellation?.aborted) throw cancelledError(cancellation, 'the restart');
     outcome = await restartAndVerify(target, config, {
       expect: true,
       log: options.log,
       pollMs: options.pollMs,
+      signal: steps.cancellation,
     });
   } catch (error) {
     outcome = { ok: false, reason: error instanceof Error ? error.message : String(error), lines: [] };

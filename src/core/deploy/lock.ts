@@ -12,7 +12,8 @@ import os from 'node:os';
 import { z } from 'zod';
 import { ModelgateError } from '../errors.js';
 import { sh } from '../remote/quote.js';
-import { sleep, type Target } from './target.js';
+import { cancelledError, sleepUnlessAborted } from './cancel.js';
+import type { Target } from './target.js';
 
 const holderSchema = z.object({
   actor: z.string(),
@@ -34,6 +35,8 @@ export interface LockRequest {
   log: (line: string) => void;
   /** Delay between attempts while waiting; grows to 4x. Default 500 ms. */
   pollMs?: number;
+  /** Stops waiting for the lock when the run is cancelled (see cancel.ts). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface HeldLock {
@@ -65,6 +68,7 @@ export async function acquireLock(target: Target, request: LockRequest): Promise
   let delay = request.pollMs ?? 500;
   let lastReported = 0;
   for (;;) {
+    if (request.signal?.aborted) throw cancelledError(request.signal, `taking the lock ${layout.lock}`);
     const seen = await tryAcquire(target, content, holder.token);
     if (seen.state === 'acquired') {
       if (lastReported)
@@ -102,7 +106,7 @@ export async function acquireLock(target: Target, request: LockRequest): Promise
       request.log(`waiting for the lock: held by ${describeHolder(seen)}`);
       lastReported = Date.now();
     }
-    await sleep(Math.min(delay, Math.max(0, request.timeoutMs - waited)));
+    await sleepUnlessAborted(Math.min(delay, Math.max(0, request.timeoutMs - waited)), request.signal);
     delay = Math.min(delay * 1.5, (request.pollMs ?? 500) * 4);
   }
 }

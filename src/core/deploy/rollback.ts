@@ -58,6 +58,8 @@ export interface RollbackOptions {
   /** A fresh connection, used only to release the lock after the connection was lost. */
   reconnect?: () => Promise<Transport>;
   pollMs?: number;
+  /** Stops a wait for the lock when cancelled (see cancel.ts); a rollback under way finishes. */
+  signal?: AbortSignal;
 }
 
 export interface RollbackResult {
@@ -122,6 +124,7 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
       timeoutMs: options.lockTimeoutMs ?? durationSeconds(config.lock_timeout) * 1000,
       staleMs: durationSeconds(config.stale_lock) * 1000,
       log: options.log,
+      signal: options.signal,
     });
     return {
       value: held,

@@ -3,6 +3,7 @@
  * it: shell commands through a Transport, every value quoted. A non-zero exit becomes a
  * ModelgateError naming the target, what was being done and what the command printed.
  */
+import { cancelledError } from './cancel.js';
 import path from 'node:path';
 import { ModelgateError } from '../errors.js';
 import type { DeployConfig } from '../config/schema.js';
@@ -161,9 +162,30 @@ export interface StepRecord {
 /** Times steps and logs one line per step, for the summary and the run log. */
 export class Steps {
   readonly records: StepRecord[] = [];
-  constructor(private readonly log: (line: string) => void) {}
+  private forward = true;
+
+  /** `signal`: once aborted, no forward step starts (see cancel.ts); undoing steps still run. */
+  constructor(
+    private readonly log: (line: string) => void,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /** From here on the run puts back what it changed: a cancellation no longer stops it. */
+  undoing(): void {
+    this.forward = false;
+  }
+
+  /** The signal forward work listens to; undefined once the run is undoing. */
+  get cancellation(): AbortSignal | undefined {
+    return this.forward ? this.signal : undefined;
+  }
 
   async run<T>(name: string, action: () => Promise<{ value: T; message: string }>): Promise<T> {
+    if (this.forward && this.signal?.aborted) {
+      const error = cancelledError(this.signal, name);
+      this.add(name, 'fail', 0, error.message);
+      throw error;
+    }
     const started = Date.now();
     try {
       const { value, message } = await action();

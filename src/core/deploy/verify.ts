@@ -14,7 +14,8 @@ import path from 'node:path';
 import type { DeployConfig } from '../config/schema.js';
 import { durationSeconds } from '../config/schema.js';
 import { sh } from '../remote/quote.js';
-import { inRoot, sleep, tail, type Target } from './target.js';
+import { reasonOf, sleepUnlessAborted } from './cancel.js';
+import { inRoot, tail, type Target } from './target.js';
 
 export interface VerifyOutcome {
   ok: boolean;
@@ -29,6 +30,8 @@ export interface VerifyOptions {
   log: (line: string) => void;
   /** Delay between polls. Default 500 ms. */
   pollMs?: number;
+  /** Stops the wait (a failed verification) when the run is cancelled (see cancel.ts). */
+  signal?: AbortSignal | undefined;
 }
 
 const MAX_LOG_BYTES = 4 * 1024 * 1024;
@@ -113,6 +116,12 @@ export async function restartAndVerify(
         };
       settled = true;
     } else settled = false;
+    if (options.signal?.aborted)
+      return {
+        ok: false,
+        reason: `cancelled (${reasonOf(options.signal)}) while verifying the restart`,
+        lines: lines.filter((l) => l.trim() !== '').slice(-10),
+      };
     if (Date.now() >= deadline) {
       const missing = expect.filter((_, i) => matched[i] === undefined);
       const why = [
@@ -129,7 +138,7 @@ export async function restartAndVerify(
         lines: lines.filter((l) => l.trim() !== '').slice(-10),
       };
     }
-    await sleep(pollMs);
+    await sleepUnlessAborted(pollMs, options.signal);
   }
 }
 

@@ -36,6 +36,32 @@ import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
 
+// src/commands/cancel-on-signals.ts
+async function cancelOnSignals(log, run) {
+  const controller = new AbortController();
+  const onSignal = (name) => {
+    if (!controller.signal.aborted) {
+      log(
+        `${name}: cancelling; the run stops before its next step, puts back what it changed and releases the lock`
+      );
+      controller.abort(new Error(name));
+    } else if (name === "SIGINT") {
+      log(
+        `${name} again: exiting now; the next deploy or rollback undoes what this run left half done (a lock left behind is broken after deploy.stale_lock)`
+      );
+      process.exit(130);
+    } else log(`${name}: still putting back what this run changed`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
 // src/commands/deploy.ts
 import { existsSync } from "node:fs";
 import path5 from "node:path";
@@ -181,6 +207,145 @@ function previousOf(entries, id) {
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 
+// src/core/deploy/cancel.ts
+function cancelledError(signal, before) {
+  return new ModelgateError(`cancelled (${reasonOf(signal)}) before ${before}`, "runtime");
+}
+function reasonOf(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error ? reason.message : String(reason ?? "aborted");
+}
+function sleepUnlessAborted(ms, signal) {
+  if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+// src/core/deploy/lock.ts
+var holderSchema = external_exports.object({
+  actor: external_exports.string(),
+  run_id: external_exports.string(),
+  action: external_exports.string(),
+  host: external_exports.string(),
+  pid: external_exports.number(),
+  time: external_exports.string(),
+  token: external_exports.string()
+});
+async function acquireLock(target, request) {
+  const { layout } = target;
+  const holder = {
+    actor: request.actor,
+    run_id: request.runId,
+    action: request.action,
+    host: os.hostname(),
+    pid: process.pid,
+    time: (/* @__PURE__ */ new Date()).toISOString(),
+    token: randomBytes(12).toString("hex")
+  };
+  const content = `${JSON.stringify(holder)}
+`;
+  const started = Date.now();
+  let delay = request.pollMs ?? 500;
+  let lastReported = 0;
+  for (; ; ) {
+    if (request.signal?.aborted) throw cancelledError(request.signal, `taking the lock ${layout.lock}`);
+    const seen = await tryAcquire(target, content, holder.token);
+    if (seen.state === "acquired") {
+      if (lastReported)
+        request.log(`lock acquired after waiting ${Math.round((Date.now() - started) / 1e3)} s`);
+      return {
+        holder,
+        release: async () => {
+          await target.withRecovery(
+            () => target.run(
+              "releasing the lock",
+              sh`if grep -qF -- ${holder.token} ${layout.lock} 2>/dev/null; then rm -f -- ${layout.lock}; fi`
+            )
+          );
+        }
+      };
+    }
+    if (seen.state === "vanished") continue;
+    const age = seen.ageSeconds ?? 0;
+    if (age * 1e3 > request.staleMs) {
+      request.log(
+        `the lock ${layout.lock} is ${age} s old (stale after ${Math.round(request.staleMs / 1e3)} s): ${describeHolder(seen)}; removing it`
+      );
+      await breakStale(target, seen.raw ?? "");
+      continue;
+    }
+    const waited = Date.now() - started;
+    if (waited >= request.timeoutMs) {
+      throw new ModelgateError(
+        `${layout.lock} is held by ${describeHolder(seen)}, ${age} s ago; gave up after waiting ${Math.round(waited / 1e3)} s (deploy.lock_timeout). Wait for that run to finish and retry; if it is certainly no longer running, remove the lock file (it is treated as stale after deploy.stale_lock)`,
+        "remote"
+      );
+    }
+    if (lastReported === 0 || Date.now() - lastReported > 3e4) {
+      request.log(`waiting for the lock: held by ${describeHolder(seen)}`);
+      lastReported = Date.now();
+    }
+    await sleepUnlessAborted(Math.min(delay, Math.max(0, request.timeoutMs - waited)), request.signal);
+    delay = Math.min(delay * 1.5, (request.pollMs ?? 500) * 4);
+  }
+}
+async function tryAcquire(target, content, token) {
+  const { layout } = target;
+  const tmp = `${layout.state}/lock.${token}`;
+  const script = sh`r=${layout.root}; s=${layout.state}; l=${layout.lock}; t=${tmp}
+[ -d "$r" ] || { echo "$r does not exist: create the service directory first (deploy.path)" >&2; exit 3; }
+[ -d "$s" ] || mkdir -- "$s" 2>/dev/null || [ -d "$s" ] || { echo "cannot create $s: check that deploy.path is writable by the deploy user" >&2; exit 3; }
+cat > "$t" || { rm -f -- "$t"; exit 3; }
+if ln -- "$t" "$l" 2>/dev/null; then rm -f -- "$t"; echo acquired; exit 0; fi
+rm -f -- "$t"
+m=$(stat -c %Y -- "$l" 2>/dev/null) || { echo vanished; exit 0; }
+echo held; echo "$(( $(date +%s) - m ))"; cat -- "$l" 2>/dev/null`;
+  const result = await target.run(`taking the lock ${layout.lock}`, script, { stdin: content });
+  const [state, age, ...rest] = result.stdout.split("\n");
+  if (state === "acquired") return { state: "acquired" };
+  if (state === "vanished") return { state: "vanished" };
+  if (state !== "held")
+    throw new ModelgateError(
+      `${target.description}: unexpected output while taking the lock: ${result.stdout.slice(0, 200)}`,
+      "remote"
+    );
+  const raw = rest.join("\n");
+  const parsed = (() => {
+    try {
+      return holderSchema.safeParse(JSON.parse(raw));
+    } catch {
+      return void 0;
+    }
+  })();
+  return {
+    state: "held",
+    ageSeconds: Math.max(0, Number(age) || 0),
+    raw,
+    holder: parsed?.success ? parsed.data : void 0
+  };
+}
+async function breakStale(target, judged) {
+  const { layout } = target;
+  const aside = `${layout.state}/lock.stale-${randomBytes(6).toString("hex")}`;
+  const script = sh`l=${layout.lock}; a=${aside}
+mv -- "$l" "$a" 2>/dev/null || exit 0
+if [ "$(cat -- "$a")" = "$(cat)" ]; then rm -f -- "$a"; echo removed; else ln -- "$a" "$l" 2>/dev/null; rm -f -- "$a"; echo restored; fi`;
+  await target.run("removing a stale lock", script, { stdin: judged.replace(/\n+$/, "") });
+}
+function describeHolder(seen) {
+  const h = seen.holder;
+  if (!h) return `an unreadable holder (${JSON.stringify((seen.raw ?? "").slice(0, 120))})`;
+  return `${h.actor} (run ${h.run_id}, ${h.action}, on ${h.host} pid ${h.pid}, since ${h.time})`;
+}
+
 // src/core/deploy/target.ts
 import path from "node:path";
 var SEED_BACKUP = "macd_models_backup.tar.gz";
@@ -289,12 +454,29 @@ ${command}
 `;
 }
 var Steps = class {
-  constructor(log) {
+  /** `signal`: once aborted, no forward step starts (see cancel.ts); undoing steps still run. */
+  constructor(log, signal) {
     this.log = log;
+    this.signal = signal;
   }
   log;
+  signal;
   records = [];
+  forward = true;
+  /** From here on the run puts back what it changed: a cancellation no longer stops it. */
+  undoing() {
+    this.forward = false;
+  }
+  /** The signal forward work listens to; undefined once the run is undoing. */
+  get cancellation() {
+    return this.forward ? this.signal : void 0;
+  }
   async run(name, action) {
+    if (this.forward && this.signal?.aborted) {
+      const error = cancelledError(this.signal, name);
+      this.add(name, "fail", 0, error.message);
+      throw error;
+    }
     const started = Date.now();
     try {
       const { value, message } = await action();
@@ -312,127 +494,8 @@ var Steps = class {
     );
   }
 };
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 function stamp(date = /* @__PURE__ */ new Date()) {
   return date.toISOString().replace(/[-:]/g, "").replace("T", "_").slice(0, 15);
-}
-
-// src/core/deploy/lock.ts
-var holderSchema = external_exports.object({
-  actor: external_exports.string(),
-  run_id: external_exports.string(),
-  action: external_exports.string(),
-  host: external_exports.string(),
-  pid: external_exports.number(),
-  time: external_exports.string(),
-  token: external_exports.string()
-});
-async function acquireLock(target, request) {
-  const { layout } = target;
-  const holder = {
-    actor: request.actor,
-    run_id: request.runId,
-    action: request.action,
-    host: os.hostname(),
-    pid: process.pid,
-    time: (/* @__PURE__ */ new Date()).toISOString(),
-    token: randomBytes(12).toString("hex")
-  };
-  const content = `${JSON.stringify(holder)}
-`;
-  const started = Date.now();
-  let delay = request.pollMs ?? 500;
-  let lastReported = 0;
-  for (; ; ) {
-    const seen = await tryAcquire(target, content, holder.token);
-    if (seen.state === "acquired") {
-      if (lastReported)
-        request.log(`lock acquired after waiting ${Math.round((Date.now() - started) / 1e3)} s`);
-      return {
-        holder,
-        release: async () => {
-          await target.withRecovery(
-            () => target.run(
-              "releasing the lock",
-              sh`if grep -qF -- ${holder.token} ${layout.lock} 2>/dev/null; then rm -f -- ${layout.lock}; fi`
-            )
-          );
-        }
-      };
-    }
-    if (seen.state === "vanished") continue;
-    const age = seen.ageSeconds ?? 0;
-    if (age * 1e3 > request.staleMs) {
-      request.log(
-        `the lock ${layout.lock} is ${age} s old (stale after ${Math.round(request.staleMs / 1e3)} s): ${describeHolder(seen)}; removing it`
-      );
-      await breakStale(target, seen.raw ?? "");
-      continue;
-    }
-    const waited = Date.now() - started;
-    if (waited >= request.timeoutMs) {
-      throw new ModelgateError(
-        `${layout.lock} is held by ${describeHolder(seen)}, ${age} s ago; gave up after waiting ${Math.round(waited / 1e3)} s (deploy.lock_timeout). Wait for that run to finish and retry; if it is certainly no longer running, remove the lock file (it is treated as stale after deploy.stale_lock)`,
-        "remote"
-      );
-    }
-    if (lastReported === 0 || Date.now() - lastReported > 3e4) {
-      request.log(`waiting for the lock: held by ${describeHolder(seen)}`);
-      lastReported = Date.now();
-    }
-    await sleep(Math.min(delay, Math.max(0, request.timeoutMs - waited)));
-    delay = Math.min(delay * 1.5, (request.pollMs ?? 500) * 4);
-  }
-}
-async function tryAcquire(target, content, token) {
-  const { layout } = target;
-  const tmp = `${layout.state}/lock.${token}`;
-  const script = sh`r=${layout.root}; s=${layout.state}; l=${layout.lock}; t=${tmp}
-[ -d "$r" ] || { echo "$r does not exist: create the service directory first (deploy.path)" >&2; exit 3; }
-[ -d "$s" ] || mkdir -- "$s" 2>/dev/null || [ -d "$s" ] || { echo "cannot create $s: check that deploy.path is writable by the deploy user" >&2; exit 3; }
-cat > "$t" || { rm -f -- "$t"; exit 3; }
-if ln -- "$t" "$l" 2>/dev/null; then rm -f -- "$t"; echo acquired; exit 0; fi
-rm -f -- "$t"
-m=$(stat -c %Y -- "$l" 2>/dev/null) || { echo vanished; exit 0; }
-echo held; echo "$(( $(date +%s) - m ))"; cat -- "$l" 2>/dev/null`;
-  const result = await target.run(`taking the lock ${layout.lock}`, script, { stdin: content });
-  const [state, age, ...rest] = result.stdout.split("\n");
-  if (state === "acquired") return { state: "acquired" };
-  if (state === "vanished") return { state: "vanished" };
-  if (state !== "held")
-    throw new ModelgateError(
-      `${target.description}: unexpected output while taking the lock: ${result.stdout.slice(0, 200)}`,
-      "remote"
-    );
-  const raw = rest.join("\n");
-  const parsed = (() => {
-    try {
-      return holderSchema.safeParse(JSON.parse(raw));
-    } catch {
-      return void 0;
-    }
-  })();
-  return {
-    state: "held",
-    ageSeconds: Math.max(0, Number(age) || 0),
-    raw,
-    holder: parsed?.success ? parsed.data : void 0
-  };
-}
-async function breakStale(target, judged) {
-  const { layout } = target;
-  const aside = `${layout.state}/lock.stale-${randomBytes(6).toString("hex")}`;
-  const script = sh`l=${layout.lock}; a=${aside}
-mv -- "$l" "$a" 2>/dev/null || exit 0
-if [ "$(cat -- "$a")" = "$(cat)" ]; then rm -f -- "$a"; echo removed; else ln -- "$a" "$l" 2>/dev/null; rm -f -- "$a"; echo restored; fi`;
-  await target.run("removing a stale lock", script, { stdin: judged.replace(/\n+$/, "") });
-}
-function describeHolder(seen) {
-  const h = seen.holder;
-  if (!h) return `an unreadable holder (${JSON.stringify((seen.raw ?? "").slice(0, 120))})`;
-  return `${h.actor} (run ${h.run_id}, ${h.action}, on ${h.host} pid ${h.pid}, since ${h.time})`;
 }
 
 // src/core/deploy/remote-files.ts
@@ -1056,6 +1119,12 @@ async function restartAndVerify(target, config, options) {
         };
       settled = true;
     } else settled = false;
+    if (options.signal?.aborted)
+      return {
+        ok: false,
+        reason: `cancelled (${reasonOf(options.signal)}) while verifying the restart`,
+        lines: lines.filter((l) => l.trim() !== "").slice(-10)
+      };
     if (Date.now() >= deadline) {
       const missing = expect.filter((_, i) => matched[i] === void 0);
       const why = [
@@ -1070,7 +1139,7 @@ async function restartAndVerify(target, config, options) {
         lines: lines.filter((l) => l.trim() !== "").slice(-10)
       };
     }
-    await sleep(pollMs);
+    await sleepUnlessAborted(pollMs, options.signal);
   }
 }
 var LOG_RC = "::modelgate-log-exit=";
@@ -1145,7 +1214,7 @@ async function deploy(options) {
   const { config, manifest } = options;
   const id = checkReleaseId(manifest.id, "manifest id");
   const target = new Target(options.transport, layoutFor(config), options.reconnect);
-  const steps = new Steps(options.log);
+  const steps = new Steps(options.log, options.signal);
   const who = { actor: options.actor ?? defaultActor(), runId: options.runId ?? defaultRunId() };
   if (options.phase !== "shadow" && options.phase !== "promote")
     throw new ModelgateError(`phase "${String(options.phase)}" is not shadow or promote`, "input");
@@ -1173,7 +1242,8 @@ async function deploy(options) {
       action: options.phase === "shadow" ? "deploy" : "promote",
       timeoutMs: options.lockTimeoutMs ?? durationSeconds(config.lock_timeout) * 1e3,
       staleMs: durationSeconds(config.stale_lock) * 1e3,
-      log: options.log
+      log: options.log,
+      signal: options.signal
     });
     return {
       value: held,
@@ -1423,6 +1493,7 @@ async function setFlags(target, before, flags, onWrite) {
 async function autoRollback(target, options, steps, who, f) {
   const { config } = options;
   const record = historyWriter(target, who, options.phase);
+  steps.undoing();
   options.log(`rolling back: ${f.reason}`);
   let restored;
   try {
@@ -1650,11 +1721,14 @@ async function verifyStep(target, options, steps) {
   const { config } = options;
   const started = Date.now();
   let outcome;
+  const cancellation = steps.cancellation;
   try {
+    if (cancellation?.aborted) throw cancelledError(cancellation, "the restart");
     outcome = await restartAndVerify(target, config, {
       expect: true,
       log: options.log,
-      pollMs: options.pollMs
+      pollMs: options.pollMs,
+      signal: steps.cancellation
     });
   } catch (error) {
     outcome = { ok: false, reason: error instanceof Error ? error.message : String(error), lines: [] };
@@ -1743,16 +1817,21 @@ var deployCommand = async (ctx) => {
   const { transport, deploy: settings } = await openTarget(ctx, loaded);
   let result;
   try {
-    result = await deploy({
-      transport,
-      config: settings,
-      tarball,
-      manifest,
-      phase,
-      dryRun: dryRun2,
-      ...runIdentity(ctx),
-      log: (line) => ctx.log.info(line)
-    });
+    const log = (line) => ctx.log.info(line);
+    result = await cancelOnSignals(
+      log,
+      (signal) => deploy({
+        transport,
+        config: settings,
+        tarball,
+        manifest,
+        phase,
+        dryRun: dryRun2,
+        ...runIdentity(ctx),
+        log,
+        signal
+      })
+    );
   } finally {
     await transport.close();
   }
@@ -1784,11 +1863,13 @@ var deployCommand = async (ctx) => {
 };
 
 export {
+  cancelOnSignals,
   applyFlags,
   describeFlags,
   appendHistory,
   readHistory,
   previousOf,
+  acquireLock,
   SEED_BACKUP,
   layoutFor,
   checkReleaseId,
@@ -1796,7 +1877,6 @@ export {
   inRoot,
   Steps,
   stamp,
-  acquireLock,
   readRemoteFile,
   writeRemoteFile,
   modelsState,

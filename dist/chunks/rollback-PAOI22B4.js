@@ -7,6 +7,7 @@ import {
   adoptPlainDirectory,
   appendHistory,
   applyFlags,
+  cancelOnSignals,
   checkReleaseId,
   defaultActor,
   defaultRunId,
@@ -24,7 +25,7 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-H6EXWPAL.js";
+} from "./chunk-RTFBCJ4S.js";
 import "./chunk-EQGMVRZ2.js";
 import {
   listTarball
@@ -142,7 +143,8 @@ async function rollback(options) {
       action: `rollback ${level}`,
       timeoutMs: options.lockTimeoutMs ?? durationSeconds(config.lock_timeout) * 1e3,
       staleMs: durationSeconds(config.stale_lock) * 1e3,
-      log: options.log
+      log: options.log,
+      signal: options.signal
     });
     return {
       value: held,
@@ -402,16 +404,21 @@ var rollbackCommand = async (ctx) => {
   const { transport, deploy } = await openTarget(ctx, loaded);
   let result;
   try {
-    result = await rollback({
-      transport,
-      config: deploy,
-      rollback: loaded.config.rollback,
-      level,
-      ...to ? { to } : {},
-      dryRun,
-      ...runIdentity(ctx),
-      log: (line) => ctx.log.info(line)
-    });
+    const log = (line) => ctx.log.info(line);
+    result = await cancelOnSignals(
+      log,
+      (signal) => rollback({
+        transport,
+        config: deploy,
+        rollback: loaded.config.rollback,
+        level,
+        ...to ? { to } : {},
+        dryRun,
+        ...runIdentity(ctx),
+        log,
+        signal
+      })
+    );
   } finally {
     await transport.close();
   }
