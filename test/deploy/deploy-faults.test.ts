@@ -84,6 +84,14 @@ async function serverWithFirstRelease(
   return { dir, work, transport, config, first, lines, options };
 }
 
+async function waitFor(condition: () => Promise<boolean>, tries = 100): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail('the condition did not come true within 10 s');
+}
+
 async function assertLive(server: Server, id: string): Promise<void> {
   assert.equal(await readlink(path.join(server.dir, 'models')), `releases/${id}`);
   assert.equal(existsSync(path.join(server.dir, '.modelgate', 'lock')), false, 'the lock is released');
@@ -704,6 +712,55 @@ test('a run that dies after the switch is undone by the next run', async (t) => 
   assert.deepEqual(
     entries.map((e) => e.result),
     ['deployed', 'interrupted', 'rolled-back'],
+  );
+  assert.match(
+    String(entries[1]?.reason),
+    new RegExp(
+      `restored \\S*models -> releases/${FIRST} and .*\\.env; the service restarted on it and verified$`,
+    ),
+  );
+  assert.ok(await serviceActive(server.dir));
+});
+
+test('a run that recovers an interrupted deploy restarts the service on what it restored, even if it then fails', async (t) => {
+  const server = await serverWithFirstRelease(t, { stale_lock: '1s' });
+  const second = await makeRelease(server.work, SECOND);
+  // Dies right after the switch, before its restart... so the service still runs FIRST; make
+  // it run SECOND's files as an interrupted restart would have.
+  let dead = false;
+  const dying: Transport = {
+    ...server.transport,
+    exec: async (command, options) => {
+      if (dead || command.includes(' restart ')) {
+        if (!dead) await server.transport.exec(command, options);
+        dead = true;
+        throw new ModelgateError('connection lost (test)', 'remote');
+      }
+      return server.transport.exec(command, options);
+    },
+  };
+  await deploy({ ...server.options(second), transport: dying });
+  await waitFor(async () => (await appLog(server.dir)).includes(`manifest ${SECOND} checked`));
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+
+  // A rollback that recovers, then fails on its own (no such release to go to).
+  await assert.rejects(
+    rollback({
+      transport: server.transport,
+      config: server.config.deploy,
+      rollback: server.config.rollback,
+      level: 'release',
+      to: 'macd_models_final_20200101_000000',
+      log: () => {},
+      pollMs: 150,
+    }),
+    /macd_models_final_20200101_000000/,
+  );
+  assert.equal(await readlink(path.join(server.dir, 'models')), `releases/${FIRST}`);
+  const log = await appLog(server.dir);
+  assert.ok(
+    log.lastIndexOf(`manifest ${FIRST} checked`) > log.lastIndexOf(`manifest ${SECOND} checked`),
+    'the service was restarted on FIRST',
   );
   assert.ok(await serviceActive(server.dir));
 });

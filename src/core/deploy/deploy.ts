@@ -141,7 +141,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     };
   });
   try {
-    await recoverInterrupted(target, who, options.log);
+    await recoverInterrupted(target, who, options.log, () =>
+      restartAndVerify(target, config, { expect: true, log: options.log, pollMs: options.pollMs }),
+    );
     return options.phase === 'shadow'
       ? await shadow(target, options, steps, who, checked as CheckedTarball)
       : await promote(target, options, steps, who);

@@ -33,11 +33,17 @@ export async function clearPending(target: Target): Promise<void> {
   await removeRemoteFile(target, target.layout.pending);
 }
 
-/** Restores the state recorded by an interrupted run; true when something was changed. */
+/**
+ * Restores the state recorded by an interrupted run, then restarts the service on it
+ * (`restart`: restart and verify), since the process still runs what the interrupted run
+ * switched to until it restarts, and the run that recovers may itself stop before its own
+ * restart. True when something was changed.
+ */
 export async function recoverInterrupted(
   target: Target,
   who: { actor: string; runId: string },
   log: (line: string) => void,
+  restart: () => Promise<{ ok: boolean; reason?: string | undefined }>,
 ): Promise<boolean> {
   const { layout } = target;
   const file = await readRemoteFile(target, layout.pending);
@@ -56,19 +62,30 @@ export async function recoverInterrupted(
   );
   const state = await modelsState(target);
   const live = state.kind === 'release' ? state.id : null;
+  let models = `${layout.models} -> ${live === null ? '(none)' : `releases/${live}`} as it was`;
   if (live !== pending.previous) {
     const { releases } = await listReleases(target);
     if (pending.previous === null || releases.some((r) => r.id === pending.previous)) {
       await switchModels(target, pending.previous);
-      log(
-        `restored ${layout.models} -> ${pending.previous === null ? '(none)' : `releases/${pending.previous}`}`,
-      );
-    } else log(`releases/${pending.previous} no longer exists; ${layout.models} left at ${live ?? '(none)'}`);
+      models = `${layout.models} -> ${pending.previous === null ? '(none)' : `releases/${pending.previous}`}`;
+      log(`restored ${models}`);
+    } else {
+      models = `not ${layout.models} (releases/${pending.previous} no longer exists; left at ${live ?? '(none)'})`;
+      log(`releases/${pending.previous} no longer exists; ${layout.models} left at ${live ?? '(none)'}`);
+    }
   }
   if (pending.flags.existed)
     await writeRemoteFile(target, pending.flags.path, Buffer.from(pending.flags.content, 'base64'));
   else await target.run(`removing ${pending.flags.path}`, sh`rm -f -- ${pending.flags.path}`);
   log(`restored ${pending.flags.path}`);
+  const restarted = await restart().catch((error: unknown) => ({
+    ok: false,
+    reason: error instanceof Error ? error.message : String(error),
+  }));
+  const service = restarted.ok
+    ? 'the service restarted on it and verified'
+    : `the service restarted on it but is not healthy: ${restarted.reason ?? 'verification failed'}`;
+  log(restarted.ok ? 'restarted the service on what was restored; verified' : `warning: ${service}`);
   await appendHistory(target, {
     id: pending.id,
     previous: pending.previous,
@@ -78,7 +95,7 @@ export async function recoverInterrupted(
     actor: who.actor,
     run_id: who.runId,
     result: 'interrupted',
-    reason: `run ${pending.run_id} (${pending.actor}) stopped before finishing; restored ${pending.previous ?? 'no release'} and the flags file`,
+    reason: `run ${pending.run_id} (${pending.actor}) stopped before finishing; restored ${models} and ${pending.flags.path}; ${service}`,
   });
   await clearPending(target);
   return true;

@@ -145,7 +145,9 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
       ...(reason ? { reason } : {}),
     });
   try {
-    const recovered = await recoverInterrupted(target, who, options.log);
+    const recovered = await recoverInterrupted(target, who, options.log, () =>
+      restartAndVerify(target, config, { expect: true, log: options.log, pollMs: options.pollMs }),
+    );
     before = await modelsState(target);
     const state = before;
     let decision: Decision;

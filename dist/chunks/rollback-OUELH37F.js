@@ -25,7 +25,7 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-RTFBCJ4S.js";
+} from "./chunk-6XHYRDGT.js";
 import "./chunk-EQGMVRZ2.js";
 import {
   listTarball
@@ -164,7 +164,12 @@ async function rollback(options) {
     ...reason ? { reason } : {}
   });
   try {
-    const recovered = await recoverInterrupted(target, who, options.log);
+    const recovered = await recoverInterrupted(
+      target,
+      who,
+      options.log,
+      () => restartAndVerify(target, config, { expect: true, log: options.log, pollMs: options.pollMs })
+    );
     before = await modelsState(target);
     const state = before;
     let decision;

@@ -3,7 +3,7 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-RTFBCJ4S.js";
+} from "./chunk-6XHYRDGT.js";
 import "./chunk-EQGMVRZ2.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-USOGELGZ.js";

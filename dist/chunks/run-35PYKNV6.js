@@ -26,9 +26,9 @@ import os from "node:os";
 var commands = {
   healthcheck: async () => (await import("./healthcheck-RWYERCTT.js")).healthcheckCommand,
   package: async () => (await import("./package-N73D446L.js")).packageCommand,
-  deploy: async () => (await import("./deploy-EIQMSQUU.js")).deployCommand,
+  deploy: async () => (await import("./deploy-SDLLTRV3.js")).deployCommand,
   gate: async () => (await import("./gate-P5XM3MMN.js")).gateCommand,
-  rollback: async () => (await import("./rollback-PAOI22B4.js")).rollbackCommand
+  rollback: async () => (await import("./rollback-OUELH37F.js")).rollbackCommand
 };
 
 // src/cli/run.ts

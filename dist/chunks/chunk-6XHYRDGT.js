@@ -801,7 +801,7 @@ async function writePending(target, pending) {
 async function clearPending(target) {
   await removeRemoteFile(target, target.layout.pending);
 }
-async function recoverInterrupted(target, who, log) {
+async function recoverInterrupted(target, who, log, restart) {
   const { layout } = target;
   const file = await readRemoteFile(target, layout.pending);
   if (!file.exists) return false;
@@ -819,19 +819,28 @@ async function recoverInterrupted(target, who, log) {
   );
   const state = await modelsState(target);
   const live = state.kind === "release" ? state.id : null;
+  let models = `${layout.models} -> ${live === null ? "(none)" : `releases/${live}`} as it was`;
   if (live !== pending.previous) {
     const { releases } = await listReleases(target);
     if (pending.previous === null || releases.some((r) => r.id === pending.previous)) {
       await switchModels(target, pending.previous);
-      log(
-        `restored ${layout.models} -> ${pending.previous === null ? "(none)" : `releases/${pending.previous}`}`
-      );
-    } else log(`releases/${pending.previous} no longer exists; ${layout.models} left at ${live ?? "(none)"}`);
+      models = `${layout.models} -> ${pending.previous === null ? "(none)" : `releases/${pending.previous}`}`;
+      log(`restored ${models}`);
+    } else {
+      models = `not ${layout.models} (releases/${pending.previous} no longer exists; left at ${live ?? "(none)"})`;
+      log(`releases/${pending.previous} no longer exists; ${layout.models} left at ${live ?? "(none)"}`);
+    }
   }
   if (pending.flags.existed)
     await writeRemoteFile(target, pending.flags.path, Buffer.from(pending.flags.content, "base64"));
   else await target.run(`removing ${pending.flags.path}`, sh`rm -f -- ${pending.flags.path}`);
   log(`restored ${pending.flags.path}`);
+  const restarted = await restart().catch((error) => ({
+    ok: false,
+    reason: error instanceof Error ? error.message : String(error)
+  }));
+  const service = restarted.ok ? "the service restarted on it and verified" : `the service restarted on it but is not healthy: ${restarted.reason ?? "verification failed"}`;
+  log(restarted.ok ? "restarted the service on what was restored; verified" : `warning: ${service}`);
   await appendHistory(target, {
     id: pending.id,
     previous: pending.previous,
@@ -841,7 +850,7 @@ async function recoverInterrupted(target, who, log) {
     actor: who.actor,
     run_id: who.runId,
     result: "interrupted",
-    reason: `run ${pending.run_id} (${pending.actor}) stopped before finishing; restored ${pending.previous ?? "no release"} and the flags file`
+    reason: `run ${pending.run_id} (${pending.actor}) stopped before finishing; restored ${models} and ${pending.flags.path}; ${service}`
   });
   await clearPending(target);
   return true;
@@ -1251,7 +1260,12 @@ async function deploy(options) {
     };
   });
   try {
-    await recoverInterrupted(target, who, options.log);
+    await recoverInterrupted(
+      target,
+      who,
+      options.log,
+      () => restartAndVerify(target, config, { expect: true, log: options.log, pollMs: options.pollMs })
+    );
     return options.phase === "shadow" ? await shadow(target, options, steps, who, checked) : await promote(target, options, steps, who);
   } finally {
     await releaseLock(lock, options.log);
