@@ -112,6 +112,7 @@ async function main(): Promise<void> {
       expect: ['stacking loaded', 'lstm loaded'],
       fail: ['Traceback', 'ERROR', 'CRITICAL'],
       timeout: '20s',
+      settle: '2s',
     },
   };
   delete config.deploy.logs;

@@ -16,7 +16,9 @@
  *   "Traceback (most recent call last):" to logs/app.log and exit 1. Healthy models log
  *   "lstm loaded", "tft loaded", "stacking loaded (ML_ENABLE_STACKING=0, shadow)" (or "=1, live")
  *   and "ready". With MACD_TEST_FAIL_LIVE=1 in .env, going live (ML_ENABLE_STACKING=1) fails
- *   the same way, for testing a promote that must be rolled back.
+ *   the same way, for testing a promote that must be rolled back. A model file containing
+ *   the bytes CRASH_LATER loads, logs "ready", and the daemon exits 1.5 s later without a
+ *   word, as a service that dies on its first bar would.
  * - --trades: appends one trade-log line per --interval ms (default 1000; with --bar-seconds N
  *   each line's ts advances N simulated seconds from the start) to
  *   data/live/trades_YYYYMMDD.jsonl, in the design's trade-log shape.
@@ -207,6 +209,7 @@ function daemon(options) {
   const stacking = env.ML_ENABLE_STACKING === '1';
   const mlOff = /^\s*use_ml_enhancement\s*=\s*False\b/m.test(readText(path.join(dir, 'live_config.py')));
   const loaded = { lstm: false, tft: false, stacking: false };
+  let crashLater = false;
   if (mlOff) log('INFO', 'ML disabled (use_ml_enhancement = False); running rules only');
   else {
     const modelsDir = path.join(dir, options.models);
@@ -237,6 +240,7 @@ function daemon(options) {
           name,
           `PytorchStreamReader failed reading zip archive: failed finding central directory (${name})`,
         );
+      if (bytes.includes('CRASH_LATER')) crashLater = true;
       if (name.startsWith('lstm')) loaded.lstm = true;
       else if (name.startsWith('tft')) loaded.tft = true;
       else if (name.startsWith('stacking')) loaded.stacking = true;
@@ -252,6 +256,7 @@ function daemon(options) {
       );
   }
   log('INFO', 'ready');
+  if (crashLater) setTimeout(() => process.exit(1), 1500);
 
   if (options.trades) {
     let bar = 0;

@@ -360,7 +360,7 @@ test('modelgate deploy interrupted by SIGINT puts back what it switched and rele
         restart: commands.restart,
         is_active: commands.is_active,
         log_file: 'logs/app.log',
-        verify: { expect: [`manifest ${FIRST} checked`], fail: ['Traceback'], timeout: '60s' },
+        verify: { expect: [`manifest ${FIRST} checked`], fail: ['Traceback'], timeout: '60s', settle: '1s' },
         flags: { file: '.env', shadow: { ML_ENABLE_STACKING: '0' }, promote: { ML_ENABLE_STACKING: '1' } },
       },
     }),
@@ -396,6 +396,24 @@ test('modelgate deploy interrupted by SIGINT puts back what it switched and rele
   assert.equal(code, 1, stderr);
   assert.match(stderr, /SIGINT: cancelling; the run stops before its next step/);
   assert.equal((JSON.parse(stdout) as { status: string }).status, 'rolled-back');
+  await assertLive(server, FIRST);
+  assert.ok(await serviceActive(server.dir));
+});
+
+test('a release that loads and then dies within deploy.verify.settle is rolled back', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  const second = await makeRelease(server.work, SECOND, { crashesLater: true });
+  const { deploy: settings } = server.config;
+  const result = await deploy(
+    server.options(second, {
+      config: { ...settings, verify: { ...settings.verify, timeout: '5s', settle: '3s' } },
+    }),
+  );
+  assert.equal(result.status, 'rolled-back', result.reason);
+  assert.match(
+    result.reason ?? '',
+    /within 5 s \(deploy\.verify\.timeout\) the is-active command .* did not succeed/,
+  );
   await assertLive(server, FIRST);
   assert.ok(await serviceActive(server.dir));
 });

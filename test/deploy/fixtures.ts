@@ -29,6 +29,8 @@ export interface ReleaseOptions {
   size?: number;
   /** Make the LSTM file fail to load in the service. */
   broken?: boolean;
+  /** Make the service load the release, log "ready" and exit 1.5 s later. */
+  crashesLater?: boolean;
   /** Leave manifest.json out of the tarball. */
   noInnerManifest?: boolean;
 }
@@ -43,7 +45,9 @@ export async function makeRelease(dir: string, id: string, options: ReleaseOptio
   const files: Record<string, Buffer> = {
     'lstm_1h.onnx': options.broken
       ? Buffer.concat([Buffer.from('BROKEN'), randomBytes(size)])
-      : randomBytes(size),
+      : options.crashesLater
+        ? Buffer.concat([Buffer.from('CRASH_LATER'), randomBytes(size)])
+        : randomBytes(size),
     'tft_1h.pt': randomBytes(Math.ceil(size / 2)),
     'stacking_meta_1h.json': Buffer.from(
       JSON.stringify({
@@ -138,7 +142,12 @@ export function testConfig(serviceDir: string, overrides: Record<string, unknown
       restart: commands.restart,
       is_active: commands.is_active,
       log_file: 'logs/app.log',
-      verify: { expect: ['stacking', 'lstm'], fail: ['Traceback', 'ERROR', 'CRITICAL'], timeout: '20s' },
+      verify: {
+        expect: ['stacking', 'lstm'],
+        fail: ['Traceback', 'ERROR', 'CRITICAL'],
+        timeout: '20s',
+        settle: '1s',
+      },
       flags: { file: '.env', shadow: { ML_ENABLE_STACKING: '0' }, promote: { ML_ENABLE_STACKING: '1' } },
       lock_timeout: '60s',
       ...overrides,

@@ -62,7 +62,7 @@ test('a logs command that fails is reported, not scanned', async (t) => {
   const config = testConfig(dir, {
     log_file: undefined,
     logs: 'echo ERROR from the log tool >&2; exit 4 # {since}',
-    verify: { expect: ['stacking'], fail: ['ERROR'], timeout: '2s' },
+    verify: { expect: ['stacking'], fail: ['ERROR'], timeout: '2s', settle: '0s' },
   });
   const release = await makeRelease(work, 'macd_models_final_20260220_145749');
   const result = await deploy({

@@ -34,7 +34,7 @@ test('deploy shadow, shadow gate over SFTP, and rollback release, over a real ss
     restart: `${svc} restart ${shellQuote(server)} --trades --interval 10 --bar-seconds 60 --lifetime 120`,
     is_active: `${svc} status ${shellQuote(server)}`,
     log_file: 'logs/app.log',
-    verify: { expect: ['stacking loaded'], fail: ['Traceback'], timeout: '30s' },
+    verify: { expect: ['stacking loaded'], fail: ['Traceback'], timeout: '30s', settle: '1s' },
   };
   delete config.deploy.logs;
   (config.gate as { shadow: Record<string, unknown> }).shadow.window = 0;

@@ -211,9 +211,12 @@ export const configSchema = z
             expect: z.array(z.string()).default([]),
             fail: z.array(z.string()).default(['Traceback', 'ERROR', 'CRITICAL']),
             timeout: duration.default('60s'),
+            // How long the service must stay active, with no failure line, once every expected
+            // line is in: a release that loads and then crashes must not pass.
+            settle: duration.default('5s'),
           })
           .strict()
-          .default({ expect: [], fail: ['Traceback', 'ERROR', 'CRITICAL'], timeout: '60s' }),
+          .default({ expect: [], fail: ['Traceback', 'ERROR', 'CRITICAL'], timeout: '60s', settle: '5s' }),
         flags: z
           .object({
             file: relativePath.default('.env'),

@@ -87,10 +87,16 @@ export async function restartAndVerify(
   options.log(`restarted: ${config.restart}`);
 
   const deadline = Date.now() + durationSeconds(config.verify.timeout) * 1000;
+  const settleMs = durationSeconds(config.verify.settle) * 1000;
   const pollMs = options.pollMs ?? 500;
+  if (options.expect && expect.length === 0)
+    options.log(
+      'warning: deploy.verify.expect is empty, so the service is judged by is_active alone; list lines it logs once its models are loaded',
+    );
   let activeOk = false;
   let lastActive = '';
-  let settled = false;
+  /** When the service was first seen active with every expected line, since it stayed so. */
+  let healthySince: number | undefined;
   let logProblem: string | undefined;
   for (;;) {
     const { text, problem, activeCode, activeLine } = await poll(target, config, source, position);
@@ -107,22 +113,24 @@ export async function restartAndVerify(
     lastActive = `exit ${activeCode}${activeLine ? `: ${activeLine}` : ''}`;
     const allSeen = matched.every((m) => m !== undefined);
     if (activeOk && allSeen) {
-      // Seen once is not enough: a service that loads and then crashes would pass. Check
-      // again one poll later before declaring it healthy.
-      if (settled)
+      // Seen once is not enough: a service that loads and then crashes (on its first bar, on
+      // a lazily loaded model) would pass. It must stay active, with no failure line, for
+      // deploy.verify.settle and at least one more poll.
+      if (healthySince === undefined) healthySince = Date.now();
+      else if (Date.now() - healthySince >= settleMs)
         return {
           ok: true,
           lines: unique(matched.filter((m): m is string => m !== undefined).map((l) => l.trim())),
         };
-      settled = true;
-    } else settled = false;
+    } else healthySince = undefined;
     if (options.signal?.aborted)
       return {
         ok: false,
         reason: `cancelled (${reasonOf(options.signal)}) while verifying the restart`,
         lines: lines.filter((l) => l.trim() !== '').slice(-10),
       };
-    if (Date.now() >= deadline) {
+    // Once healthy, the settle period runs to its end even past the timeout.
+    if (healthySince === undefined && Date.now() >= deadline) {
       const missing = expect.filter((_, i) => matched[i] === undefined);
       const why = [
         activeOk ? undefined : `the is-active command (${config.is_active}) did not succeed (${lastActive})`,

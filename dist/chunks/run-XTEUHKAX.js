@@ -24,11 +24,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-RWYERCTT.js")).healthcheckCommand,
-  package: async () => (await import("./package-N73D446L.js")).packageCommand,
-  deploy: async () => (await import("./deploy-SDLLTRV3.js")).deployCommand,
-  gate: async () => (await import("./gate-P5XM3MMN.js")).gateCommand,
-  rollback: async () => (await import("./rollback-OUELH37F.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-7D5ST2WK.js")).healthcheckCommand,
+  package: async () => (await import("./package-DWG57MIJ.js")).packageCommand,
+  deploy: async () => (await import("./deploy-4UGAGHCQ.js")).deployCommand,
+  gate: async () => (await import("./gate-O7YPR2EU.js")).gateCommand,
+  rollback: async () => (await import("./rollback-HXGVETKT.js")).rollbackCommand
 };
 
 // src/cli/run.ts

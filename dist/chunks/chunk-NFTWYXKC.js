@@ -6525,8 +6525,11 @@ var configSchema = external_exports.object({
     verify: external_exports.object({
       expect: external_exports.array(external_exports.string()).default([]),
       fail: external_exports.array(external_exports.string()).default(["Traceback", "ERROR", "CRITICAL"]),
-      timeout: duration.default("60s")
-    }).strict().default({ expect: [], fail: ["Traceback", "ERROR", "CRITICAL"], timeout: "60s" }),
+      timeout: duration.default("60s"),
+      // How long the service must stay active, with no failure line, once every expected
+      // line is in: a release that loads and then crashes must not pass.
+      settle: duration.default("5s")
+    }).strict().default({ expect: [], fail: ["Traceback", "ERROR", "CRITICAL"], timeout: "60s", settle: "5s" }),
     flags: external_exports.object({
       file: relativePath.default(".env"),
       shadow: external_exports.record(

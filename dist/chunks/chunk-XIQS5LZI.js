@@ -14,7 +14,7 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-C2LAW6JI.js";
+} from "./chunk-NFTWYXKC.js";
 import {
   optionalInput,
   requiredInput

@@ -12,7 +12,7 @@ import {
   PARSE_ONCE,
   describeIssue,
   manifestSchema
-} from "./chunk-C2LAW6JI.js";
+} from "./chunk-NFTWYXKC.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";

@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   manifestPathFor
-} from "./chunk-EQGMVRZ2.js";
+} from "./chunk-JQNRBSPD.js";
 import {
   listTarball,
   readTarballFile
@@ -18,7 +18,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-C2LAW6JI.js";
+} from "./chunk-NFTWYXKC.js";
 import {
   booleanInput,
   choiceInput,
@@ -1101,10 +1101,15 @@ async function restartAndVerify(target, config, options) {
     };
   options.log(`restarted: ${config.restart}`);
   const deadline = Date.now() + durationSeconds(config.verify.timeout) * 1e3;
+  const settleMs = durationSeconds(config.verify.settle) * 1e3;
   const pollMs = options.pollMs ?? 500;
+  if (options.expect && expect.length === 0)
+    options.log(
+      "warning: deploy.verify.expect is empty, so the service is judged by is_active alone; list lines it logs once its models are loaded"
+    );
   let activeOk = false;
   let lastActive = "";
-  let settled = false;
+  let healthySince;
   let logProblem;
   for (; ; ) {
     const { text, problem, activeCode, activeLine } = await poll(target, config, source, position);
@@ -1121,20 +1126,20 @@ async function restartAndVerify(target, config, options) {
     lastActive = `exit ${activeCode}${activeLine ? `: ${activeLine}` : ""}`;
     const allSeen = matched.every((m) => m !== void 0);
     if (activeOk && allSeen) {
-      if (settled)
+      if (healthySince === void 0) healthySince = Date.now();
+      else if (Date.now() - healthySince >= settleMs)
         return {
           ok: true,
           lines: unique(matched.filter((m) => m !== void 0).map((l) => l.trim()))
         };
-      settled = true;
-    } else settled = false;
+    } else healthySince = void 0;
     if (options.signal?.aborted)
       return {
         ok: false,
         reason: `cancelled (${reasonOf(options.signal)}) while verifying the restart`,
         lines: lines.filter((l) => l.trim() !== "").slice(-10)
       };
-    if (Date.now() >= deadline) {
+    if (healthySince === void 0 && Date.now() >= deadline) {
       const missing = expect.filter((_, i) => matched[i] === void 0);
       const why = [
         activeOk ? void 0 : `the is-active command (${config.is_active}) did not succeed (${lastActive})`,

@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-TKWAZZ7C.js";
+} from "./chunk-XIQS5LZI.js";
 import {
   packageRelease
-} from "./chunk-EQGMVRZ2.js";
+} from "./chunk-JQNRBSPD.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-PHKD7O5F.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-C2LAW6JI.js";
+} from "./chunk-NFTWYXKC.js";
 import {
   booleanInput,
   choiceInput,

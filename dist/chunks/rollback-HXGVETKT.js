@@ -25,8 +25,8 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-6XHYRDGT.js";
-import "./chunk-EQGMVRZ2.js";
+} from "./chunk-DBVMBW7T.js";
+import "./chunk-JQNRBSPD.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -40,7 +40,7 @@ import {
   loadConfigInput,
   openTarget,
   runIdentity
-} from "./chunk-C2LAW6JI.js";
+} from "./chunk-NFTWYXKC.js";
 import {
   booleanInput,
   choiceInput,

@@ -19,7 +19,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-C2LAW6JI.js";
+} from "./chunk-NFTWYXKC.js";
 import {
   booleanInput,
   choiceInput,
