@@ -418,6 +418,34 @@ test('a release that loads and then dies within deploy.verify.settle is rolled b
   assert.ok(await serviceActive(server.dir));
 });
 
+test('a flags file owned by another user than a non-root deploy user is refused by the preflight', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  // The tests run as root; an `id` that answers uid 1000 stands in for a non-root deploy user.
+  const bin = path.join(server.work, 'bin');
+  await mkdir(bin);
+  await writeFile(
+    path.join(bin, 'id'),
+    '#!/bin/sh\n[ "$1" = "-u" ] && { echo 1000; exit 0; }\nexec /usr/bin/id "$@"\n',
+  );
+  await chmod(path.join(bin, 'id'), 0o755);
+  const transport = createLocalTransport({
+    commandTimeoutMs: 60_000,
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+  });
+  const second = await makeRelease(server.work, SECOND);
+  await assert.rejects(
+    deploy(server.options(second, { transport })),
+    /the flags file \S*\.env belongs to uid 0, not to the deploy user \(uid 1000\); rewriting it would change its owner/,
+  );
+  await assertLive(server, FIRST);
+  assert.equal(
+    existsSync(path.join(server.dir, '.modelgate', 'incoming', `${SECOND}.tar.gz.part`)),
+    false,
+    'nothing was uploaded',
+  );
+  assert.equal(existsSync(path.join(server.dir, 'releases', SECOND)), false);
+});
+
 test('a tarball that does not match the manifest checksum is refused before anything is uploaded', async (t) => {
   const server = await serverWithFirstRelease(t);
   const second = await makeRelease(server.work, SECOND);

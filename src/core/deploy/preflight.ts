@@ -34,6 +34,8 @@ echo exists=1
 if [ -w "$r" ]; then echo writable=1; else echo writable=0; fi
 for t in ${TOOLS}; do command -v "$t" >/dev/null 2>&1 || echo "missing=$t"; done
 if [ -d ${path.posix.dirname(layout.flagsFile)} ]; then echo flagsdir=1; else echo flagsdir=0; fi
+f=${layout.flagsFile}; u=$(id -u)
+if [ -e "$f" ] && [ "$u" != 0 ]; then o=$(stat -c %u -- "$f"); [ "$o" = "$u" ] || echo "flagsowner=$o $u"; fi
 df -Pk -- "$r" | tail -n 1 | sed 's/^/df=/'`,
   );
   const facts = keyValues(probe.stdout);
@@ -58,6 +60,16 @@ df -Pk -- "$r" | tail -n 1 | sed 's/^/df=/'`,
       `${target.description}: the folder of the flags file ${layout.flagsFile} does not exist; fix deploy.flags.file (relative to deploy.path) or create the folder`,
       'remote',
     );
+  // The flags file is replaced by a rename, which hands it to whoever writes it; only root can
+  // give it back, and a service running as its owner may then fail to read it.
+  const owner = facts.get('flagsowner')?.[0];
+  if (owner !== undefined) {
+    const [fileUid, deployUid] = owner.split(' ');
+    throw new ModelgateError(
+      `${target.description}: the flags file ${layout.flagsFile} belongs to uid ${fileUid}, not to the deploy user (uid ${deployUid}); rewriting it would change its owner. Deploy as its owner or as root (deploy.user / username), or give the file to the deploy user`,
+      'remote',
+    );
+  }
   const freeBytes = availableBytes(facts.get('df')?.[0] ?? '');
   if (freeBytes === undefined)
     throw new ModelgateError(

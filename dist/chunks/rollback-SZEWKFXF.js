@@ -25,7 +25,7 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-DBVMBW7T.js";
+} from "./chunk-LZZGZTKR.js";
 import "./chunk-JQNRBSPD.js";
 import {
   listTarball

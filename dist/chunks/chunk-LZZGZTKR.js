@@ -869,6 +869,8 @@ echo exists=1
 if [ -w "$r" ]; then echo writable=1; else echo writable=0; fi
 for t in ${TOOLS}; do command -v "$t" >/dev/null 2>&1 || echo "missing=$t"; done
 if [ -d ${path3.posix.dirname(layout.flagsFile)} ]; then echo flagsdir=1; else echo flagsdir=0; fi
+f=${layout.flagsFile}; u=$(id -u)
+if [ -e "$f" ] && [ "$u" != 0 ]; then o=$(stat -c %u -- "$f"); [ "$o" = "$u" ] || echo "flagsowner=$o $u"; fi
 df -Pk -- "$r" | tail -n 1 | sed 's/^/df=/'`
   );
   const facts = keyValues(probe.stdout);
@@ -893,6 +895,14 @@ df -Pk -- "$r" | tail -n 1 | sed 's/^/df=/'`
       `${target.description}: the folder of the flags file ${layout.flagsFile} does not exist; fix deploy.flags.file (relative to deploy.path) or create the folder`,
       "remote"
     );
+  const owner = facts.get("flagsowner")?.[0];
+  if (owner !== void 0) {
+    const [fileUid, deployUid] = owner.split(" ");
+    throw new ModelgateError(
+      `${target.description}: the flags file ${layout.flagsFile} belongs to uid ${fileUid}, not to the deploy user (uid ${deployUid}); rewriting it would change its owner. Deploy as its owner or as root (deploy.user / username), or give the file to the deploy user`,
+      "remote"
+    );
+  }
   const freeBytes = availableBytes(facts.get("df")?.[0] ?? "");
   if (freeBytes === void 0)
     throw new ModelgateError(

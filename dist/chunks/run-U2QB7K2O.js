@@ -26,9 +26,9 @@ import os from "node:os";
 var commands = {
   healthcheck: async () => (await import("./healthcheck-7D5ST2WK.js")).healthcheckCommand,
   package: async () => (await import("./package-DWG57MIJ.js")).packageCommand,
-  deploy: async () => (await import("./deploy-4UGAGHCQ.js")).deployCommand,
+  deploy: async () => (await import("./deploy-FMJERMPH.js")).deployCommand,
   gate: async () => (await import("./gate-O7YPR2EU.js")).gateCommand,
-  rollback: async () => (await import("./rollback-HXGVETKT.js")).rollbackCommand
+  rollback: async () => (await import("./rollback-SZEWKFXF.js")).rollbackCommand
 };
 
 // src/cli/run.ts

@@ -3,7 +3,7 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-DBVMBW7T.js";
+} from "./chunk-LZZGZTKR.js";
 import "./chunk-JQNRBSPD.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-USOGELGZ.js";
