@@ -446,6 +446,30 @@ test('a flags file owned by another user than a non-root deploy user is refused 
   assert.equal(existsSync(path.join(server.dir, 'releases', SECOND)), false);
 });
 
+test('a rollback whose history cannot be written still reports what it did, with a warning', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  await appendFile(path.join(server.dir, '.env'), 'ML_ENABLE_STACKING=1\n');
+  const lines: string[] = [];
+  const result = await rollback({
+    transport: failingAppends(server, 2),
+    config: server.config.deploy,
+    rollback: server.config.rollback,
+    level: 'stacking',
+    log: (l) => lines.push(l),
+    pollMs: 150,
+  });
+  assert.equal(result.status, 'rolled-back', result.reason);
+  assert.ok(
+    lines.some((l) =>
+      /^warning: could not record the rollback in \S*history\.jsonl: connection lost \(test\)$/.test(l),
+    ),
+    lines.join('\n'),
+  );
+  const env = await readFile(path.join(server.dir, '.env'), 'utf8');
+  assert.match(env, /^ML_ENABLE_STACKING=0$/m);
+  assert.doesNotMatch(env, /ML_ENABLE_STACKING=1/);
+});
+
 test('a tarball that does not match the manifest checksum is refused before anything is uploaded', async (t) => {
   const server = await serverWithFirstRelease(t);
   const second = await makeRelease(server.work, SECOND);

@@ -132,18 +132,29 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
     };
   });
   let before: ModelsState | undefined;
-  const record = (result: string, releaseId: string | null, reason?: string): Promise<void> =>
-    appendHistory(target, {
-      id: releaseId,
-      previous: before?.kind === 'release' ? before.id : null,
-      action: 'rollback',
-      level,
-      time: new Date().toISOString(),
-      actor: who.actor,
-      run_id: who.runId,
-      result,
-      ...(reason ? { reason } : {}),
-    });
+  // What the rollback did is done: a history it cannot write is a warning (retried once), not
+  // a failure of a rollback that worked.
+  const record = async (result: string, releaseId: string | null, reason?: string): Promise<void> => {
+    try {
+      await target.withRecovery(() =>
+        appendHistory(target, {
+          id: releaseId,
+          previous: before?.kind === 'release' ? before.id : null,
+          action: 'rollback',
+          level,
+          time: new Date().toISOString(),
+          actor: who.actor,
+          run_id: who.runId,
+          result,
+          ...(reason ? { reason } : {}),
+        }),
+      );
+    } catch (error) {
+      options.log(
+        `warning: could not record the rollback in ${target.layout.history}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
   try {
     const recovered = await recoverInterrupted(target, who, options.log, () =>
       restartAndVerify(target, config, { expect: true, log: options.log, pollMs: options.pollMs }),
@@ -162,7 +173,7 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
         'failed',
         state.kind === 'release' ? state.id : null,
         error instanceof Error ? error.message : String(error),
-      ).catch(() => undefined);
+      );
       throw error;
     }
     const plan = [...decision.plan];

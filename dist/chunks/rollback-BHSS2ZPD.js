@@ -152,17 +152,27 @@ async function rollback(options) {
     };
   });
   let before;
-  const record = (result, releaseId, reason) => appendHistory(target, {
-    id: releaseId,
-    previous: before?.kind === "release" ? before.id : null,
-    action: "rollback",
-    level,
-    time: (/* @__PURE__ */ new Date()).toISOString(),
-    actor: who.actor,
-    run_id: who.runId,
-    result,
-    ...reason ? { reason } : {}
-  });
+  const record = async (result, releaseId, reason) => {
+    try {
+      await target.withRecovery(
+        () => appendHistory(target, {
+          id: releaseId,
+          previous: before?.kind === "release" ? before.id : null,
+          action: "rollback",
+          level,
+          time: (/* @__PURE__ */ new Date()).toISOString(),
+          actor: who.actor,
+          run_id: who.runId,
+          result,
+          ...reason ? { reason } : {}
+        })
+      );
+    } catch (error) {
+      options.log(
+        `warning: could not record the rollback in ${target.layout.history}: ${error instanceof Error ? error.message : String(error)}`
+      );
+    }
+  };
   try {
     const recovered = await recoverInterrupted(
       target,
@@ -184,7 +194,7 @@ async function rollback(options) {
         "failed",
         state.kind === "release" ? state.id : null,
         error instanceof Error ? error.message : String(error)
-      ).catch(() => void 0);
+      );
       throw error;
     }
     const plan = [...decision.plan];

@@ -28,7 +28,7 @@ var commands = {
   package: async () => (await import("./package-DWG57MIJ.js")).packageCommand,
   deploy: async () => (await import("./deploy-FMJERMPH.js")).deployCommand,
   gate: async () => (await import("./gate-O7YPR2EU.js")).gateCommand,
-  rollback: async () => (await import("./rollback-SZEWKFXF.js")).rollbackCommand
+  rollback: async () => (await import("./rollback-BHSS2ZPD.js")).rollbackCommand
 };
 
 // src/cli/run.ts
