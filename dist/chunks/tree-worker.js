@@ -8,7 +8,7 @@ import {
 import {
   hashBundleFile,
   listBundle
-} from "./chunk-BUIHXK47.js";
+} from "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
 import {
   ModelgateError,

@@ -214,3 +214,17 @@ test('a golden file the config names is required when listed in release.artifact
     /^golden_1h\.json: not in the bundle, .*list it in release\.artifacts so that a bundle without it fails$/,
   );
 });
+
+test('a tarball of the bundle folder, not of its contents, fails config with the tar command that fixes it', async (t) => {
+  const copy = await copySample(t);
+  const work = await tempDir(t);
+  const tarball = path.join(work, 'release.tar.gz');
+  // tar -czf release.tar.gz release: every entry under release/.
+  execFileSync('tar', ['-czf', tarball, '-C', path.dirname(copy), path.basename(copy)]);
+  const report = await healthcheck(tarball, { workDir: work });
+  const config = assertFails(report, 'config');
+  assert.match(
+    config.message,
+    /; the bundle's files are all under release\/ \(a tarball of the folder rather than of its contents\?\): pack it with tar -czf <name>\.tar\.gz -C release \. or point the bundle input at release$/,
+  );
+});

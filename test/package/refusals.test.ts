@@ -226,3 +226,21 @@ test('an output directory that cannot be created is an input error', async (t) =
     (error: InputError) => error.input === 'output-dir' && /cannot create .*\(ENOTDIR\)/.test(error.message),
   );
 });
+
+test('a tarball given as the bundle is refused with what to do instead', async (t) => {
+  const { config } = await fixtureBundle(t);
+  const dir = await tempDir(t);
+  const tarball = path.join(dir, 'bundle.tar.gz');
+  await writeFile(tarball, 'not read');
+  await assert.rejects(
+    packageRelease({
+      bundleDir: tarball,
+      config,
+      configFile: 'modelgate.yml',
+      timestamp: TIMESTAMP,
+      outputDir: path.join(dir, 'out'),
+    }),
+    /bundle\.tar\.gz: expected a bundle directory, found a file \(a tarball: extract it first, or check it with the healthcheck, which takes tarballs as they are\)/,
+  );
+  assert.deepEqual(await leftIn(path.join(dir, 'out')), []);
+});

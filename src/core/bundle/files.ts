@@ -44,13 +44,17 @@ export async function listBundle(root: string): Promise<BundleListing> {
     st = await lstat(root);
   } catch {
     throw new ModelgateError(
-      `${root}: bundle not found; pass the directory or .tar.gz the training job wrote`,
+      `${root}: bundle not found; pass the directory the training job wrote (or its .tar.gz, to the healthcheck)`,
       'input',
       { file: root },
     );
   }
   if (!st.isDirectory())
-    throw new ModelgateError(`${root}: expected a bundle directory`, 'input', { file: root });
+    throw new ModelgateError(
+      `${root}: expected a bundle directory, found a file${/\.(tar\.gz|tgz)$/i.test(root) ? ' (a tarball: extract it first, or check it with the healthcheck, which takes tarballs as they are)' : ''}`,
+      'input',
+      { file: root },
+    );
   await walk(root, '');
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, special };

@@ -87,7 +87,14 @@ export async function checkConfig(ctx: HealthContext): Promise<CheckOutcome> {
       .filter(Boolean)
       .join(', ');
     const more = missing + wrongKind > 1 ? ` (${counts} of ${listed} artifacts)` : '';
-    return { status: 'fail', message: `${firstError.message}${more}`, details, problems };
+    const folder = commonFolder(
+      files.map((f) => f.path),
+      rows.filter((r) => r.status === 'missing').map((r) => r.path),
+    );
+    const hint = folder
+      ? `; the bundle's files are all under ${folder}/ (a tarball of the folder rather than of its contents?): pack it with tar -czf <name>.tar.gz -C ${folder} . or point the bundle input at ${folder}`
+      : '';
+    return { status: 'fail', message: `${firstError.message}${more}${hint}`, details, problems };
   }
   const present = `${listed} of ${listed} artifacts present with their declared kinds`;
   if (unlisted.length)
@@ -98,4 +105,12 @@ export async function checkConfig(ctx: HealthContext): Promise<CheckOutcome> {
       problems,
     };
   return { status: 'pass', message: present, details };
+}
+
+/** The one folder every file is under, when the missing artifacts are found inside it. */
+function commonFolder(paths: readonly string[], missing: readonly string[]): string | undefined {
+  const first = paths[0]?.split('/')[0];
+  if (!first || !paths.every((p) => p.startsWith(`${first}/`))) return undefined;
+  const inside = new Set(paths.map((p) => p.slice(first.length + 1)));
+  return missing.some((m) => inside.has(m)) ? first : undefined;
 }

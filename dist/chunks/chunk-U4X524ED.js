@@ -19,7 +19,7 @@ import {
 import {
   formatSize,
   listBundle
-} from "./chunk-BUIHXK47.js";
+} from "./chunk-F3OCSRXB.js";
 import {
   dottedPath,
   parseJsonText

@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   manifestPathFor
-} from "./chunk-JQNRBSPD.js";
+} from "./chunk-U4X524ED.js";
 import {
   listTarball,
   readTarballFile
@@ -31,7 +31,7 @@ import {
 import {
   formatSize,
   sha256File
-} from "./chunk-BUIHXK47.js";
+} from "./chunk-F3OCSRXB.js";
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";

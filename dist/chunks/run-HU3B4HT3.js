@@ -24,11 +24,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-7D5ST2WK.js")).healthcheckCommand,
-  package: async () => (await import("./package-DWG57MIJ.js")).packageCommand,
-  deploy: async () => (await import("./deploy-FMJERMPH.js")).deployCommand,
+  healthcheck: async () => (await import("./healthcheck-VMWH3CVO.js")).healthcheckCommand,
+  package: async () => (await import("./package-AQ3UAIQH.js")).packageCommand,
+  deploy: async () => (await import("./deploy-LYKBYHJK.js")).deployCommand,
   gate: async () => (await import("./gate-O7YPR2EU.js")).gateCommand,
-  rollback: async () => (await import("./rollback-BHSS2ZPD.js")).rollbackCommand
+  rollback: async () => (await import("./rollback-XGRQQUH2.js")).rollbackCommand
 };
 
 // src/cli/run.ts

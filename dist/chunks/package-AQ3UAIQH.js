@@ -2,10 +2,10 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-XIQS5LZI.js";
+} from "./chunk-VDFEHN6A.js";
 import {
   packageRelease
-} from "./chunk-JQNRBSPD.js";
+} from "./chunk-U4X524ED.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-PHKD7O5F.js";
 import {
@@ -24,7 +24,7 @@ import {
 } from "./chunk-XDFMB7OV.js";
 import "./chunk-EBKACT7D.js";
 import "./chunk-B5YXJCLY.js";
-import "./chunk-BUIHXK47.js";
+import "./chunk-F3OCSRXB.js";
 import {
   dottedPath,
   parseJsonText

@@ -1,22 +1,19 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  deployCommand,
-  deploySummary,
-  resolveManifest
-} from "./chunk-LZZGZTKR.js";
-import "./chunk-JQNRBSPD.js";
+  checkAnnotations,
+  healthcheckCommand
+} from "./chunk-VDFEHN6A.js";
 import "./chunk-A6LRVZ4Q.js";
-import "./chunk-USOGELGZ.js";
-import "./chunk-PHKD7O5F.js";
 import "./chunk-NFTWYXKC.js";
 import "./chunk-ZY3O6VA3.js";
 import "./chunk-XDFMB7OV.js";
-import "./chunk-BUIHXK47.js";
+import "./chunk-EBKACT7D.js";
+import "./chunk-B5YXJCLY.js";
+import "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  deployCommand,
-  deploySummary,
-  resolveManifest
+  checkAnnotations,
+  healthcheckCommand
 };

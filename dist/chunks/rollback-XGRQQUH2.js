@@ -25,8 +25,8 @@ import {
   stamp,
   switchModels,
   writeRemoteFile
-} from "./chunk-LZZGZTKR.js";
-import "./chunk-JQNRBSPD.js";
+} from "./chunk-6R7IBOOV.js";
+import "./chunk-U4X524ED.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -47,7 +47,7 @@ import {
   optionalInput
 } from "./chunk-ZY3O6VA3.js";
 import "./chunk-XDFMB7OV.js";
-import "./chunk-BUIHXK47.js";
+import "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
 import {
   InputError,

@@ -35,7 +35,7 @@ import {
   formatSize,
   hashBundleFile,
   listBundle
-} from "./chunk-BUIHXK47.js";
+} from "./chunk-F3OCSRXB.js";
 import {
   dottedPath,
   parseJsonText
@@ -361,7 +361,12 @@ async function checkConfig(ctx) {
     const firstError = problems.find((p) => p.severity === "error");
     const counts = [missing ? `${missing} missing` : "", wrongKind ? `${wrongKind} of the wrong kind` : ""].filter(Boolean).join(", ");
     const more = missing + wrongKind > 1 ? ` (${counts} of ${listed} artifacts)` : "";
-    return { status: "fail", message: `${firstError.message}${more}`, details, problems };
+    const folder = commonFolder(
+      files.map((f) => f.path),
+      rows.filter((r) => r.status === "missing").map((r) => r.path)
+    );
+    const hint = folder ? `; the bundle's files are all under ${folder}/ (a tarball of the folder rather than of its contents?): pack it with tar -czf <name>.tar.gz -C ${folder} . or point the bundle input at ${folder}` : "";
+    return { status: "fail", message: `${firstError.message}${more}${hint}`, details, problems };
   }
   const present = `${listed} of ${listed} artifacts present with their declared kinds`;
   if (unlisted.length)
@@ -372,6 +377,12 @@ async function checkConfig(ctx) {
       problems
     };
   return { status: "pass", message: present, details };
+}
+function commonFolder(paths, missing) {
+  const first = paths[0]?.split("/")[0];
+  if (!first || !paths.every((p) => p.startsWith(`${first}/`))) return void 0;
+  const inside = new Set(paths.map((p) => p.slice(first.length + 1)));
+  return missing.some((m) => inside.has(m)) ? first : void 0;
 }
 
 // src/core/health/check-golden.ts
