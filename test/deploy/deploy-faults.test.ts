@@ -883,6 +883,36 @@ test('rollback release restores from the backup archive when the release directo
   assert.ok(await serviceActive(server.dir));
 });
 
+test('a backup archive damaged after it was written is refused by its own manifest, and nothing changes', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  const second = await makeRelease(server.work, SECOND);
+  assert.equal((await deploy(server.options(second))).status, 'deployed');
+  await rm(path.join(server.dir, 'releases', FIRST), { recursive: true });
+  // The archive is still a valid tar.gz, with one model's bytes changed inside.
+  const archive = path.join(server.dir, 'backup', `${FIRST}.tar.gz`);
+  const unpacked = path.join(server.work, 'unpacked');
+  await mkdir(unpacked);
+  await run('tar', ['-xzf', archive, '-C', unpacked]);
+  await writeFile(path.join(unpacked, 'lstm_1h.onnx'), 'changed on disk');
+  await run('tar', ['-czf', archive, '-C', unpacked, '.']);
+  await assert.rejects(
+    rollback({
+      transport: server.transport,
+      config: server.config.deploy,
+      rollback: server.config.rollback,
+      level: 'release',
+      log: () => {},
+      pollMs: 150,
+    }),
+    new RegExp(
+      `backup/${FIRST}\\.tar\\.gz does not match its own manifest\\.json \\(.*lstm_1h\\.onnx.*\\); it was damaged after it was written and is not restored`,
+    ),
+  );
+  await assertLive(server, SECOND);
+  assert.deepEqual(await readdir(path.join(server.dir, 'releases')), [SECOND]);
+  assert.ok(await serviceActive(server.dir));
+});
+
 test("rollback release falls back to the seed's hand-made backup archive", async (t) => {
   const dir = await makeServerDir(t, {
     models: { 'lstm_1h.onnx': 'BROKEN by hand', 'stacking_meta.json': '{}' },

@@ -26,9 +26,9 @@ import os from "node:os";
 var commands = {
   healthcheck: async () => (await import("./healthcheck-VMWH3CVO.js")).healthcheckCommand,
   package: async () => (await import("./package-AQ3UAIQH.js")).packageCommand,
-  deploy: async () => (await import("./deploy-LYKBYHJK.js")).deployCommand,
+  deploy: async () => (await import("./deploy-QBQVKUA3.js")).deployCommand,
   gate: async () => (await import("./gate-O7YPR2EU.js")).gateCommand,
-  rollback: async () => (await import("./rollback-XGRQQUH2.js")).rollbackCommand
+  rollback: async () => (await import("./rollback-CCFJZV4J.js")).rollbackCommand
 };
 
 // src/cli/run.ts

@@ -3,7 +3,7 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-6R7IBOOV.js";
+} from "./chunk-AWXYD4JD.js";
 import "./chunk-U4X524ED.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-USOGELGZ.js";

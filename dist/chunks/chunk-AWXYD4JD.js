@@ -1910,6 +1910,7 @@ export {
   writeRemoteFile,
   modelsState,
   listReleases,
+  verifyReleaseDir,
   switchModels,
   adoptPlainDirectory,
   recoverInterrupted,

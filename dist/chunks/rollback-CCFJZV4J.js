@@ -24,8 +24,9 @@ import {
   restartAndVerify,
   stamp,
   switchModels,
+  verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-6R7IBOOV.js";
+} from "./chunk-AWXYD4JD.js";
 import "./chunk-U4X524ED.js";
 import {
   listTarball
@@ -39,6 +40,7 @@ import {
   durationSeconds,
   loadConfigInput,
   openTarget,
+  parseManifest,
   runIdentity
 } from "./chunk-NFTWYXKC.js";
 import {
@@ -95,15 +97,37 @@ async function restoreArchive(target, archive, id) {
   }
   const tmp = `${layout.releases}/${id}.tmp-${randomBytes(4).toString("hex")}`;
   const final = `${layout.releases}/${id}`;
-  await target.run(
-    `restoring ${archive} into ${final}`,
-    sh`t=${tmp}; f=${final}; m=${layout.modelsName}
+  const extracted = await target.run(
+    `extracting ${archive}`,
+    sh`t=${tmp}; m=${layout.modelsName}
 mkdir -p -- ${layout.releases} && mkdir -- "$t" || exit 1
 tar -xzf ${archive} -C "$t" --no-same-owner --no-same-permissions || { rm -rf -- "$t"; exit 1; }
-if [ "$(ls -A -- "$t" | wc -l)" -eq 1 ] && [ -d "$t/$m" ] && [ ! -L "$t/$m" ]; then s="$t/$m"; else s="$t"; fi
-rm -rf -- "$f" && mv -T -- "$s" "$f" && touch -- "$f" || exit 1
-rm -rf -- "$t"`
+if [ "$(ls -A -- "$t" | wc -l)" -eq 1 ] && [ -d "$t/$m" ] && [ ! -L "$t/$m" ]; then printf '%s\n' "$t/$m"; else printf '%s\n' "$t"; fi`
   );
+  const source = extracted.stdout.trim().split("\n").at(-1) ?? tmp;
+  try {
+    const manifestFile = await readRemoteFile(target, `${source}/manifest.json`);
+    if (manifestFile.exists) {
+      const where = `${archive} (manifest.json)`;
+      const outcome = await verifyReleaseDir(
+        target,
+        source,
+        parseManifest(manifestFile.content.toString("utf8"), where)
+      );
+      if (!outcome.ok)
+        throw new ModelgateError(
+          `${target.description}: ${archive} does not match its own manifest.json (${outcome.problems.slice(0, 3).join("; ")}); it was damaged after it was written and is not restored`,
+          "check"
+        );
+    }
+    await target.run(
+      `restoring ${archive} into ${final}`,
+      sh`s=${source}; f=${final}
+rm -rf -- "$f" && mv -T -- "$s" "$f" && touch -- "$f" || exit 1`
+    );
+  } finally {
+    await target.exec(sh`rm -rf -- ${tmp}`);
+  }
   return { files };
 }
 
