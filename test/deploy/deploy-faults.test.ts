@@ -913,6 +913,27 @@ test('a backup archive damaged after it was written is refused by its own manife
   assert.ok(await serviceActive(server.dir));
 });
 
+test('a release rollback after a promote keeps the live flags and says so in its plan', async (t) => {
+  const server = await serverWithFirstRelease(t);
+  const second = await makeRelease(server.work, SECOND);
+  assert.equal((await deploy(server.options(second))).status, 'deployed');
+  assert.equal((await deploy(server.options(second, { phase: 'promote' }))).status, 'promoted');
+  const result = await rollback({
+    transport: server.transport,
+    config: server.config.deploy,
+    rollback: server.config.rollback,
+    level: 'release',
+    log: () => {},
+    pollMs: 150,
+  });
+  assert.equal(result.status, 'rolled-back', result.reason);
+  assert.match(
+    result.plan.join('\n'),
+    /leave \S*\.env as it is \(ML_ENABLE_STACKING=1, not the shadow ML_ENABLE_STACKING=0\); run rollback --level stacking as well/,
+  );
+  assert.match(await readFile(path.join(server.dir, '.env'), 'utf8'), /^ML_ENABLE_STACKING=1$/m);
+});
+
 test("rollback release falls back to the seed's hand-made backup archive", async (t) => {
   const dir = await makeServerDir(t, {
     models: { 'lstm_1h.onnx': 'BROKEN by hand', 'stacking_meta.json': '{}' },

@@ -391,6 +391,15 @@ async function decideRelease(
       `move the plain directory ${layout.models} into releases/${adopted} (kept, so it can be rolled back to)`,
     );
   plan.push(`switch ${layout.modelsName} -> releases/${id} (was ${live ?? (adopted ? adopted : 'absent')})`);
+  // The flags stay as they are: say so when they are not the shadow flags, since the release
+  // rolled back to then runs with them (the stacking level turns them off).
+  const flagsFile = await readRemoteFile(target, layout.flagsFile);
+  const shadow = options.config.flags.shadow;
+  const drift = flagsFile.exists ? applyFlags(flagsFile.content.toString('utf8'), shadow).changes : [];
+  if (drift.length > 0)
+    plan.push(
+      `leave ${layout.flagsFile} as it is (${drift.map((c) => `${c.key}=${c.from ?? '(unset)'}`).join(', ')}, not the shadow ${describeFlags(shadow)}); run rollback --level stacking as well to go back to the shadow flags`,
+    );
   return {
     unchanged: false,
     plan,

@@ -420,6 +420,13 @@ async function decideRelease(target, options, state) {
       `move the plain directory ${layout.models} into releases/${adopted} (kept, so it can be rolled back to)`
     );
   plan.push(`switch ${layout.modelsName} -> releases/${id} (was ${live ?? (adopted ? adopted : "absent")})`);
+  const flagsFile = await readRemoteFile(target, layout.flagsFile);
+  const shadow = options.config.flags.shadow;
+  const drift = flagsFile.exists ? applyFlags(flagsFile.content.toString("utf8"), shadow).changes : [];
+  if (drift.length > 0)
+    plan.push(
+      `leave ${layout.flagsFile} as it is (${drift.map((c) => `${c.key}=${c.from ?? "(unset)"}`).join(", ")}, not the shadow ${describeFlags(shadow)}); run rollback --level stacking as well to go back to the shadow flags`
+    );
   return {
     unchanged: false,
     plan,

@@ -28,7 +28,7 @@ var commands = {
   package: async () => (await import("./package-AQ3UAIQH.js")).packageCommand,
   deploy: async () => (await import("./deploy-QBQVKUA3.js")).deployCommand,
   gate: async () => (await import("./gate-O7YPR2EU.js")).gateCommand,
-  rollback: async () => (await import("./rollback-CCFJZV4J.js")).rollbackCommand
+  rollback: async () => (await import("./rollback-SHYAKAM7.js")).rollbackCommand
 };
 
 // src/cli/run.ts
