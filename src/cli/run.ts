@@ -114,6 +114,25 @@ export function parseFlags(spec: ActionSpec, argv: string[]): Record<string, str
   return values;
 }
 
+/**
+ * Secret inputs not given as flags are read from MODELGATE_PRIVATE_KEY, MODELGATE_PASSPHRASE
+ * and MODELGATE_GITHUB_TOKEN: a flag's value is visible to every user of the machine in `ps`.
+ */
+const SECRET_INPUTS = ['private-key', 'passphrase', 'github-token'];
+
+function secretEnvName(input: string): string {
+  return `MODELGATE_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+
+function secretsFromEnvironment(spec: ActionSpec, values: Record<string, string>): Record<string, string> {
+  const out = { ...values };
+  for (const input of SECRET_INPUTS) {
+    const fromEnv = process.env[secretEnvName(input)];
+    if (!out[input] && fromEnv && spec.inputs.some((i) => i.name === input)) out[input] = fromEnv;
+  }
+  return out;
+}
+
 function cliContext(values: Record<string, string>): CommandContext {
   const secrets: string[] = [];
   const mask = (line: string) =>
@@ -161,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const values = parseFlags(spec, rest);
+    const values = secretsFromEnvironment(spec, parseFlags(spec, rest));
     const ctx = cliContext(values);
     beginEarly(name, ctx.inputs, ctx.workspace);
     const command = await commands[name]();

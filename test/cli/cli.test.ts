@@ -157,3 +157,19 @@ test('a report path that cannot be written is an input error naming the report i
     /modelgate healthcheck: input report: cannot write the report to .*modelgate\.yml\/report\.json \(a file stands where a folder of the path should be\); set report to a writable file path/,
   );
 });
+
+test('a secret not given as a flag is read from its MODELGATE_ environment variable', () => {
+  const args = ['rollback', '--level', 'stacking', '--target', 'ssh', '--host', '127.0.0.1', '--port', '1'];
+  const config = ['--username', 'u', '--config', 'samples/modelgate.yml'];
+  const without = modelgate([...args, ...config]);
+  assert.match(without.stderr, /Input required and not supplied: private-key/);
+  const r = spawnSync(process.execPath, [bin, ...args, ...config], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', MODELGATE_PRIVATE_KEY: 'not a key' },
+  });
+  // Past the key: the next thing missing is the host key.
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /Input required and not supplied: known-hosts/);
+  assert.doesNotMatch(r.stderr, /not a key/);
+});

@@ -123,6 +123,18 @@ function parseFlags(spec, argv) {
     values["github-token"] = process.env.GITHUB_TOKEN;
   return values;
 }
+var SECRET_INPUTS = ["private-key", "passphrase", "github-token"];
+function secretEnvName(input) {
+  return `MODELGATE_${input.toUpperCase().replace(/-/g, "_")}`;
+}
+function secretsFromEnvironment(spec, values) {
+  const out = { ...values };
+  for (const input of SECRET_INPUTS) {
+    const fromEnv = process.env[secretEnvName(input)];
+    if (!out[input] && fromEnv && spec.inputs.some((i) => i.name === input)) out[input] = fromEnv;
+  }
+  return out;
+}
 function cliContext(values) {
   const secrets = [];
   const mask = (line) => secrets.reduce((s, secret) => secret ? s.split(secret).join("***") : s, line);
@@ -172,7 +184,7 @@ async function main(argv) {
     return 0;
   }
   try {
-    const values = parseFlags(spec, rest);
+    const values = secretsFromEnvironment(spec, parseFlags(spec, rest));
     const ctx = cliContext(values);
     beginEarly(name, ctx.inputs, ctx.workspace);
     const command = await commands[name]();
