@@ -5,8 +5,8 @@ import {
 } from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-JJZXK7UY.js";
-import "../chunks/chunk-D4NDZGFG.js";
+} from "../chunks/chunk-YDUB2CEI.js";
+import "../chunks/chunk-THWA5M5Q.js";
 import "../chunks/chunk-X3G7Z4V5.js";
 import "../chunks/chunk-EBKACT7D.js";
 import "../chunks/chunk-UAYJCUJE.js";

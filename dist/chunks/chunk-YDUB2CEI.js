@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-D4NDZGFG.js";
+} from "./chunk-THWA5M5Q.js";
 import {
   debug,
   error,

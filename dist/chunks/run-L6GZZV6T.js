@@ -6,7 +6,7 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-D4NDZGFG.js";
+} from "./chunk-THWA5M5Q.js";
 import {
   ACTION_NAMES,
   isActionName

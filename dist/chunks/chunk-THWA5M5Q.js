@@ -38,7 +38,7 @@ var ACTION_SPECS = {
       },
       {
         "name": "command",
-        "description": 'An extra check to run, with the bundle path in MODELGATE_BUNDLE; its stdout must be JSON {"checks":[...]}.',
+        "description": 'An extra check to run, with the bundle path in MODELGATE_BUNDLE; its stdout must be JSON {"checks":[{"name":"...","status":"pass|warn|fail|skip","message":"..."}]}, and a non-zero exit fails the check.',
         "required": false,
         "default": ""
       },
