@@ -47,7 +47,7 @@ function pullRequestFromContext() {
 }
 
 // src/actions/gate.ts
-await runAction("gate", async () => (await import("../chunks/gate-O7YPR2EU.js")).gateCommand, {
+await runAction("gate", async () => (await import("../chunks/gate-Q77IDW4P.js")).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr ? createIssueCommentsApi({

@@ -10,6 +10,7 @@ import { commands } from '../commands/index.js';
 import type { CommandContext } from '../commands/types.js';
 import { errorMessage, exitCodeFor, InputError } from '../core/errors.js';
 import { mapSource } from '../core/inputs/source.js';
+import { closest } from '../core/validation/closest.js';
 import { ACTION_SPECS } from '../core/inputs/action-specs.js';
 import { ACTION_NAMES, isActionName, type ActionSpec } from '../core/inputs/names.js';
 
@@ -84,11 +85,13 @@ export function parseFlags(spec: ActionSpec, argv: string[]): Record<string, str
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const input = known.get(name);
     if (!input) {
+      const near = closest(name, [...known.keys()]);
       throw new InputError(
-        `unknown input --${name} for ${spec.name}; valid inputs: ${spec.inputs.map((x) => `--${x.name}`).join(', ')}`,
+        `unknown input --${name} for ${spec.name}${near ? ` (did you mean --${near}?)` : ''}; valid inputs: ${spec.inputs.map((x) => `--${x.name}`).join(', ')}`,
         name,
       );
     }
+    if (values[name] !== undefined) throw new InputError(`--${name} is given twice; give it once`, name);
     let value: string;
     if (eq !== -1) value = arg.slice(eq + 1);
     else {

@@ -55,7 +55,10 @@ test('a config error is one line on stderr naming file, line and field, with exi
 test('unknown flags and missing inputs are usage errors (exit 2) naming the input', () => {
   const unknown = modelgate(['healthcheck', '--bundel', 'x', '--config', 'samples/modelgate.yml']);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /unknown input --bundel for healthcheck; valid inputs: --bundle, /);
+  assert.match(
+    unknown.stderr,
+    /unknown input --bundel for healthcheck \(did you mean --bundle\?\); valid inputs: --bundle, /,
+  );
   const missing = modelgate(['rollback', '--config', 'samples/modelgate.yml']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /Input required and not supplied: level/);
@@ -172,4 +175,10 @@ test('a secret not given as a flag is read from its MODELGATE_ environment varia
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /Input required and not supplied: known-hosts/);
   assert.doesNotMatch(r.stderr, /not a key/);
+});
+
+test('a flag given twice is refused', () => {
+  const twice = modelgate(['healthcheck', '--bundle', 'samples/release', '--bundle', 'samples/seed']);
+  assert.equal(twice.code, 2);
+  assert.match(twice.stderr, /--bundle is given twice; give it once/);
 });

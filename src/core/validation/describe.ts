@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import type { core as zcore } from 'zod';
 
 import { describeValue, type Path } from './value-text.js';
+import { closest } from './closest.js';
 
 export { describeValue, dottedPath, type Path } from './value-text.js';
 
@@ -74,34 +75,6 @@ export function describeIssue(issue: zcore.$ZodIssue, root: unknown, allowed?: r
     default:
       return `${issue.message}${found !== undefined ? `, got ${describeValue(found)}` : ''}`;
   }
-}
-
-/** The known field nearest to a misspelt one (edit distance at most 2), if any. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const next = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = row[j]!;
-      row[j] = next;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** Unwraps optional/default/nullable wrappers and walks object shapes to list the fields at `path`. */

@@ -1,22 +1,19 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  deployCommand,
-  deploySummary,
-  resolveManifest
-} from "./chunk-AWXYD4JD.js";
-import "./chunk-U4X524ED.js";
+  checkAnnotations,
+  healthcheckCommand
+} from "./chunk-TGHH5MIO.js";
 import "./chunk-A6LRVZ4Q.js";
-import "./chunk-USOGELGZ.js";
-import "./chunk-PHKD7O5F.js";
-import "./chunk-NFTWYXKC.js";
-import "./chunk-ZY3O6VA3.js";
+import "./chunk-5HE4UP7S.js";
+import "./chunk-ML2NDHJP.js";
 import "./chunk-XDFMB7OV.js";
+import "./chunk-EBKACT7D.js";
+import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  deployCommand,
-  deploySummary,
-  resolveManifest
+  checkAnnotations,
+  healthcheckCommand
 };

@@ -14,11 +14,11 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-NFTWYXKC.js";
+} from "./chunk-5HE4UP7S.js";
 import {
   optionalInput,
   requiredInput
-} from "./chunk-ZY3O6VA3.js";
+} from "./chunk-ML2NDHJP.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";

@@ -19,12 +19,12 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-NFTWYXKC.js";
+} from "./chunk-5HE4UP7S.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
-} from "./chunk-ZY3O6VA3.js";
+} from "./chunk-ML2NDHJP.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";

@@ -12,7 +12,7 @@ import {
   PARSE_ONCE,
   describeIssue,
   manifestSchema
-} from "./chunk-NFTWYXKC.js";
+} from "./chunk-5HE4UP7S.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";

@@ -2,23 +2,23 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-VDFEHN6A.js";
+} from "./chunk-TGHH5MIO.js";
 import {
   packageRelease
-} from "./chunk-U4X524ED.js";
+} from "./chunk-JZ7DWNXB.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-PHKD7O5F.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-NFTWYXKC.js";
+} from "./chunk-5HE4UP7S.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput,
   requiredInput
-} from "./chunk-ZY3O6VA3.js";
+} from "./chunk-ML2NDHJP.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";

@@ -1,19 +1,22 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  checkAnnotations,
-  healthcheckCommand
-} from "./chunk-VDFEHN6A.js";
+  deployCommand,
+  deploySummary,
+  resolveManifest
+} from "./chunk-3SSEKRYT.js";
+import "./chunk-JZ7DWNXB.js";
 import "./chunk-A6LRVZ4Q.js";
-import "./chunk-NFTWYXKC.js";
-import "./chunk-ZY3O6VA3.js";
+import "./chunk-USOGELGZ.js";
+import "./chunk-PHKD7O5F.js";
+import "./chunk-5HE4UP7S.js";
+import "./chunk-ML2NDHJP.js";
 import "./chunk-XDFMB7OV.js";
-import "./chunk-EBKACT7D.js";
-import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  checkAnnotations,
-  healthcheckCommand
+  deployCommand,
+  deploySummary,
+  resolveManifest
 };

@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   manifestPathFor
-} from "./chunk-U4X524ED.js";
+} from "./chunk-JZ7DWNXB.js";
 import {
   listTarball,
   readTarballFile
@@ -18,13 +18,13 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-NFTWYXKC.js";
+} from "./chunk-5HE4UP7S.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput,
   requiredInput
-} from "./chunk-ZY3O6VA3.js";
+} from "./chunk-ML2NDHJP.js";
 import {
   external_exports
 } from "./chunk-XDFMB7OV.js";

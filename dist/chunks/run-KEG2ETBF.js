@@ -1,7 +1,8 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
+  closest,
   mapSource
-} from "./chunk-ZY3O6VA3.js";
+} from "./chunk-ML2NDHJP.js";
 import {
   ACTION_SPECS,
   beginEarly,
@@ -24,11 +25,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-VMWH3CVO.js")).healthcheckCommand,
-  package: async () => (await import("./package-AQ3UAIQH.js")).packageCommand,
-  deploy: async () => (await import("./deploy-QBQVKUA3.js")).deployCommand,
-  gate: async () => (await import("./gate-O7YPR2EU.js")).gateCommand,
-  rollback: async () => (await import("./rollback-SHYAKAM7.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-6BKQJHS7.js")).healthcheckCommand,
+  package: async () => (await import("./package-VMQCMVCM.js")).packageCommand,
+  deploy: async () => (await import("./deploy-VVOJHAZX.js")).deployCommand,
+  gate: async () => (await import("./gate-Q77IDW4P.js")).gateCommand,
+  rollback: async () => (await import("./rollback-6LPNNX2O.js")).rollbackCommand
 };
 
 // src/cli/run.ts
@@ -95,11 +96,13 @@ function parseFlags(spec, argv) {
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const input = known.get(name);
     if (!input) {
+      const near = closest(name, [...known.keys()]);
       throw new InputError(
-        `unknown input --${name} for ${spec.name}; valid inputs: ${spec.inputs.map((x) => `--${x.name}`).join(", ")}`,
+        `unknown input --${name} for ${spec.name}${near ? ` (did you mean --${near}?)` : ""}; valid inputs: ${spec.inputs.map((x) => `--${x.name}`).join(", ")}`,
         name
       );
     }
+    if (values[name] !== void 0) throw new InputError(`--${name} is given twice; give it once`, name);
     let value;
     if (eq !== -1) value = arg.slice(eq + 1);
     else {

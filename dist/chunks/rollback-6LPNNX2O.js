@@ -26,8 +26,8 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-AWXYD4JD.js";
-import "./chunk-U4X524ED.js";
+} from "./chunk-3SSEKRYT.js";
+import "./chunk-JZ7DWNXB.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -42,12 +42,12 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-NFTWYXKC.js";
+} from "./chunk-5HE4UP7S.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
-} from "./chunk-ZY3O6VA3.js";
+} from "./chunk-ML2NDHJP.js";
 import "./chunk-XDFMB7OV.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
