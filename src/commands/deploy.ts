@@ -72,7 +72,7 @@ export const deployCommand: Command = async (ctx) => {
   let result: DeployResult;
   try {
     const log = (line: string): void => ctx.log.info(line);
-    result = await cancelOnSignals(log, (signal) =>
+    result = await cancelOnSignals(log, 'puts back what it changed and releases the lock', (signal) =>
       deploy({
         transport,
         config: settings,

@@ -1,4 +1,5 @@
 /** `package`: bundle dir -> reproducible tarball, manifest, notes; optional artifact upload. */
+import { cancelOnSignals } from './cancel-on-signals.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -116,27 +117,31 @@ export const packageCommand: Command = async (ctx): Promise<CommandResult> => {
   let healthChecks: Report['checks'] = typeof health === 'function' ? [] : health.checks;
   let result;
   try {
+    const log = (line: string): void => ctx.log.info(line);
     result = await ctx.log.group('Package', () =>
-      packageRelease({
-        bundleDir,
-        config: loaded.config,
-        configFile: loaded.file,
-        ...(name ? { name } : {}),
-        ...(timestamp ? { timestamp } : {}),
-        outputDir,
-        language,
-        ...(typeof health === 'function'
-          ? {
-              health: async () => {
-                const report = await health();
-                healthChecks = report.checks;
-                return report;
-              },
-            }
-          : { health, healthSource: reportInput }),
-        env: ctx.env,
-        onProgress: (line) => ctx.log.info(line),
-      }),
+      cancelOnSignals(log, 'removes its unfinished files', (signal) =>
+        packageRelease({
+          bundleDir,
+          config: loaded.config,
+          configFile: loaded.file,
+          ...(name ? { name } : {}),
+          ...(timestamp ? { timestamp } : {}),
+          outputDir,
+          language,
+          ...(typeof health === 'function'
+            ? {
+                health: async () => {
+                  const report = await health();
+                  healthChecks = report.checks;
+                  return report;
+                },
+              }
+            : { health, healthSource: reportInput }),
+          env: ctx.env,
+          onProgress: log,
+          signal,
+        }),
+      ),
     );
   } catch (error) {
     // A failed healthcheck stops packaging: annotate the files it named, then fail once.

@@ -18,7 +18,7 @@ export const rollbackCommand: Command = async (ctx) => {
   let result;
   try {
     const log = (line: string): void => ctx.log.info(line);
-    result = await cancelOnSignals(log, (signal) =>
+    result = await cancelOnSignals(log, 'puts back what it changed and releases the lock', (signal) =>
       rollback({
         transport,
         config: deploy,

@@ -244,3 +244,17 @@ test('a tarball given as the bundle is refused with what to do instead', async (
   );
   assert.deepEqual(await leftIn(path.join(dir, 'out')), []);
 });
+
+test('a package cancelled part way removes its unfinished files', async (t) => {
+  const controller = new AbortController();
+  let files = 0;
+  const { promise, outputDir } = await attempt(t, async () => undefined, {
+    signal: controller.signal,
+    onProgress: (line) => {
+      // Cancelled once the first file is being added, as SIGINT would.
+      if (line.startsWith('adding ') && ++files === 1) controller.abort(new Error('SIGINT'));
+    },
+  });
+  await assert.rejects(promise, /cancelled \(SIGINT\) before \S+; nothing was written/);
+  assert.deepEqual(await leftIn(outputDir), []);
+});

@@ -28,6 +28,7 @@ import {
   tarballName,
   type ManifestInput,
 } from './manifest-build.js';
+import { reasonOf } from '../deploy/cancel.js';
 import { HealthReportMatch } from './health-match.js';
 import { gatherMetrics } from './metrics.js';
 import { renderReleaseNotes, type NotesLanguage } from './notes.js';
@@ -55,6 +56,8 @@ export interface PackageOptions {
    * bundle's files with their sizes and hashes (see health-match.ts).
    */
   healthSource?: string | undefined;
+  /** Cancels packaging before its next file; the unfinished files are removed. */
+  signal?: AbortSignal | undefined;
   /** For `source` in the manifest (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID). */
   env?: NodeJS.ProcessEnv | undefined;
   onProgress?: ((message: string) => void | Promise<void>) | undefined;
@@ -215,7 +218,14 @@ export async function packageRelease(options: PackageOptions): Promise<PackageRe
         first: { path: MANIFEST_ENTRY, size: innerSize },
         firstContent: (sha256) => Buffer.from(serializeManifest(buildInnerManifest(input(sha256)))),
         files: listing.files,
-        onFile: (file) => progress(`adding ${file.path} (${formatSize(file.size)})`),
+        onFile: (file) => {
+          if (options.signal?.aborted)
+            throw new ModelgateError(
+              `cancelled (${reasonOf(options.signal)}) before ${file.path}; nothing was written`,
+              'runtime',
+            );
+          return progress(`adding ${file.path} (${formatSize(file.size)})`);
+        },
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

@@ -4,8 +4,9 @@ import {
   runHealthcheck
 } from "./chunk-TGHH5MIO.js";
 import {
+  cancelOnSignals,
   packageRelease
-} from "./chunk-JZ7DWNXB.js";
+} from "./chunk-C3QG3GYG.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-PHKD7O5F.js";
 import {
@@ -126,26 +127,32 @@ var packageCommand = async (ctx) => {
   let healthChecks = typeof health === "function" ? [] : health.checks;
   let result;
   try {
+    const log = (line) => ctx.log.info(line);
     result = await ctx.log.group(
       "Package",
-      () => packageRelease({
-        bundleDir,
-        config: loaded.config,
-        configFile: loaded.file,
-        ...name ? { name } : {},
-        ...timestamp ? { timestamp } : {},
-        outputDir,
-        language,
-        ...typeof health === "function" ? {
-          health: async () => {
-            const report = await health();
-            healthChecks = report.checks;
-            return report;
-          }
-        } : { health, healthSource: reportInput },
-        env: ctx.env,
-        onProgress: (line) => ctx.log.info(line)
-      })
+      () => cancelOnSignals(
+        log,
+        "removes its unfinished files",
+        (signal) => packageRelease({
+          bundleDir,
+          config: loaded.config,
+          configFile: loaded.file,
+          ...name ? { name } : {},
+          ...timestamp ? { timestamp } : {},
+          outputDir,
+          language,
+          ...typeof health === "function" ? {
+            health: async () => {
+              const report = await health();
+              healthChecks = report.checks;
+              return report;
+            }
+          } : { health, healthSource: reportInput },
+          env: ctx.env,
+          onProgress: log,
+          signal
+        })
+      )
     );
   } catch (error) {
     if (!(error instanceof ModelgateError) || !healthChecks.some((c) => c.status === "fail")) throw error;

@@ -29,6 +29,28 @@ import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
 
+// src/commands/cancel-on-signals.ts
+async function cancelOnSignals(log, cleanUp, run) {
+  const controller = new AbortController();
+  const onSignal = (name) => {
+    if (!controller.signal.aborted) {
+      log(`${name}: cancelling; the run stops before its next step and ${cleanUp}`);
+      controller.abort(new Error(name));
+    } else if (name === "SIGINT") {
+      log(`${name} again: exiting now, without cleaning up`);
+      process.exit(130);
+    } else log(`${name}: still cleaning up`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
 // src/core/package/manifest-build.ts
 import path from "node:path";
 
@@ -126,6 +148,28 @@ function serializeManifest(manifest) {
 // src/core/package/package.ts
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path4 from "node:path";
+
+// src/core/deploy/cancel.ts
+function cancelledError(signal, before) {
+  return new ModelgateError(`cancelled (${reasonOf(signal)}) before ${before}`, "runtime");
+}
+function reasonOf(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error ? reason.message : String(reason ?? "aborted");
+}
+function sleepUnlessAborted(ms, signal) {
+  if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
 
 // src/core/package/health-match.ts
 var integrityDetails = external_exports.object({
@@ -1462,7 +1506,14 @@ async function packageRelease(options) {
         first: { path: MANIFEST_ENTRY, size: innerSize },
         firstContent: (sha256) => Buffer.from(serializeManifest(buildInnerManifest(input(sha256)))),
         files: listing.files,
-        onFile: (file) => progress(`adding ${file.path} (${formatSize(file.size)})`)
+        onFile: (file) => {
+          if (options.signal?.aborted)
+            throw new ModelgateError(
+              `cancelled (${reasonOf(options.signal)}) before ${file.path}; nothing was written`,
+              "runtime"
+            );
+          return progress(`adding ${file.path} (${formatSize(file.size)})`);
+        }
       });
     } catch (error) {
       const code = error.code;
@@ -1498,6 +1549,10 @@ async function packageRelease(options) {
 }
 
 export {
+  cancelOnSignals,
   manifestPathFor,
+  cancelledError,
+  reasonOf,
+  sleepUnlessAborted,
   packageRelease
 };

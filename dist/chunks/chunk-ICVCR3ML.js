@@ -1,7 +1,11 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  manifestPathFor
-} from "./chunk-JZ7DWNXB.js";
+  cancelOnSignals,
+  cancelledError,
+  manifestPathFor,
+  reasonOf,
+  sleepUnlessAborted
+} from "./chunk-C3QG3GYG.js";
 import {
   listTarball,
   readTarballFile
@@ -35,32 +39,6 @@ import {
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
-
-// src/commands/cancel-on-signals.ts
-async function cancelOnSignals(log, run) {
-  const controller = new AbortController();
-  const onSignal = (name) => {
-    if (!controller.signal.aborted) {
-      log(
-        `${name}: cancelling; the run stops before its next step, puts back what it changed and releases the lock`
-      );
-      controller.abort(new Error(name));
-    } else if (name === "SIGINT") {
-      log(
-        `${name} again: exiting now; the next deploy or rollback undoes what this run left half done (a lock left behind is broken after deploy.stale_lock)`
-      );
-      process.exit(130);
-    } else log(`${name}: still putting back what this run changed`);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  try {
-    return await run(controller.signal);
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
-}
 
 // src/commands/deploy.ts
 import { existsSync } from "node:fs";
@@ -206,30 +184,6 @@ function previousOf(entries, id) {
 // src/core/deploy/lock.ts
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-
-// src/core/deploy/cancel.ts
-function cancelledError(signal, before) {
-  return new ModelgateError(`cancelled (${reasonOf(signal)}) before ${before}`, "runtime");
-}
-function reasonOf(signal) {
-  const reason = signal.reason;
-  return reason instanceof Error ? reason.message : String(reason ?? "aborted");
-}
-function sleepUnlessAborted(ms, signal) {
-  if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
-
-// src/core/deploy/lock.ts
 var holderSchema = external_exports.object({
   actor: external_exports.string(),
   run_id: external_exports.string(),
@@ -1849,6 +1803,7 @@ var deployCommand = async (ctx) => {
     const log = (line) => ctx.log.info(line);
     result = await cancelOnSignals(
       log,
+      "puts back what it changed and releases the lock",
       (signal) => deploy({
         transport,
         config: settings,
@@ -1892,7 +1847,6 @@ var deployCommand = async (ctx) => {
 };
 
 export {
-  cancelOnSignals,
   applyFlags,
   describeFlags,
   appendHistory,

@@ -7,7 +7,6 @@ import {
   adoptPlainDirectory,
   appendHistory,
   applyFlags,
-  cancelOnSignals,
   checkReleaseId,
   defaultActor,
   defaultRunId,
@@ -26,8 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-3SSEKRYT.js";
-import "./chunk-JZ7DWNXB.js";
+} from "./chunk-ICVCR3ML.js";
+import {
+  cancelOnSignals
+} from "./chunk-C3QG3GYG.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -453,6 +454,7 @@ var rollbackCommand = async (ctx) => {
     const log = (line) => ctx.log.info(line);
     result = await cancelOnSignals(
       log,
+      "puts back what it changed and releases the lock",
       (signal) => rollback({
         transport,
         config: deploy,

@@ -3,8 +3,8 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-3SSEKRYT.js";
-import "./chunk-JZ7DWNXB.js";
+} from "./chunk-ICVCR3ML.js";
+import "./chunk-C3QG3GYG.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-USOGELGZ.js";
 import "./chunk-PHKD7O5F.js";

@@ -26,10 +26,10 @@ import os from "node:os";
 // src/commands/index.ts
 var commands = {
   healthcheck: async () => (await import("./healthcheck-6BKQJHS7.js")).healthcheckCommand,
-  package: async () => (await import("./package-VMQCMVCM.js")).packageCommand,
-  deploy: async () => (await import("./deploy-VVOJHAZX.js")).deployCommand,
+  package: async () => (await import("./package-YRFUZZJQ.js")).packageCommand,
+  deploy: async () => (await import("./deploy-VV4KJUP3.js")).deployCommand,
   gate: async () => (await import("./gate-Q77IDW4P.js")).gateCommand,
-  rollback: async () => (await import("./rollback-6LPNNX2O.js")).rollbackCommand
+  rollback: async () => (await import("./rollback-UR6YDEBH.js")).rollbackCommand
 };
 
 // src/cli/run.ts
