@@ -17,10 +17,9 @@ export async function loadConfigInput(ctx: CommandContext): Promise<LoadedConfig
   return loadConfig(file, ctx.workspace);
 }
 
-/** Writes JSON through a temporary file and a rename, so readers never see half a file. */
 /**
- * Writes the JSON report under a temporary name, then renames it into place. A path that
- * cannot be written is an input error naming `input` (the report input) and the reason.
+ * Writes JSON through a temporary file and a rename, so readers never see half a file. A path
+ * that cannot be written is an input error naming `input` (the report input) and the reason.
  */
 export async function writeJsonFile(file: string, value: unknown, input = 'report'): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;

@@ -1,5 +1,4 @@
 /** `deploy`: tarball + manifest -> the target, through deploy() over the chosen transport. */
-import { cancelOnSignals } from './cancel-on-signals.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readTarballFile } from '../core/bundle/tar.js';
@@ -8,6 +7,7 @@ import { ModelgateError } from '../core/errors.js';
 import { booleanInput, choiceInput, optionalInput, requiredInput } from '../core/inputs/source.js';
 import { loadManifest, parseManifest, type Manifest } from '../core/manifest.js';
 import { manifestPathFor } from '../core/package/package.js';
+import { cancelOnSignals } from './cancel-on-signals.js';
 import { loadConfigInput, openTarget, resolveIn, runIdentity } from './common.js';
 import { renderSteps } from './render-steps.js';
 import type { Command, CommandContext } from './types.js';

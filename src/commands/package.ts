@@ -1,5 +1,4 @@
 /** `package`: bundle dir -> reproducible tarball, manifest, notes; optional artifact upload. */
-import { cancelOnSignals } from './cancel-on-signals.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { packageRelease } from '../core/package/package.js';
 import type { Report } from '../core/report/types.js';
 import { describeIssue, dottedPath } from '../core/validation/describe.js';
 import { parseJsonText } from '../core/validation/json-text.js';
+import { cancelOnSignals } from './cancel-on-signals.js';
 import { checkAnnotations } from './healthcheck.js';
 import { loadConfigInput, resolveIn } from './common.js';
 import type { Annotation, Command, CommandContext, CommandResult } from './types.js';

@@ -141,9 +141,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     };
   });
   try {
-    await recoverInterrupted(target, who, options.log, () =>
-      restartAndVerify(target, config, { expect: true, log: options.log, pollMs: options.pollMs }),
-    );
+    await recoverInterrupted(target, who, { config, log: options.log, pollMs: options.pollMs });
     return options.phase === 'shadow'
       ? await shadow(target, options, steps, who, checked as CheckedTarball)
       : await promote(target, options, steps, who);
@@ -733,7 +731,7 @@ async function verifyStep(target: Target, options: DeployOptions, steps: Steps):
       expect: true,
       log: options.log,
       pollMs: options.pollMs,
-      signal: steps.cancellation,
+      signal: cancellation,
     });
   } catch (error) {
     outcome = { ok: false, reason: error instanceof Error ? error.message : String(error), lines: [] };

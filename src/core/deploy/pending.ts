@@ -6,12 +6,14 @@
  * before doing its own work, so an interruption never leaves the server half-updated.
  */
 import { z } from 'zod';
+import type { DeployConfig } from '../config/schema.js';
 import { ModelgateError } from '../errors.js';
 import { appendHistory } from './history.js';
 import { readRemoteFile, removeRemoteFile, writeRemoteFile } from './remote-files.js';
 import { listReleases, modelsState, switchModels } from './release-dir.js';
 import { sh } from '../remote/quote.js';
 import type { Target } from './target.js';
+import { restartAndVerify } from './verify.js';
 
 const pendingSchema = z.object({
   run_id: z.string(),
@@ -34,17 +36,17 @@ export async function clearPending(target: Target): Promise<void> {
 }
 
 /**
- * Restores the state recorded by an interrupted run, then restarts the service on it
- * (`restart`: restart and verify), since the process still runs what the interrupted run
- * switched to until it restarts, and the run that recovers may itself stop before its own
- * restart. True when something was changed.
+ * Restores the state recorded by an interrupted run, then restarts the service on it and
+ * verifies it, since the process still runs what the interrupted run switched to until it
+ * restarts, and the run that recovers may itself stop before its own restart. True when
+ * something was changed.
  */
 export async function recoverInterrupted(
   target: Target,
   who: { actor: string; runId: string },
-  log: (line: string) => void,
-  restart: () => Promise<{ ok: boolean; reason?: string | undefined }>,
+  options: { config: DeployConfig; log: (line: string) => void; pollMs?: number | undefined },
 ): Promise<boolean> {
+  const { log } = options;
   const { layout } = target;
   const file = await readRemoteFile(target, layout.pending);
   if (!file.exists) return false;
@@ -78,7 +80,11 @@ export async function recoverInterrupted(
     await writeRemoteFile(target, pending.flags.path, Buffer.from(pending.flags.content, 'base64'));
   else await target.run(`removing ${pending.flags.path}`, sh`rm -f -- ${pending.flags.path}`);
   log(`restored ${pending.flags.path}`);
-  const restarted = await restart().catch((error: unknown) => ({
+  const restarted = await restartAndVerify(target, options.config, {
+    expect: true,
+    log,
+    pollMs: options.pollMs,
+  }).catch((error: unknown) => ({
     ok: false,
     reason: error instanceof Error ? error.message : String(error),
   }));

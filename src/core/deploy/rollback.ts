@@ -156,9 +156,11 @@ export async function rollback(options: RollbackOptions): Promise<RollbackResult
     }
   };
   try {
-    const recovered = await recoverInterrupted(target, who, options.log, () =>
-      restartAndVerify(target, config, { expect: true, log: options.log, pollMs: options.pollMs }),
-    );
+    const recovered = await recoverInterrupted(target, who, {
+      config,
+      log: options.log,
+      pollMs: options.pollMs,
+    });
     before = await modelsState(target);
     const state = before;
     let decision: Decision;

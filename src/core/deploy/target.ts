@@ -3,12 +3,12 @@
  * it: shell commands through a Transport, every value quoted. A non-zero exit becomes a
  * ModelgateError naming the target, what was being done and what the command printed.
  */
-import { cancelledError } from './cancel.js';
 import path from 'node:path';
 import { ModelgateError } from '../errors.js';
 import type { DeployConfig } from '../config/schema.js';
 import { checkRemotePath, sh } from '../remote/quote.js';
 import type { ExecOptions, ExecResult, Transport } from '../remote/transport.js';
+import { cancelledError } from './cancel.js';
 
 /** The seed's backup name; kept pointing at the newest archive so the manual runbook still works. */
 export const SEED_BACKUP = 'macd_models_backup.tar.gz';
@@ -203,10 +203,6 @@ export class Steps {
       `${status === 'pass' ? '✓' : status === 'fail' ? '✗' : '-'} ${name}: ${message}${status === 'skip' ? '' : ` (${ms} ms)`}`,
     );
   }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** `YYYYMMDD_HHMMSS` in UTC, the seed's timestamp form. */

@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-C3QG3GYG.js";
+} from "./chunk-L2TZN2MP.js";
 import {
   listTarball,
   readTarballFile
@@ -737,6 +737,158 @@ for x in *.tar.gz; do if [ -f "$x" ] && [ ! -L "$x" ]; then printf '%s %s\\n' "$
   return [...doomed, ...oldArchives.map((a) => `backup/${a}`)];
 }
 
+// src/core/deploy/verify.ts
+import path3 from "node:path";
+var MAX_LOG_BYTES = 4 * 1024 * 1024;
+function logSource(config, root) {
+  if (config.log_file) return { kind: "file", file: path3.posix.resolve(root, config.log_file) };
+  const logs = config.logs;
+  if (!logs) return { kind: "none" };
+  if (!/\s/.test(logs) && !logs.includes("{since}"))
+    return { kind: "file", file: path3.posix.resolve(root, logs) };
+  return { kind: "command", command: logs };
+}
+async function restartAndVerify(target, config, options) {
+  const { layout } = target;
+  const source = logSource(config, layout.root);
+  const expect = options.expect ? config.verify.expect : [];
+  if (expect.length > 0 && source.kind === "none")
+    return {
+      ok: false,
+      reason: "deploy.verify.expect lists patterns but neither deploy.logs nor deploy.log_file says where the log is",
+      lines: []
+    };
+  const mark = await target.run(
+    "reading the log position",
+    source.kind === "file" ? sh`if [ -f ${source.file} ]; then wc -c < ${source.file}; else echo 0; fi` : "date +%s"
+  );
+  const position = Number(mark.stdout.trim()) || 0;
+  const baseline = source.kind === "command" ? (await poll(target, config, source, position)).text : "";
+  const restart = await target.exec(inRoot(layout, config.restart));
+  if (restart.code !== 0)
+    return {
+      ok: false,
+      reason: `the restart command (deploy.restart: ${config.restart}) failed (exit ${restart.code})${tail(restart)}`,
+      lines: []
+    };
+  options.log(`restarted: ${config.restart}`);
+  const deadline = Date.now() + durationSeconds(config.verify.timeout) * 1e3;
+  const settleMs = durationSeconds(config.verify.settle) * 1e3;
+  const pollMs = options.pollMs ?? 500;
+  if (options.expect && expect.length === 0)
+    options.log(
+      "warning: deploy.verify.expect is empty, so the service is judged by is_active alone; list lines it logs once its models are loaded"
+    );
+  let activeOk = false;
+  let lastActive = "";
+  let healthySince;
+  let logProblem;
+  for (; ; ) {
+    const { text, problem, activeCode, activeLine } = await poll(target, config, source, position);
+    logProblem = problem;
+    const lines = dropOverlap(baseline, text);
+    const failing = lines.find((line) => config.verify.fail.some((p) => line.includes(p)));
+    if (failing !== void 0) {
+      const index = lines.indexOf(failing);
+      const context = lines.slice(index, index + 6).filter((l) => l.trim() !== "");
+      return { ok: false, reason: `the service log shows a failure: ${failing.trim()}`, lines: context };
+    }
+    const matched = expect.map((p) => lines.find((line) => line.includes(p)));
+    activeOk = activeCode === 0;
+    lastActive = `exit ${activeCode}${activeLine ? `: ${activeLine}` : ""}`;
+    const allSeen = matched.every((m) => m !== void 0);
+    if (activeOk && allSeen) {
+      if (healthySince === void 0) healthySince = Date.now();
+      else if (Date.now() - healthySince >= settleMs)
+        return {
+          ok: true,
+          lines: unique(matched.filter((m) => m !== void 0).map((l) => l.trim()))
+        };
+    } else healthySince = void 0;
+    if (options.signal?.aborted)
+      return {
+        ok: false,
+        reason: `cancelled (${reasonOf(options.signal)}) while verifying the restart`,
+        lines: lines.filter((l) => l.trim() !== "").slice(-10)
+      };
+    if (healthySince === void 0 && Date.now() >= deadline) {
+      const missing = expect.filter((_, i) => matched[i] === void 0);
+      const why = [
+        activeOk ? void 0 : `the is-active command (${config.is_active}) did not succeed (${lastActive})`,
+        missing.length > 0 ? `the log since the restart lacks ${missing.map((m) => JSON.stringify(m)).join(", ")}` : void 0,
+        logProblem
+      ].filter(Boolean);
+      const seconds = durationSeconds(config.verify.timeout);
+      return {
+        ok: false,
+        reason: `within ${seconds} s (deploy.verify.timeout) ${why.join(" and ")}`,
+        lines: lines.filter((l) => l.trim() !== "").slice(-10)
+      };
+    }
+    await sleepUnlessAborted(pollMs, options.signal);
+  }
+}
+var LOG_RC = "::modelgate-log-exit=";
+async function poll(target, config, source, position) {
+  const active = `a=$( (
+${inRoot(target.layout, config.is_active)}
+) 2>&1 ); rc=$?; printf '%s
+' "$rc"; printf '%s
+' "$a" | head -n 1`;
+  let log = "";
+  if (source.kind === "file")
+    log = sh`f=${source.file}; if [ -f "$f" ]; then n=$(wc -c < "$f"); if [ "$n" -lt ${position} ]; then o=1; else o=${position + 1}; fi; tail -c +"$o" -- "$f" | head -c ${MAX_LOG_BYTES}; fi`;
+  else if (source.kind === "command") {
+    const command = source.command.split("{since}").join(sh`${String(position)}`);
+    log = `(
+${inRoot(target.layout, command)}
+) 2>/dev/null; printf '
+${LOG_RC}%s
+' "$?"`;
+  }
+  const result = await target.exec([active, log].join("\n"), { timeoutMs: 6e4 });
+  const first = result.stdout.indexOf("\n");
+  const second = result.stdout.indexOf("\n", first + 1);
+  const activeCode = Number(result.stdout.slice(0, first));
+  const activeLine = result.stdout.slice(first + 1, second < 0 ? void 0 : second).trim();
+  let text = second < 0 ? "" : result.stdout.slice(second + 1);
+  let problem;
+  const marker = text.lastIndexOf(`
+${LOG_RC}`);
+  if (marker >= 0) {
+    const code = Number(text.slice(marker + LOG_RC.length + 1).trim());
+    text = text.slice(0, marker);
+    if (code !== 0) problem = `the log command (deploy.logs) exited with ${code}`;
+  }
+  if (result.code !== 0 || first < 0 || !Number.isInteger(activeCode))
+    return {
+      activeCode: Number.isInteger(activeCode) && first >= 0 ? activeCode : 1,
+      activeLine,
+      text,
+      problem: `checking the service failed (exit ${result.code})${tail(result, 3)}`
+    };
+  return { activeCode, activeLine, text, ...problem ? { problem } : {} };
+}
+function dropOverlap(baseline, text) {
+  const lines = text.split("\n");
+  if (!baseline) return lines;
+  const seen = /* @__PURE__ */ new Map();
+  for (const line of baseline.split("\n"))
+    if (line.trim() !== "" && !line.startsWith("-- ")) seen.set(line, (seen.get(line) ?? 0) + 1);
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === "" || line.startsWith("-- ")) continue;
+    const count = seen.get(line) ?? 0;
+    if (count === 0) break;
+    seen.set(line, count - 1);
+  }
+  return lines.slice(i);
+}
+function unique(lines) {
+  return [...new Set(lines)];
+}
+
 // src/core/deploy/pending.ts
 var pendingSchema = external_exports.object({
   run_id: external_exports.string(),
@@ -755,7 +907,8 @@ async function writePending(target, pending) {
 async function clearPending(target) {
   await removeRemoteFile(target, target.layout.pending);
 }
-async function recoverInterrupted(target, who, log, restart) {
+async function recoverInterrupted(target, who, options) {
+  const { log } = options;
   const { layout } = target;
   const file = await readRemoteFile(target, layout.pending);
   if (!file.exists) return false;
@@ -789,7 +942,11 @@ async function recoverInterrupted(target, who, log, restart) {
     await writeRemoteFile(target, pending.flags.path, Buffer.from(pending.flags.content, "base64"));
   else await target.run(`removing ${pending.flags.path}`, sh`rm -f -- ${pending.flags.path}`);
   log(`restored ${pending.flags.path}`);
-  const restarted = await restart().catch((error) => ({
+  const restarted = await restartAndVerify(target, options.config, {
+    expect: true,
+    log,
+    pollMs: options.pollMs
+  }).catch((error) => ({
     ok: false,
     reason: error instanceof Error ? error.message : String(error)
   }));
@@ -811,7 +968,7 @@ async function recoverInterrupted(target, who, log, restart) {
 }
 
 // src/core/deploy/preflight.ts
-import path3 from "node:path";
+import path4 from "node:path";
 var TOOLS = ["tar", "gzip", "df", "mv", "ln", "readlink", "stat", "mkdir", "rm", "base64", "head", "find"];
 async function preflight(target, config, need) {
   const { layout } = target;
@@ -822,7 +979,7 @@ if [ ! -d "$r" ]; then echo exists=0; exit 0; fi
 echo exists=1
 if [ -w "$r" ]; then echo writable=1; else echo writable=0; fi
 for t in ${TOOLS}; do command -v "$t" >/dev/null 2>&1 || echo "missing=$t"; done
-if [ -d ${path3.posix.dirname(layout.flagsFile)} ]; then echo flagsdir=1; else echo flagsdir=0; fi
+if [ -d ${path4.posix.dirname(layout.flagsFile)} ]; then echo flagsdir=1; else echo flagsdir=0; fi
 f=${layout.flagsFile}; u=$(id -u)
 if [ -e "$f" ] && [ "$u" != 0 ]; then o=$(stat -c %u -- "$f"); [ "$o" = "$u" ] || echo "flagsowner=$o $u"; fi
 df -Pk -- "$r" | tail -n 1 | sed 's/^/df=/'`
@@ -1029,158 +1186,6 @@ async function uploadTarball(target, request) {
   return { resumedFrom: offset, sent: request.size - offset, verifiedBy: hash.via };
 }
 
-// src/core/deploy/verify.ts
-import path4 from "node:path";
-var MAX_LOG_BYTES = 4 * 1024 * 1024;
-function logSource(config, root) {
-  if (config.log_file) return { kind: "file", file: path4.posix.resolve(root, config.log_file) };
-  const logs = config.logs;
-  if (!logs) return { kind: "none" };
-  if (!/\s/.test(logs) && !logs.includes("{since}"))
-    return { kind: "file", file: path4.posix.resolve(root, logs) };
-  return { kind: "command", command: logs };
-}
-async function restartAndVerify(target, config, options) {
-  const { layout } = target;
-  const source = logSource(config, layout.root);
-  const expect = options.expect ? config.verify.expect : [];
-  if (expect.length > 0 && source.kind === "none")
-    return {
-      ok: false,
-      reason: "deploy.verify.expect lists patterns but neither deploy.logs nor deploy.log_file says where the log is",
-      lines: []
-    };
-  const mark = await target.run(
-    "reading the log position",
-    source.kind === "file" ? sh`if [ -f ${source.file} ]; then wc -c < ${source.file}; else echo 0; fi` : "date +%s"
-  );
-  const position = Number(mark.stdout.trim()) || 0;
-  const baseline = source.kind === "command" ? (await poll(target, config, source, position)).text : "";
-  const restart = await target.exec(inRoot(layout, config.restart));
-  if (restart.code !== 0)
-    return {
-      ok: false,
-      reason: `the restart command (deploy.restart: ${config.restart}) failed (exit ${restart.code})${tail(restart)}`,
-      lines: []
-    };
-  options.log(`restarted: ${config.restart}`);
-  const deadline = Date.now() + durationSeconds(config.verify.timeout) * 1e3;
-  const settleMs = durationSeconds(config.verify.settle) * 1e3;
-  const pollMs = options.pollMs ?? 500;
-  if (options.expect && expect.length === 0)
-    options.log(
-      "warning: deploy.verify.expect is empty, so the service is judged by is_active alone; list lines it logs once its models are loaded"
-    );
-  let activeOk = false;
-  let lastActive = "";
-  let healthySince;
-  let logProblem;
-  for (; ; ) {
-    const { text, problem, activeCode, activeLine } = await poll(target, config, source, position);
-    logProblem = problem;
-    const lines = dropOverlap(baseline, text);
-    const failing = lines.find((line) => config.verify.fail.some((p) => line.includes(p)));
-    if (failing !== void 0) {
-      const index = lines.indexOf(failing);
-      const context = lines.slice(index, index + 6).filter((l) => l.trim() !== "");
-      return { ok: false, reason: `the service log shows a failure: ${failing.trim()}`, lines: context };
-    }
-    const matched = expect.map((p) => lines.find((line) => line.includes(p)));
-    activeOk = activeCode === 0;
-    lastActive = `exit ${activeCode}${activeLine ? `: ${activeLine}` : ""}`;
-    const allSeen = matched.every((m) => m !== void 0);
-    if (activeOk && allSeen) {
-      if (healthySince === void 0) healthySince = Date.now();
-      else if (Date.now() - healthySince >= settleMs)
-        return {
-          ok: true,
-          lines: unique(matched.filter((m) => m !== void 0).map((l) => l.trim()))
-        };
-    } else healthySince = void 0;
-    if (options.signal?.aborted)
-      return {
-        ok: false,
-        reason: `cancelled (${reasonOf(options.signal)}) while verifying the restart`,
-        lines: lines.filter((l) => l.trim() !== "").slice(-10)
-      };
-    if (healthySince === void 0 && Date.now() >= deadline) {
-      const missing = expect.filter((_, i) => matched[i] === void 0);
-      const why = [
-        activeOk ? void 0 : `the is-active command (${config.is_active}) did not succeed (${lastActive})`,
-        missing.length > 0 ? `the log since the restart lacks ${missing.map((m) => JSON.stringify(m)).join(", ")}` : void 0,
-        logProblem
-      ].filter(Boolean);
-      const seconds = durationSeconds(config.verify.timeout);
-      return {
-        ok: false,
-        reason: `within ${seconds} s (deploy.verify.timeout) ${why.join(" and ")}`,
-        lines: lines.filter((l) => l.trim() !== "").slice(-10)
-      };
-    }
-    await sleepUnlessAborted(pollMs, options.signal);
-  }
-}
-var LOG_RC = "::modelgate-log-exit=";
-async function poll(target, config, source, position) {
-  const active = `a=$( (
-${inRoot(target.layout, config.is_active)}
-) 2>&1 ); rc=$?; printf '%s
-' "$rc"; printf '%s
-' "$a" | head -n 1`;
-  let log = "";
-  if (source.kind === "file")
-    log = sh`f=${source.file}; if [ -f "$f" ]; then n=$(wc -c < "$f"); if [ "$n" -lt ${position} ]; then o=1; else o=${position + 1}; fi; tail -c +"$o" -- "$f" | head -c ${MAX_LOG_BYTES}; fi`;
-  else if (source.kind === "command") {
-    const command = source.command.split("{since}").join(sh`${String(position)}`);
-    log = `(
-${inRoot(target.layout, command)}
-) 2>/dev/null; printf '
-${LOG_RC}%s
-' "$?"`;
-  }
-  const result = await target.exec([active, log].join("\n"), { timeoutMs: 6e4 });
-  const first = result.stdout.indexOf("\n");
-  const second = result.stdout.indexOf("\n", first + 1);
-  const activeCode = Number(result.stdout.slice(0, first));
-  const activeLine = result.stdout.slice(first + 1, second < 0 ? void 0 : second).trim();
-  let text = second < 0 ? "" : result.stdout.slice(second + 1);
-  let problem;
-  const marker = text.lastIndexOf(`
-${LOG_RC}`);
-  if (marker >= 0) {
-    const code = Number(text.slice(marker + LOG_RC.length + 1).trim());
-    text = text.slice(0, marker);
-    if (code !== 0) problem = `the log command (deploy.logs) exited with ${code}`;
-  }
-  if (result.code !== 0 || first < 0 || !Number.isInteger(activeCode))
-    return {
-      activeCode: Number.isInteger(activeCode) && first >= 0 ? activeCode : 1,
-      activeLine,
-      text,
-      problem: `checking the service failed (exit ${result.code})${tail(result, 3)}`
-    };
-  return { activeCode, activeLine, text, ...problem ? { problem } : {} };
-}
-function dropOverlap(baseline, text) {
-  const lines = text.split("\n");
-  if (!baseline) return lines;
-  const seen = /* @__PURE__ */ new Map();
-  for (const line of baseline.split("\n"))
-    if (line.trim() !== "" && !line.startsWith("-- ")) seen.set(line, (seen.get(line) ?? 0) + 1);
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.trim() === "" || line.startsWith("-- ")) continue;
-    const count = seen.get(line) ?? 0;
-    if (count === 0) break;
-    seen.set(line, count - 1);
-  }
-  return lines.slice(i);
-}
-function unique(lines) {
-  return [...new Set(lines)];
-}
-
 // src/core/deploy/deploy.ts
 function defaultActor() {
   return process.env.GITHUB_ACTOR || os3.userInfo().username;
@@ -1229,12 +1234,7 @@ async function deploy(options) {
     };
   });
   try {
-    await recoverInterrupted(
-      target,
-      who,
-      options.log,
-      () => restartAndVerify(target, config, { expect: true, log: options.log, pollMs: options.pollMs })
-    );
+    await recoverInterrupted(target, who, { config, log: options.log, pollMs: options.pollMs });
     return options.phase === "shadow" ? await shadow(target, options, steps, who, checked) : await promote(target, options, steps, who);
   } finally {
     await releaseLock(lock, options.log);
@@ -1711,7 +1711,7 @@ async function verifyStep(target, options, steps) {
       expect: true,
       log: options.log,
       pollMs: options.pollMs,
-      signal: steps.cancellation
+      signal: cancellation
     });
   } catch (error) {
     outcome = { ok: false, reason: error instanceof Error ? error.message : String(error), lines: [] };
@@ -1867,8 +1867,8 @@ export {
   verifyReleaseDir,
   switchModels,
   adoptPlainDirectory,
-  recoverInterrupted,
   restartAndVerify,
+  recoverInterrupted,
   defaultActor,
   defaultRunId,
   resolveManifest,

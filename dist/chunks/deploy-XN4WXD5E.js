@@ -3,8 +3,8 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-ICVCR3ML.js";
-import "./chunk-C3QG3GYG.js";
+} from "./chunk-JZ45HU2L.js";
+import "./chunk-L2TZN2MP.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-USOGELGZ.js";
 import "./chunk-PHKD7O5F.js";

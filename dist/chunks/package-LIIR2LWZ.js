@@ -6,7 +6,7 @@ import {
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-C3QG3GYG.js";
+} from "./chunk-L2TZN2MP.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-PHKD7O5F.js";
 import {

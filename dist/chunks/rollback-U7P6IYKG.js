@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-ICVCR3ML.js";
+} from "./chunk-JZ45HU2L.js";
 import {
   cancelOnSignals
-} from "./chunk-C3QG3GYG.js";
+} from "./chunk-L2TZN2MP.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -199,12 +199,11 @@ async function rollback(options) {
     }
   };
   try {
-    const recovered = await recoverInterrupted(
-      target,
-      who,
-      options.log,
-      () => restartAndVerify(target, config, { expect: true, log: options.log, pollMs: options.pollMs })
-    );
+    const recovered = await recoverInterrupted(target, who, {
+      config,
+      log: options.log,
+      pollMs: options.pollMs
+    });
     before = await modelsState(target);
     const state = before;
     let decision;

@@ -26,10 +26,10 @@ import os from "node:os";
 // src/commands/index.ts
 var commands = {
   healthcheck: async () => (await import("./healthcheck-6BKQJHS7.js")).healthcheckCommand,
-  package: async () => (await import("./package-YRFUZZJQ.js")).packageCommand,
-  deploy: async () => (await import("./deploy-VV4KJUP3.js")).deployCommand,
+  package: async () => (await import("./package-LIIR2LWZ.js")).packageCommand,
+  deploy: async () => (await import("./deploy-XN4WXD5E.js")).deployCommand,
   gate: async () => (await import("./gate-Q77IDW4P.js")).gateCommand,
-  rollback: async () => (await import("./rollback-UR6YDEBH.js")).rollbackCommand
+  rollback: async () => (await import("./rollback-U7P6IYKG.js")).rollbackCommand
 };
 
 // src/cli/run.ts

@@ -29,28 +29,6 @@ import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
 
-// src/commands/cancel-on-signals.ts
-async function cancelOnSignals(log, cleanUp, run) {
-  const controller = new AbortController();
-  const onSignal = (name) => {
-    if (!controller.signal.aborted) {
-      log(`${name}: cancelling; the run stops before its next step and ${cleanUp}`);
-      controller.abort(new Error(name));
-    } else if (name === "SIGINT") {
-      log(`${name} again: exiting now, without cleaning up`);
-      process.exit(130);
-    } else log(`${name}: still cleaning up`);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  try {
-    return await run(controller.signal);
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
-}
-
 // src/core/package/manifest-build.ts
 import path from "node:path";
 
@@ -1548,11 +1526,33 @@ async function packageRelease(options) {
   }
 }
 
+// src/commands/cancel-on-signals.ts
+async function cancelOnSignals(log, cleanUp, run) {
+  const controller = new AbortController();
+  const onSignal = (name) => {
+    if (!controller.signal.aborted) {
+      log(`${name}: cancelling; the run stops before its next step and ${cleanUp}`);
+      controller.abort(new Error(name));
+    } else if (name === "SIGINT") {
+      log(`${name} again: exiting now, without cleaning up`);
+      process.exit(130);
+    } else log(`${name}: still cleaning up`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
 export {
-  cancelOnSignals,
   manifestPathFor,
   cancelledError,
   reasonOf,
   sleepUnlessAborted,
-  packageRelease
+  packageRelease,
+  cancelOnSignals
 };
