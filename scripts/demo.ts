@@ -6,8 +6,9 @@
  *   logs -> shadow gate -> promote -> rollback stacking -> rollback release -> rollback ml-off
  *
  * The target is a `local` directory under .demo/ laid out like the seed's /opt/macd-analysis,
- * where samples/service/macd-service.mjs plays the `macd-analysis` service (its trade clock
- * runs a minute of market time per 20 ms, so an hour of bars takes about a second).
+ * where samples/service/macd-service.mjs plays the `macd-analysis` service (it replays the
+ * last day's bars, a minute of market time per 20 ms, so an hour of bars takes about a second,
+ * and none is dated after the real time, which the shadow gate would not count).
  * `npm run demo -- --ssh` does the same through a throwaway OpenSSH sshd on 127.0.0.1.
  */
 import { spawn } from 'node:child_process';

@@ -19,9 +19,11 @@
  *   the same way, for testing a promote that must be rolled back. A model file containing
  *   the bytes CRASH_LATER loads, logs "ready", and the daemon exits 1.5 s later without a
  *   word, as a service that dies on its first bar would.
- * - --trades: appends one trade-log line per --interval ms (default 1000; with --bar-seconds N
- *   each line's ts advances N simulated seconds from the start) to
- *   data/live/trades_YYYYMMDD.jsonl, in the design's trade-log shape.
+ * - --trades: appends one trade-log line per --interval ms (default 1000) to
+ *   data/live/trades_YYYYMMDD.jsonl, in the design's trade-log shape. With --bar-seconds N the
+ *   lines replay missed bars: their ts starts --backfill seconds ago (default a day) and
+ *   advances N seconds per line, never past the real time; once caught up, a line is written
+ *   whenever another N seconds have passed. (The shadow gate ignores bars from the future.)
  * - The daemon exits by itself after --lifetime seconds (default 600), or as soon as its pid
  *   file is gone or names another process (its directory was removed), so a test that
  *   forgets to stop it leaks nothing; `stop` sends SIGTERM (then SIGKILL).
@@ -48,7 +50,7 @@ const [command, dirArg, ...rest] = process.argv.slice(2);
 
 function usage() {
   process.stderr.write(
-    'usage: macd-service.mjs start|stop|restart|status|run <service-dir> [--trades] [--interval ms] [--bar-seconds s] [--lifetime s] [--models name]\n',
+    'usage: macd-service.mjs start|stop|restart|status|run <service-dir> [--trades] [--interval ms] [--bar-seconds s] [--backfill s] [--lifetime s] [--models name]\n',
   );
   process.exit(2);
 }
@@ -60,12 +62,20 @@ const pidFile = path.join(runDir, 'macd.pid');
 const optionsFile = path.join(runDir, 'macd.options.json');
 
 function parseOptions(args) {
-  const options = { trades: false, interval: 1000, barSeconds: 0, lifetime: 600, models: 'models' };
+  const options = {
+    trades: false,
+    interval: 1000,
+    barSeconds: 0,
+    backfill: 86_400,
+    lifetime: 600,
+    models: 'models',
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--trades') options.trades = true;
     else if (a === '--interval') options.interval = Number(args[++i]);
     else if (a === '--bar-seconds') options.barSeconds = Number(args[++i]);
+    else if (a === '--backfill') options.backfill = Number(args[++i]);
     else if (a === '--lifetime') options.lifetime = Number(args[++i]);
     else if (a === '--models') options.models = String(args[++i]);
     else usage();
@@ -261,11 +271,13 @@ function daemon(options) {
   if (options.trades) {
     let bar = 0;
     let written = 0;
-    // With --bar-seconds, bars carry a simulated market clock that starts now and advances
-    // that many seconds per bar, so the demo gets an hour of bars in seconds.
-    const clockStart = Date.now();
+    // With --bar-seconds, bars replay a market clock from --backfill seconds ago, one bar of
+    // that many seconds per line, so the demo gets an hour of bars in about a second; the clock
+    // never runs ahead of the real one.
+    const clockStart = Date.now() - options.backfill * 1000;
     setInterval(() => {
       const now = options.barSeconds > 0 ? new Date(clockStart + written * options.barSeconds * 1000) : new Date();
+      if (now.getTime() > Date.now()) return;
       written++;
       const day = now.toISOString().slice(0, 10).replace(/-/g, '');
       const file = path.join(dir, 'data', 'live', `trades_${day}.jsonl`);

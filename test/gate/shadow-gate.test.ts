@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -240,6 +240,43 @@ describe('shadow gate on generated trade logs', () => {
     for (const r of promotion.result.rules) assert.equal(r.status, 'pass');
     assert.equal((await gate(logs)).result.verdict, 'pass');
     assert.equal((await gate({ records: DAY + 1 }, { forPromotion: true })).result.verdict, 'pass');
+  });
+
+  it('does not count bars dated after its clock: one bar from next year cannot satisfy promote_after', async () => {
+    const dir = path.join(root, `case-${++counter}`);
+    const generated = await writeTradeLogs(dir, { start: START, records: 72 }); // 6 h
+    const last = generated.files[generated.files.length - 1] as string;
+    const lines = (await readFile(last, 'utf8')).trimEnd().split('\n');
+    const bar = JSON.parse(lines[lines.length - 1] as string) as { ts: string };
+    const now = new Date(generated.last.getTime() + 60_000);
+    // A bar four minutes ahead is clock skew and counts; one a year ahead does not.
+    const skewed = new Date(now.getTime() + 4 * 60_000).toISOString();
+    const nextYear = new Date(now.getTime() + 365 * 86_400_000).toISOString();
+    await appendFile(
+      last,
+      `${JSON.stringify({ ...bar, ts: skewed })}\n${JSON.stringify({ ...bar, ts: nextYear })}\n`,
+    );
+
+    const evaluate = (config: Record<string, unknown> = {}) =>
+      evaluateShadowGate({ files: generated.files, config: shadowConfig(config), now, forPromotion: true });
+    const { verdict, metrics, warnings } = await evaluate();
+    assert.equal(verdict, 'inconclusive');
+    assert.equal(metrics.records, 73);
+    assert.equal(metrics.future, 1);
+    assert.equal(metrics.files.at(-1)?.future, 1);
+    assert.ok(metrics.hours_covered < 7, `hours_covered ${metrics.hours_covered}`);
+    assert.ok(
+      warnings.some(
+        (w) =>
+          w.startsWith("1 bar(s) are dated more than 5 min after the gate's clock") &&
+          w.includes('timedatectl'),
+      ),
+      warnings.join('\n'),
+    );
+    // A rule on future_bars makes them fatal.
+    const strict = await evaluate({ rules: { future_bars: { max: 0 } } });
+    assert.equal(strict.verdict, 'fail');
+    assert.equal(rule(strict, 'future_bars').value, 1);
   });
 
   it('fails a broken model before promote_after rather than waiting', async () => {

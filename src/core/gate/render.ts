@@ -196,7 +196,8 @@ export function renderShadowMarkdown(result: ShadowGateResult): string {
         : '') +
       ` · **ML coverage:** ${percent(m.ml_coverage)} · **files:** ${m.files.length} · **lines:** ${m.lines}` +
       ` · **corrupt lines:** ${m.corrupt_lines} · **missing fields:** ${m.missing_fields}` +
-      (m.outside_window ? ` · **outside window:** ${m.outside_window}` : ''),
+      (m.outside_window ? ` · **outside window:** ${m.outside_window}` : '') +
+      (m.future ? ` · **dated in the future (ignored):** ${m.future}` : ''),
   );
   out.push('', '### Rules', '');
   out.push(
@@ -239,12 +240,12 @@ export function renderShadowMarkdown(result: ShadowGateResult): string {
       '',
       '### Files',
       '',
-      '| file | lines | bars | corrupt | missing fields | outside window |',
-      '|---|---:|---:|---:|---:|---:|',
+      '| file | lines | bars | corrupt | missing fields | outside window | future |',
+      '|---|---:|---:|---:|---:|---:|---:|',
     );
     for (const f of m.files)
       out.push(
-        `| ${cell(f.path)} | ${f.lines} | ${f.records} | ${f.corrupt} | ${f.invalid} | ${f.outside_window} |`,
+        `| ${cell(f.path)} | ${f.lines} | ${f.records} | ${f.corrupt} | ${f.invalid} | ${f.outside_window} | ${f.future} |`,
       );
   }
   return out.join('\n') + '\n';

@@ -48,6 +48,8 @@ export interface FileStats {
   corrupt: number;
   invalid: number;
   outside_window: number;
+  /** Bars dated after the gate's clock (with its tolerance): ignored. */
+  future: number;
 }
 
 export interface ShadowMetrics {
@@ -82,6 +84,12 @@ export interface ShadowMetrics {
   missing_fields: number;
   /** Valid bars older than the window start. */
   outside_window: number;
+  /**
+   * Valid bars dated after the gate's clock plus its tolerance: a service clock ahead of
+   * the runner's, or a corrupt timestamp. Ignored, so that one bar dated next year cannot make
+   * `hours_covered` pass `promote_after`.
+   */
+  future: number;
   files: FileStats[];
   /** The first PROBLEM_SAMPLES bad lines. */
   problems: LineProblem[];
@@ -92,11 +100,14 @@ export interface AccumulatorOptions {
   range: [number, number];
   /** Bars before this (ms since the epoch) are outside the window. */
   since?: number;
+  /** Bars after this (ms since the epoch) are from the future, and ignored. */
+  until?: number;
 }
 
 export class ShadowAccumulator {
   private readonly range: [number, number];
   private readonly since: number;
+  private readonly until: number;
   private readonly fine = new Float64Array(FINE_BINS);
   private records = 0;
   private covered = 0;
@@ -118,6 +129,7 @@ export class ShadowAccumulator {
   private corrupt = 0;
   private invalid = 0;
   private outside = 0;
+  private future = 0;
   private readonly files: FileStats[] = [];
   private readonly problems: LineProblem[] = [];
   private file: FileStats | undefined;
@@ -125,10 +137,11 @@ export class ShadowAccumulator {
   constructor(options: AccumulatorOptions) {
     this.range = options.range;
     this.since = options.since ?? -Infinity;
+    this.until = options.until ?? Infinity;
   }
 
   beginFile(path: string): void {
-    this.file = { path, lines: 0, records: 0, corrupt: 0, invalid: 0, outside_window: 0 };
+    this.file = { path, lines: 0, records: 0, corrupt: 0, invalid: 0, outside_window: 0, future: 0 };
     this.files.push(this.file);
   }
 
@@ -164,6 +177,11 @@ export class ShadowAccumulator {
     if (record.ts < this.since) {
       this.outside++;
       file.outside_window++;
+      return;
+    }
+    if (record.ts > this.until) {
+      this.future++;
+      file.future++;
       return;
     }
     this.records++;
@@ -255,6 +273,7 @@ export class ShadowAccumulator {
       corrupt_lines: this.corrupt,
       missing_fields: this.invalid,
       outside_window: this.outside,
+      future: this.future,
       files: this.files.map((f) => ({ ...f })),
       problems: this.problems.map((p) => ({ ...p })),
     };

@@ -4,7 +4,10 @@
  * Decisions:
  * - The window starts at `since` when given, else `window` before `now` (default: the
  *   current time), so a scheduled gate always judges "the last two days". A window of 0
- *   takes every bar. Bars before the start are counted as `outside_window` and ignored.
+ *   takes every bar. Bars before the start are counted as `outside_window` and ignored; bars
+ *   dated more than FUTURE_TOLERANCE after `now` are counted as `future`, ignored and warned
+ *   about: a clock ahead of the runner's or a corrupt timestamp must not make `hours_covered`
+ *   reach `promote_after` (a shadow run that has not happened yet proves nothing).
  * - Verdict, in this order:
  *   1. fewer than `min_records` bars in the window -> `inconclusive`: too little data says
  *      nothing about the model, so no rule is judged (each shows its value, status `skip`);
@@ -23,7 +26,7 @@
  *
  * Rule names are metric names: ml_coverage, stacking_activation, lstm_ok_rate, tft_ok_rate,
  * bull_prob_in_range (its `range` is the band, min/max bound the fraction inside it),
- * severe_errors, errors, records, hours_covered, corrupt_lines, missing_fields,
+ * severe_errors, errors, records, hours_covered, corrupt_lines, missing_fields, future_bars,
  * bull_prob_mean, bull_prob_std, bull_prob_p05, bull_prob_p50, bull_prob_p95. On any other
  * metric `range: [lo, hi]` bounds the value itself.
  */
@@ -97,6 +100,7 @@ const METRICS: Record<string, MetricReader> = {
   hours_covered: (m) => m.hours_covered,
   corrupt_lines: (m) => m.corrupt_lines,
   missing_fields: (m) => m.missing_fields,
+  future_bars: (m) => m.future,
   bull_prob_mean: (m) => m.bull_prob?.mean ?? null,
   bull_prob_std: (m) => m.bull_prob?.std ?? null,
   bull_prob_p05: (m) => m.bull_prob?.p05 ?? null,
@@ -217,7 +221,10 @@ function hours(h: number): string {
   return `${h < 100 ? h.toFixed(1) : Math.round(h)} h`;
 }
 
-function lineWarnings(metrics: ShadowMetrics): string[] {
+/** How far ahead of the gate's clock a bar may be dated: clocks of two hosts differ a little. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+function lineWarnings(metrics: ShadowMetrics, now: Date): string[] {
   const warnings: string[] = [];
   const example = (kind: 'corrupt' | 'invalid'): string => {
     const p = metrics.problems.find((x) => x.kind === kind);
@@ -238,6 +245,11 @@ function lineWarnings(metrics: ShadowMetrics): string[] {
       `${metrics.bull_prob.outside_unit} bull_prob value(s) are outside [0, 1], so they are not probabilities`,
     );
   }
+  if (metrics.future > 0) {
+    warnings.push(
+      `${metrics.future} bar(s) are dated more than ${FUTURE_TOLERANCE_MS / 60_000} min after the gate's clock (${now.toISOString()}) and were not counted: check the clock of the host that wrote them (timedatectl) and the trade log's timestamps`,
+    );
+  }
   if (metrics.records === 0 && metrics.outside_window > 0) {
     warnings.push(`all ${metrics.outside_window} bar(s) read are older than the window start`);
   }
@@ -256,7 +268,11 @@ export async function evaluateShadowGate(options: ShadowGateOptions): Promise<Sh
     options.since ?? (windowSeconds > 0 ? new Date(now.getTime() - windowSeconds * 1000) : undefined);
   const promoteAfterHours = durationSeconds(config.promote_after) / 3600;
 
-  const accumulator = new ShadowAccumulator({ range, ...(since ? { since: since.getTime() } : {}) });
+  const accumulator = new ShadowAccumulator({
+    range,
+    ...(since ? { since: since.getTime() } : {}),
+    until: now.getTime() + FUTURE_TOLERANCE_MS,
+  });
   const parse = createLineParser(fields, configFile);
   for (const file of options.files) {
     accumulator.beginFile(file);
@@ -284,7 +300,7 @@ export async function evaluateShadowGate(options: ShadowGateOptions): Promise<Sh
   const enough = metrics.records >= config.min_records;
   const rules = Object.entries(config.rules).map(([name, rule]) => judge(name, rule, metrics, range));
   rules.push(collapseRule(metrics, config.collapse_std));
-  const warnings = lineWarnings(metrics);
+  const warnings = lineWarnings(metrics, now);
 
   let verdict: ShadowVerdict;
   let summary: string;
