@@ -5,17 +5,17 @@ import {
 import {
   cell,
   evaluateTrainingGate
-} from "./chunk-PHKD7O5F.js";
+} from "./chunk-5ZWBA3WM.js";
 import {
   DEFAULT_SHADOW_RULES,
   MANIFEST_SCHEMA,
   PARSE_ONCE,
   describeIssue,
   manifestSchema
-} from "./chunk-5HE4UP7S.js";
+} from "./chunk-HIDH4DRS.js";
 import {
   external_exports
-} from "./chunk-XDFMB7OV.js";
+} from "./chunk-VE27VIQM.js";
 import {
   formatSize,
   listBundle

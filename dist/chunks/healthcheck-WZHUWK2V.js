@@ -2,11 +2,11 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-TGHH5MIO.js";
+} from "./chunk-PRD6JREK.js";
 import "./chunk-A6LRVZ4Q.js";
-import "./chunk-5HE4UP7S.js";
+import "./chunk-HIDH4DRS.js";
 import "./chunk-ML2NDHJP.js";
-import "./chunk-XDFMB7OV.js";
+import "./chunk-VE27VIQM.js";
 import "./chunk-EBKACT7D.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";

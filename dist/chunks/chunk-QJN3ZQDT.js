@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-L2TZN2MP.js";
+} from "./chunk-RMLTSN3V.js";
 import {
   listTarball,
   readTarballFile
@@ -22,7 +22,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-5HE4UP7S.js";
+} from "./chunk-HIDH4DRS.js";
 import {
   booleanInput,
   choiceInput,
@@ -31,7 +31,7 @@ import {
 } from "./chunk-ML2NDHJP.js";
 import {
   external_exports
-} from "./chunk-XDFMB7OV.js";
+} from "./chunk-VE27VIQM.js";
 import {
   formatSize,
   sha256File

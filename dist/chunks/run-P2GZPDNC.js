@@ -25,11 +25,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-6BKQJHS7.js")).healthcheckCommand,
-  package: async () => (await import("./package-LIIR2LWZ.js")).packageCommand,
-  deploy: async () => (await import("./deploy-XN4WXD5E.js")).deployCommand,
-  gate: async () => (await import("./gate-Q77IDW4P.js")).gateCommand,
-  rollback: async () => (await import("./rollback-U7P6IYKG.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-WZHUWK2V.js")).healthcheckCommand,
+  package: async () => (await import("./package-FACB5ZY6.js")).packageCommand,
+  deploy: async () => (await import("./deploy-RYA5BDED.js")).deployCommand,
+  gate: async () => (await import("./gate-VFY4GVQ7.js")).gateCommand,
+  rollback: async () => (await import("./rollback-DKAO2XPQ.js")).rollbackCommand
 };
 
 // src/cli/run.ts

@@ -3,14 +3,14 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-JZ45HU2L.js";
-import "./chunk-L2TZN2MP.js";
+} from "./chunk-QJN3ZQDT.js";
+import "./chunk-RMLTSN3V.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-USOGELGZ.js";
-import "./chunk-PHKD7O5F.js";
-import "./chunk-5HE4UP7S.js";
+import "./chunk-5ZWBA3WM.js";
+import "./chunk-HIDH4DRS.js";
 import "./chunk-ML2NDHJP.js";
-import "./chunk-XDFMB7OV.js";
+import "./chunk-VE27VIQM.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
 import "./chunk-UAYJCUJE.js";

@@ -9,7 +9,7 @@ import {
   renderComment,
   renderShadowMarkdown,
   renderTrainingMarkdown
-} from "./chunk-PHKD7O5F.js";
+} from "./chunk-5ZWBA3WM.js";
 import {
   describeIssue,
   durationSeconds,
@@ -19,7 +19,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-5HE4UP7S.js";
+} from "./chunk-HIDH4DRS.js";
 import {
   booleanInput,
   choiceInput,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-ML2NDHJP.js";
 import {
   external_exports
-} from "./chunk-XDFMB7OV.js";
+} from "./chunk-VE27VIQM.js";
 import {
   dottedPath
 } from "./chunk-W2QX4AL4.js";
@@ -335,6 +335,7 @@ var PROBLEM_SAMPLES = 20;
 var ShadowAccumulator = class {
   range;
   since;
+  until;
   fine = new Float64Array(FINE_BINS);
   records = 0;
   covered = 0;
@@ -356,15 +357,17 @@ var ShadowAccumulator = class {
   corrupt = 0;
   invalid = 0;
   outside = 0;
+  future = 0;
   files = [];
   problems = [];
   file;
   constructor(options) {
     this.range = options.range;
     this.since = options.since ?? -Infinity;
+    this.until = options.until ?? Infinity;
   }
   beginFile(path3) {
-    this.file = { path: path3, lines: 0, records: 0, corrupt: 0, invalid: 0, outside_window: 0 };
+    this.file = { path: path3, lines: 0, records: 0, corrupt: 0, invalid: 0, outside_window: 0, future: 0 };
     this.files.push(this.file);
   }
   current() {
@@ -396,6 +399,11 @@ var ShadowAccumulator = class {
     if (record.ts < this.since) {
       this.outside++;
       file.outside_window++;
+      return;
+    }
+    if (record.ts > this.until) {
+      this.future++;
+      file.future++;
       return;
     }
     this.records++;
@@ -481,6 +489,7 @@ var ShadowAccumulator = class {
       corrupt_lines: this.corrupt,
       missing_fields: this.invalid,
       outside_window: this.outside,
+      future: this.future,
       files: this.files.map((f) => ({ ...f })),
       problems: this.problems.map((p) => ({ ...p }))
     };
@@ -670,6 +679,7 @@ var METRICS = {
   hours_covered: (m) => m.hours_covered,
   corrupt_lines: (m) => m.corrupt_lines,
   missing_fields: (m) => m.missing_fields,
+  future_bars: (m) => m.future,
   bull_prob_mean: (m) => m.bull_prob?.mean ?? null,
   bull_prob_std: (m) => m.bull_prob?.std ?? null,
   bull_prob_p05: (m) => m.bull_prob?.p05 ?? null,
@@ -769,7 +779,8 @@ function collapseRule(metrics, collapseStd) {
 function hours(h) {
   return `${h < 100 ? h.toFixed(1) : Math.round(h)} h`;
 }
-function lineWarnings(metrics) {
+var FUTURE_TOLERANCE_MS = 5 * 6e4;
+function lineWarnings(metrics, now) {
   const warnings = [];
   const example = (kind) => {
     const p = metrics.problems.find((x) => x.kind === kind);
@@ -790,6 +801,11 @@ function lineWarnings(metrics) {
       `${metrics.bull_prob.outside_unit} bull_prob value(s) are outside [0, 1], so they are not probabilities`
     );
   }
+  if (metrics.future > 0) {
+    warnings.push(
+      `${metrics.future} bar(s) are dated more than ${FUTURE_TOLERANCE_MS / 6e4} min after the gate's clock (${now.toISOString()}) and were not counted: check the clock of the host that wrote them (timedatectl) and the trade log's timestamps`
+    );
+  }
   if (metrics.records === 0 && metrics.outside_window > 0) {
     warnings.push(`all ${metrics.outside_window} bar(s) read are older than the window start`);
   }
@@ -805,7 +821,11 @@ async function evaluateShadowGate(options) {
   const windowSeconds = durationSeconds(config.window);
   const since = options.since ?? (windowSeconds > 0 ? new Date(now.getTime() - windowSeconds * 1e3) : void 0);
   const promoteAfterHours = durationSeconds(config.promote_after) / 3600;
-  const accumulator = new ShadowAccumulator({ range, ...since ? { since: since.getTime() } : {} });
+  const accumulator = new ShadowAccumulator({
+    range,
+    ...since ? { since: since.getTime() } : {},
+    until: now.getTime() + FUTURE_TOLERANCE_MS
+  });
   const parse = createLineParser(fields, configFile);
   for (const file of options.files) {
     accumulator.beginFile(file);
@@ -832,7 +852,7 @@ async function evaluateShadowGate(options) {
   const enough = metrics.records >= config.min_records;
   const rules = Object.entries(config.rules).map(([name, rule]) => judge(name, rule, metrics, range));
   rules.push(collapseRule(metrics, config.collapse_std));
-  const warnings = lineWarnings(metrics);
+  const warnings = lineWarnings(metrics, now);
   let verdict;
   let summary;
   const span = `${metrics.records} bar(s) over ${hours(metrics.hours_covered)}`;

@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-JZ45HU2L.js";
+} from "./chunk-QJN3ZQDT.js";
 import {
   cancelOnSignals
-} from "./chunk-L2TZN2MP.js";
+} from "./chunk-RMLTSN3V.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -36,20 +36,20 @@ import {
   raw,
   sh
 } from "./chunk-USOGELGZ.js";
-import "./chunk-PHKD7O5F.js";
+import "./chunk-5ZWBA3WM.js";
 import {
   durationSeconds,
   loadConfigInput,
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-5HE4UP7S.js";
+} from "./chunk-HIDH4DRS.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
 } from "./chunk-ML2NDHJP.js";
-import "./chunk-XDFMB7OV.js";
+import "./chunk-VE27VIQM.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
 import {

@@ -401,7 +401,7 @@ function renderShadowMarkdown(result) {
   ];
   const window = result.window.since ? `${result.window.since} \u2192 ${result.window.now}` : `everything up to ${result.window.now}`;
   out.push(
-    `**Window:** ${window} \xB7 **bars:** ${m.records} (min_records ${result.window.min_records}) \xB7 **hours covered:** ${formatValue(m.hours_covered)}` + (result.window.for_promotion ? ` (promote_after ${formatValue(result.window.promote_after_hours)} h)` : "") + ` \xB7 **ML coverage:** ${percent(m.ml_coverage)} \xB7 **files:** ${m.files.length} \xB7 **lines:** ${m.lines} \xB7 **corrupt lines:** ${m.corrupt_lines} \xB7 **missing fields:** ${m.missing_fields}` + (m.outside_window ? ` \xB7 **outside window:** ${m.outside_window}` : "")
+    `**Window:** ${window} \xB7 **bars:** ${m.records} (min_records ${result.window.min_records}) \xB7 **hours covered:** ${formatValue(m.hours_covered)}` + (result.window.for_promotion ? ` (promote_after ${formatValue(result.window.promote_after_hours)} h)` : "") + ` \xB7 **ML coverage:** ${percent(m.ml_coverage)} \xB7 **files:** ${m.files.length} \xB7 **lines:** ${m.lines} \xB7 **corrupt lines:** ${m.corrupt_lines} \xB7 **missing fields:** ${m.missing_fields}` + (m.outside_window ? ` \xB7 **outside window:** ${m.outside_window}` : "") + (m.future ? ` \xB7 **dated in the future (ignored):** ${m.future}` : "")
   );
   out.push("", "### Rules", "");
   out.push(
@@ -442,12 +442,12 @@ function renderShadowMarkdown(result) {
       "",
       "### Files",
       "",
-      "| file | lines | bars | corrupt | missing fields | outside window |",
-      "|---|---:|---:|---:|---:|---:|"
+      "| file | lines | bars | corrupt | missing fields | outside window | future |",
+      "|---|---:|---:|---:|---:|---:|---:|"
     );
     for (const f of m.files)
       out.push(
-        `| ${cell(f.path)} | ${f.lines} | ${f.records} | ${f.corrupt} | ${f.invalid} | ${f.outside_window} |`
+        `| ${cell(f.path)} | ${f.lines} | ${f.records} | ${f.corrupt} | ${f.invalid} | ${f.outside_window} | ${f.future} |`
       );
   }
   return out.join("\n") + "\n";

@@ -2,18 +2,18 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-TGHH5MIO.js";
+} from "./chunk-PRD6JREK.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-L2TZN2MP.js";
+} from "./chunk-RMLTSN3V.js";
 import "./chunk-A6LRVZ4Q.js";
-import "./chunk-PHKD7O5F.js";
+import "./chunk-5ZWBA3WM.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-5HE4UP7S.js";
+} from "./chunk-HIDH4DRS.js";
 import {
   booleanInput,
   choiceInput,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-ML2NDHJP.js";
 import {
   external_exports
-} from "./chunk-XDFMB7OV.js";
+} from "./chunk-VE27VIQM.js";
 import "./chunk-EBKACT7D.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";

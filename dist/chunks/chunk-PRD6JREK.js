@@ -14,14 +14,14 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-5HE4UP7S.js";
+} from "./chunk-HIDH4DRS.js";
 import {
   optionalInput,
   requiredInput
 } from "./chunk-ML2NDHJP.js";
 import {
   external_exports
-} from "./chunk-XDFMB7OV.js";
+} from "./chunk-VE27VIQM.js";
 import {
   TreePool,
   takeHeadStart
