@@ -32,7 +32,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * - yaml's ES module build (the one its `default` export condition names) instead of its
  *   CommonJS build, which esbuild can only wrap module by module, unshaken, and run at import;
  * - zod with its English messages only: `z.locales` namespaces some 60 translations that
- *   nothing here asks for (zod sets English itself, from locales/en.js).
+ *   nothing here asks for. The schemas use zod's mini API, set to English from locales/en.js
+ *   (src/core/validation/zod.ts); the namespace is imported by zod's mini, classic and core
+ *   modules alike, so each of the three gets the one-locale stub.
  */
 const lighterLibraries = {
   name: 'lighter-libraries',
@@ -41,7 +43,7 @@ const lighterLibraries = {
       path: path.join(root, 'node_modules', 'yaml', 'browser', 'index.js'),
     }));
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)
+      /[\\/]zod[\\/]v4[\\/](classic|core|mini)$/.test(args.resolveDir)
         ? { path: 'zod-locales', namespace: 'modelgate' }
         : undefined,
     );

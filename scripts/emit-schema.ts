@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from '../src/core/validation/zod.js';
 import { configSchema } from '../src/core/config/schema.js';
 import { findActionsRoot } from '../src/core/inputs/table.js';
 

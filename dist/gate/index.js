@@ -2,12 +2,12 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   context,
   getOctokit
-} from "../chunks/chunk-A4MVMBWS.js";
+} from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-22NGVAZR.js";
+} from "../chunks/chunk-YDUB2CEI.js";
 import "../chunks/chunk-THWA5M5Q.js";
-import "../chunks/chunk-LJTHNAC5.js";
+import "../chunks/chunk-X3G7Z4V5.js";
 import "../chunks/chunk-EBKACT7D.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
@@ -47,7 +47,7 @@ function pullRequestFromContext() {
 }
 
 // src/actions/gate.ts
-await runAction("gate", async () => (await import("../chunks/gate-VFY4GVQ7.js")).gateCommand, {
+await runAction("gate", async () => (await import("../chunks/gate-WEKMI6E2.js")).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr ? createIssueCommentsApi({

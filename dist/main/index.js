@@ -5,7 +5,7 @@ import {
 import {
   getInput,
   setFailed
-} from "../chunks/chunk-LJTHNAC5.js";
+} from "../chunks/chunk-X3G7Z4V5.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/main.ts

@@ -1,7 +1,7 @@
 /** `package`: bundle dir -> reproducible tarball, manifest, notes; optional artifact upload. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from '../core/validation/zod.js';
 import { ModelgateError } from '../core/errors.js';
 import { runHealthcheck } from '../core/health/healthcheck.js';
 import { booleanInput, choiceInput, optionalInput, requiredInput } from '../core/inputs/source.js';
@@ -22,7 +22,7 @@ const reportSchema = z.object({
       status: z.enum(['pass', 'warn', 'fail', 'skip']),
       ms: z.number(),
       message: z.string(),
-      details: z.unknown().optional(),
+      details: z.optional(z.unknown()),
     }),
   ),
 });

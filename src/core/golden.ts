@@ -5,7 +5,7 @@
  * boundary and every error names golden.json, the line and the field.
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from './validation/zod.js';
 import { ModelgateError } from './errors.js';
 import { parseJsonText } from './validation/json-text.js';
 import {
@@ -22,116 +22,111 @@ export const GOLDEN_SCHEMA = 'modelgate/golden@1';
 /** Used when golden.json gives no tolerance: float32 inference against a float32 export. */
 export const DEFAULT_TOLERANCE: Tolerance = { atol: 1e-5, rtol: 1e-4 };
 
-const toleranceSchema = z
-  .object({
-    atol: z.number().nonnegative(),
-    rtol: z.number().nonnegative(),
-  })
-  .strict();
+const toleranceSchema = z.strictObject({
+  atol: z.number().check(z.nonnegative()),
+  rtol: z.number().check(z.nonnegative()),
+});
 export type Tolerance = z.infer<typeof toleranceSchema>;
 
 const tensorSchema = z
-  .object({
-    dims: z.array(z.number().int().nonnegative()),
+  .strictObject({
+    dims: z.array(z.number().check(z.int(), z.nonnegative())),
     data: z.array(z.number()),
   })
-  .strict()
-  .superRefine((t, ctx) => {
-    const expected = t.dims.reduce((a, b) => a * b, 1);
-    if (expected !== t.data.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['data'],
-        message: `expected ${expected} values for dims [${t.dims.join(', ')}], got ${t.data.length}`,
-      });
-  });
+  .check(
+    z.superRefine((t, ctx) => {
+      const expected = t.dims.reduce((a, b) => a * b, 1);
+      if (expected !== t.data.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['data'],
+          message: `expected ${expected} values for dims [${t.dims.join(', ')}], got ${t.data.length}`,
+        });
+    }),
+  );
 export type GoldenTensor = z.infer<typeof tensorSchema>;
 
-const onnxEntrySchema = z
-  .object({
-    inputs: z.record(z.string(), tensorSchema),
-    outputs: z.record(z.string(), tensorSchema),
-    tolerance: toleranceSchema.optional(),
-  })
-  .strict();
+const onnxEntrySchema = z.strictObject({
+  inputs: z.record(z.string(), tensorSchema),
+  outputs: z.record(z.string(), tensorSchema),
+  tolerance: z.optional(toleranceSchema),
+});
 
 const treeEntrySchema = z
-  .object({
-    rows: z.array(z.array(z.number().nullable()).min(1)).min(1),
-    outputs: z.array(z.array(z.number()).min(1)).min(1),
-    tolerance: toleranceSchema.optional(),
+  .strictObject({
+    rows: z.array(z.array(z.nullable(z.number())).check(z.minLength(1))).check(z.minLength(1)),
+    outputs: z.array(z.array(z.number()).check(z.minLength(1))).check(z.minLength(1)),
+    tolerance: z.optional(toleranceSchema),
   })
-  .strict()
-  .superRefine((e, ctx) => {
-    if (e.outputs.length !== e.rows.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['outputs'],
-        message: `expected one output per row (${e.rows.length}), got ${e.outputs.length}`,
+  .check(
+    z.superRefine((e, ctx) => {
+      if (e.outputs.length !== e.rows.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outputs'],
+          message: `expected one output per row (${e.rows.length}), got ${e.outputs.length}`,
+        });
+      const width = e.rows[0]?.length ?? 0;
+      e.rows.forEach((row, i) => {
+        if (row.length !== width)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', i],
+            message: `expected ${width} features like rows[0], got ${row.length}`,
+          });
       });
-    const width = e.rows[0]?.length ?? 0;
-    e.rows.forEach((row, i) => {
-      if (row.length !== width)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', i],
-          message: `expected ${width} features like rows[0], got ${row.length}`,
-        });
-    });
-    const outWidth = e.outputs[0]?.length ?? 0;
-    e.outputs.forEach((out, i) => {
-      if (out.length !== outWidth)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['outputs', i],
-          message: `expected ${outWidth} values like outputs[0], got ${out.length}`,
-        });
-    });
-  });
+      const outWidth = e.outputs[0]?.length ?? 0;
+      e.outputs.forEach((out, i) => {
+        if (out.length !== outWidth)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['outputs', i],
+            message: `expected ${outWidth} values like outputs[0], got ${out.length}`,
+          });
+      });
+    }),
+  );
 
 const stackingSchema = z
-  .object({
-    base_outputs: z.array(z.array(z.number()).min(1)).min(1),
-    outputs: z.array(z.number()).min(1),
-    tolerance: toleranceSchema.optional(),
+  .strictObject({
+    base_outputs: z.array(z.array(z.number()).check(z.minLength(1))).check(z.minLength(1)),
+    outputs: z.array(z.number()).check(z.minLength(1)),
+    tolerance: z.optional(toleranceSchema),
   })
-  .strict()
-  .superRefine((s, ctx) => {
-    if (s.outputs.length !== s.base_outputs.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['outputs'],
-        message: `expected one probability per base_outputs row (${s.base_outputs.length}), got ${s.outputs.length}`,
-      });
-    const width = s.base_outputs[0]?.length ?? 0;
-    s.base_outputs.forEach((row, i) => {
-      if (row.length !== width)
+  .check(
+    z.superRefine((s, ctx) => {
+      if (s.outputs.length !== s.base_outputs.length)
         ctx.addIssue({
           code: 'custom',
-          path: ['base_outputs', i],
-          message: `expected ${width} base-model outputs like base_outputs[0], got ${row.length}`,
+          path: ['outputs'],
+          message: `expected one probability per base_outputs row (${s.base_outputs.length}), got ${s.outputs.length}`,
         });
-    });
-  });
+      const width = s.base_outputs[0]?.length ?? 0;
+      s.base_outputs.forEach((row, i) => {
+        if (row.length !== width)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['base_outputs', i],
+            message: `expected ${width} base-model outputs like base_outputs[0], got ${row.length}`,
+          });
+      });
+    }),
+  );
 
-const inferenceSchema = z
-  .object({
-    bull_prob: z.number().min(0).max(1),
-    regime: z.string().min(1),
-    direction: z.string().min(1),
-  })
-  // The training job may print more of its inference test (shadow_mode, per-model probs).
-  .catchall(z.unknown());
+// The training job may print more of its inference test (shadow_mode, per-model probs).
+const inferenceSchema = z.looseObject({
+  bull_prob: z.number().check(z.minimum(0), z.maximum(1)),
+  regime: z.string().check(z.minLength(1)),
+  direction: z.string().check(z.minLength(1)),
+});
 
-const topSchema = z
-  .object({
-    schema: z.literal(GOLDEN_SCHEMA),
-    tolerance: toleranceSchema.default(DEFAULT_TOLERANCE),
-    models: z.record(z.string().min(1), z.record(z.string(), z.unknown())).default({}),
-    stacking: stackingSchema.optional(),
-    inference: inferenceSchema.optional(),
-  })
-  .strict();
+const topSchema = z.strictObject({
+  schema: z.literal(GOLDEN_SCHEMA),
+  tolerance: z._default(toleranceSchema, DEFAULT_TOLERANCE),
+  models: z._default(z.record(z.string().check(z.minLength(1)), z.record(z.string(), z.unknown())), {}),
+  stacking: z.optional(stackingSchema),
+  inference: z.optional(inferenceSchema),
+});
 
 export interface OnnxGolden {
   kind: 'onnx';
@@ -171,7 +166,7 @@ export function parseGolden(text: string, file: string): Golden {
  */
 export function goldenFromValue(value: unknown, file: string, textOf: () => string): Golden {
   /** `prefix` places an entry's issue (validated on its own schema) in the whole file. */
-  const fail = (issue: z.core.$ZodIssue, schema: z.ZodType, prefix: Path = []): never => {
+  const fail = (issue: z.core.$ZodIssue, schema: z.ZodMiniType, prefix: Path = []): never => {
     const path = [...prefix, ...issue.path];
     const where = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...path, issue.keys[0]] : path;
     const line = new LocatedDocument(textOf()).lineOf(where);

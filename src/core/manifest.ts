@@ -3,7 +3,7 @@
  * Validated at the boundary like every other external file.
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from './validation/zod.js';
 import { ConfigError, ModelgateError } from './errors.js';
 import { ARTIFACT_KINDS } from './config/schema.js';
 import { describeIssue, dottedPath, LocatedDocument } from './validation/describe.js';
@@ -11,57 +11,57 @@ import { parseJsonText } from './validation/json-text.js';
 import { PARSE_ONCE } from './validation/once.js';
 
 export const MANIFEST_SCHEMA = 'modelgate/manifest@1';
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256');
+const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex sha256'));
 const metricValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 const metricTable = z.record(z.string(), z.record(z.string(), metricValue));
 
-export const manifestSchema = z
-  .object({
-    schema: z.literal(MANIFEST_SCHEMA),
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
-    name: z.string().min(1),
-    created: z.string().min(1),
-    bundle: z
-      .object({
-        file: z.string().min(1),
-        sha256: sha256.optional(),
-        size: z.number().int().nonnegative().optional(),
-      })
-      .optional(),
-    files: z.array(
-      z.object({
-        path: z.string().min(1),
-        kind: z.union([z.enum(ARTIFACT_KINDS), z.literal('other')]),
-        size: z.number().int().nonnegative(),
-        sha256,
-      }),
+export const manifestSchema = z.looseObject({
+  schema: z.literal(MANIFEST_SCHEMA),
+  id: z
+    .string()
+    .check(
+      z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
     ),
-    metrics: z
-      .object({
-        horizons: metricTable.default({}),
-        base: metricTable.default({}),
-        models: metricTable.default({}),
-      })
-      .catchall(z.unknown())
-      .default({ horizons: {}, base: {}, models: {} }),
-    health: z
-      .object({
-        passed: z.boolean(),
-        checks: z.array(
-          z.object({
-            name: z.string(),
-            status: z.string(),
-            ms: z.number().optional(),
-            message: z.string().optional(),
-          }),
-        ),
-      })
-      .optional(),
-    source: z.record(z.string(), z.string()).optional(),
-  })
-  .catchall(z.unknown());
+  name: z.string().check(z.minLength(1)),
+  created: z.string().check(z.minLength(1)),
+  bundle: z.optional(
+    z.object({
+      file: z.string().check(z.minLength(1)),
+      sha256: z.optional(sha256),
+      size: z.optional(z.number().check(z.int(), z.nonnegative())),
+    }),
+  ),
+  files: z.array(
+    z.object({
+      path: z.string().check(z.minLength(1)),
+      kind: z.union([z.enum(ARTIFACT_KINDS), z.literal('other')]),
+      size: z.number().check(z.int(), z.nonnegative()),
+      sha256,
+    }),
+  ),
+  metrics: z._default(
+    z.looseObject({
+      horizons: z._default(metricTable, {}),
+      base: z._default(metricTable, {}),
+      models: z._default(metricTable, {}),
+    }),
+    { horizons: {}, base: {}, models: {} },
+  ),
+  health: z.optional(
+    z.object({
+      passed: z.boolean(),
+      checks: z.array(
+        z.object({
+          name: z.string(),
+          status: z.string(),
+          ms: z.optional(z.number()),
+          message: z.optional(z.string()),
+        }),
+      ),
+    }),
+  ),
+  source: z.optional(z.record(z.string(), z.string())),
+});
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestFile = Manifest['files'][number];

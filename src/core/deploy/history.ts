@@ -4,22 +4,22 @@
  * it is how rollback finds "the previous release". Lines that do not parse (a hand edit) are
  * skipped with a warning, never fatal.
  */
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import { sh } from '../remote/quote.js';
 import type { Target } from './target.js';
 
 export const historyEntrySchema = z.object({
-  id: z.string().nullable(),
-  previous: z.string().nullable(),
+  id: z.nullable(z.string()),
+  previous: z.nullable(z.string()),
   action: z.enum(['deploy', 'promote', 'rollback']),
-  phase: z.string().optional(),
-  level: z.string().optional(),
+  phase: z.optional(z.string()),
+  level: z.optional(z.string()),
   time: z.string(),
   actor: z.string(),
   run_id: z.string(),
   /** deployed | promoted | rolled-back | unchanged | failed | interrupted */
   result: z.string(),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import { ModelgateError } from '../errors.js';
 import { sh } from '../remote/quote.js';
 import { cancelledError, sleepUnlessAborted } from './cancel.js';

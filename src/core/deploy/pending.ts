@@ -5,7 +5,7 @@
  * under the lock and puts back what was live before (the release link and the flags file)
  * before doing its own work, so an interruption never leaves the server half-updated.
  */
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import type { DeployConfig } from '../config/schema.js';
 import { ModelgateError } from '../errors.js';
 import { appendHistory } from './history.js';
@@ -21,7 +21,7 @@ const pendingSchema = z.object({
   action: z.enum(['deploy', 'promote']),
   phase: z.string(),
   id: z.string(),
-  previous: z.string().nullable(),
+  previous: z.nullable(z.string()),
   time: z.string(),
   flags: z.object({ path: z.string(), existed: z.boolean(), content: z.string() }),
 });

@@ -16,7 +16,7 @@
  *   than an error (debug, info, notice, warn, warning); any other entry is severe.
  * - `ts`: an ISO-8601 time, or a unix time in seconds (or milliseconds above 1e12).
  */
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import { ConfigError } from '../errors.js';
 import { describeIssue, dottedPath } from '../validation/describe.js';
 
@@ -77,11 +77,11 @@ export function resolveFieldPaths(
 }
 
 const tsSchema = z.union([z.string(), z.number()], { error: 'expected an ISO-8601 time or unix seconds' });
-const bullProbSchema = z.number().nullish();
-const flagSchema = z.boolean().nullish();
-const errorsSchema = z.array(z.unknown()).nullish();
+const bullProbSchema = z.nullish(z.number());
+const flagSchema = z.nullish(z.boolean());
+const errorsSchema = z.nullish(z.array(z.unknown()));
 
-const FIELD_SCHEMAS: Record<FieldName, z.ZodType> = {
+const FIELD_SCHEMAS: Record<FieldName, z.ZodMiniType> = {
   ts: tsSchema,
   bull_prob: bullProbSchema,
   stacking_active: flagSchema,
@@ -90,14 +90,14 @@ const FIELD_SCHEMAS: Record<FieldName, z.ZodType> = {
   errors: errorsSchema,
 };
 
-type Tree = Map<string, Tree | z.ZodType>;
+type Tree = Map<string, Tree | z.ZodMiniType>;
 
 /**
  * The zod schema of a record for these field paths: nested loose objects down to each field.
  * Parents of optional fields are optional (a bar without `ml` is a bar without ML); only the
  * timestamp is required.
  */
-export function tradeRecordSchema(fields: FieldPaths, configFile = 'modelgate.yml'): z.ZodType {
+export function tradeRecordSchema(fields: FieldPaths, configFile = 'modelgate.yml'): z.ZodMiniType {
   const root: Tree = new Map();
   for (const name of FIELD_NAMES) {
     const keys = fields[name].split('.');
@@ -126,12 +126,12 @@ export function tradeRecordSchema(fields: FieldPaths, configFile = 'modelgate.ym
     });
   }
   const tsKeys = fields.ts.split('.');
-  const build = (tree: Tree, depth: number, onTsPath: boolean): z.ZodType => {
-    const shape: Record<string, z.ZodType> = {};
+  const build = (tree: Tree, depth: number, onTsPath: boolean): z.ZodMiniType => {
+    const shape: Record<string, z.ZodMiniType> = {};
     for (const [key, child] of tree) {
       const required = onTsPath && tsKeys[depth] === key;
       shape[key] = child instanceof Map ? build(child, depth + 1, required) : child;
-      if (!required && child instanceof Map) shape[key] = (shape[key] as z.ZodType).nullish();
+      if (!required && child instanceof Map) shape[key] = z.nullish(shape[key] as z.ZodMiniType);
     }
     return z.looseObject(shape);
   };

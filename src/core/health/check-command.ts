@@ -6,25 +6,23 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import type { CheckStatus, Problem } from '../report/types.js';
 import { describeIssue, dottedPath } from '../validation/describe.js';
 import { formatMs, plural, worst, type CheckOutcome, type HealthContext } from './context.js';
 import { PARSE_ONCE } from '../validation/once.js';
 
-const userCheckSchema = z
-  .object({
-    name: z.string().min(1),
-    status: z.enum(['pass', 'warn', 'fail', 'skip']),
-    message: z.string().default(''),
-    ms: z.number().nonnegative().optional(),
-    details: z.unknown().optional(),
-    file: z.string().optional(),
-    line: z.number().int().positive().optional(),
-  })
-  .catchall(z.unknown());
+const userCheckSchema = z.looseObject({
+  name: z.string().check(z.minLength(1)),
+  status: z.enum(['pass', 'warn', 'fail', 'skip']),
+  message: z._default(z.string(), ''),
+  ms: z.optional(z.number().check(z.nonnegative())),
+  details: z.optional(z.unknown()),
+  file: z.optional(z.string()),
+  line: z.optional(z.number().check(z.int(), z.positive())),
+});
 
-const outputSchema = z.object({ checks: z.array(userCheckSchema) }).catchall(z.unknown());
+const outputSchema = z.looseObject({ checks: z.array(userCheckSchema) });
 
 export type UserCheck = z.infer<typeof userCheckSchema>;
 

@@ -3,26 +3,22 @@
  * in which column order, and the meta-learner's coefficients (design.md "Golden vectors").
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import { ModelgateError } from '../errors.js';
 import { describeIssue, dottedPath, LocatedDocument } from '../validation/describe.js';
 import { parseJsonText } from '../validation/json-text.js';
 import type { HealthContext } from './context.js';
 import { PARSE_ONCE } from '../validation/once.js';
 
-const metaSchema = z
-  .object({
-    base_models: z.array(z.string().min(1)).min(1),
-    meta_learner: z
-      .object({
-        type: z.literal('logistic'),
-        coef: z.array(z.number()).min(1),
-        intercept: z.number(),
-      })
-      .catchall(z.unknown()),
-  })
-  // The training job writes metrics and settings beside these; they are read by the gate.
-  .catchall(z.unknown());
+// The training job writes metrics and settings beside these; they are read by the gate.
+const metaSchema = z.looseObject({
+  base_models: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  meta_learner: z.looseObject({
+    type: z.literal('logistic'),
+    coef: z.array(z.number()).check(z.minLength(1)),
+    intercept: z.number(),
+  }),
+});
 
 export type StackingMeta = z.infer<typeof metaSchema>;
 

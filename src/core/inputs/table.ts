@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import { ModelgateError } from '../errors.js';
 
 import type { ActionName, ActionSpec } from './names.js';
@@ -17,17 +17,17 @@ import type { ActionName, ActionSpec } from './names.js';
 export { ACTION_NAMES, type ActionName, type ActionSpec, type InputSpec } from './names.js';
 
 const inputSchema = z.object({
-  description: z.string().min(1),
-  required: z.boolean().optional(),
-  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  description: z.string().check(z.minLength(1)),
+  required: z.optional(z.boolean()),
+  default: z.optional(z.union([z.string(), z.number(), z.boolean()])),
 });
 const actionSchema = z.object({
-  name: z.string().min(1),
-  description: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
+  description: z.string().check(z.minLength(1)),
   branding: z.object({ icon: z.string(), color: z.string() }),
   inputs: z.record(z.string(), inputSchema),
-  outputs: z.record(z.string(), z.object({ description: z.string().min(1) })),
-  runs: z.object({ using: z.literal('node24'), main: z.string().min(1) }),
+  outputs: z.record(z.string(), z.object({ description: z.string().check(z.minLength(1)) })),
+  runs: z.object({ using: z.literal('node24'), main: z.string().check(z.minLength(1)) }),
 });
 
 /** An action's table as read from its action.yml, with the file it came from. */

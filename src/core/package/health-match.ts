@@ -5,7 +5,7 @@
  * integrity check lists every file with its size and sha256: the sizes are compared before
  * anything is written, the hashes as the tarball is written (package hashes each file then).
  */
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import { ModelgateError } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { PARSE_ONCE } from '../validation/once.js';

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import type { Config } from '../config/schema.js';
 import { ModelgateError } from '../errors.js';
 import type { Manifest, MetricTable } from '../manifest.js';
@@ -20,9 +20,11 @@ type MetricValue = MetricTable[string][string];
 
 const metricValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 const metricTable = z.record(z.string(), z.record(z.string(), metricValue));
-const metricsFileSchema = z
-  .object({ horizons: metricTable.optional(), base: metricTable.optional(), models: metricTable.optional() })
-  .catchall(z.unknown());
+const metricsFileSchema = z.looseObject({
+  horizons: z.optional(metricTable),
+  base: z.optional(metricTable),
+  models: z.optional(metricTable),
+});
 
 export interface GatheredMetrics {
   metrics: Metrics;

@@ -17,7 +17,7 @@ import type {
   SFTPWrapper,
   ServerHostKeyAlgorithm,
 } from 'ssh2';
-import { z } from 'zod';
+import * as z from '../validation/zod.js';
 import { InputError, ModelgateError, type ErrorKind } from '../errors.js';
 import {
   fingerprintSha256,
@@ -69,33 +69,41 @@ const SFTP_NO_SUCH_FILE = 2;
 const optionsSchema = z.object({
   host: z
     .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .regex(/^[^\s@/]+$/, 'must be a host name or IP address (no spaces, "@" or "/")'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.regex(/^[^\s@/]+$/, 'must be a host name or IP address (no spaces, "@" or "/")'),
+    ),
   port: z
     .number()
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535'),
+    .check(
+      z.int('must be a whole number'),
+      z.minimum(1, 'must be between 1 and 65535'),
+      z.maximum(65535, 'must be between 1 and 65535'),
+    ),
   username: z
     .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .regex(/^[^\s@:/]+$/, 'must be a user name (no spaces, "@", ":" or "/")'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.regex(/^[^\s@:/]+$/, 'must be a user name (no spaces, "@", ":" or "/")'),
+    ),
   privateKey: z
     .string()
-    .refine(
-      (v) => v.trim() !== '',
-      'must not be empty: pass the private key from a secret, e.g. ${{ secrets.DEPLOY_KEY }}',
+    .check(
+      z.refine(
+        (v) => v.trim() !== '',
+        'must not be empty: pass the private key from a secret, e.g. ${{ secrets.DEPLOY_KEY }}',
+      ),
     ),
-  passphrase: z.string().optional(),
-  knownHosts: z.string().optional(),
-  hostKeyFingerprint: z.string().optional(),
-  insecureSkipHostKeyCheck: z.boolean().optional(),
-  commandTimeoutMs: z.number().int().positive('must be more than 0'),
-  connectTimeoutMs: z.number().int().positive('must be more than 0').optional(),
-  retries: z.number().int().min(0).max(20).optional(),
-  retryDelayMs: z.number().int().min(0).optional(),
+  passphrase: z.optional(z.string()),
+  knownHosts: z.optional(z.string()),
+  hostKeyFingerprint: z.optional(z.string()),
+  insecureSkipHostKeyCheck: z.optional(z.boolean()),
+  commandTimeoutMs: z.number().check(z.int(), z.positive('must be more than 0')),
+  connectTimeoutMs: z.optional(z.number().check(z.int(), z.positive('must be more than 0'))),
+  retries: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(20))),
+  retryDelayMs: z.optional(z.number().check(z.int(), z.minimum(0))),
 });
 
 const INPUT_NAMES: Record<string, string> = {

@@ -4,7 +4,7 @@
  * external input; this is the single place its issues become words.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { core as zcore } from 'zod';
+import type { core as zcore } from './zod.js';
 
 import { describeValue, type Path } from './value-text.js';
 import { closest } from './closest.js';

@@ -21,9 +21,9 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/backend-impl.js
+// node_modules/onnxruntime-common/dist/cjs/backend-impl.js
 var require_backend_impl = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/backend-impl.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/backend-impl.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.resolveBackendAndExecutionProviders = exports2.registerBackend = void 0;
@@ -133,9 +133,9 @@ var require_backend_impl = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/backend.js
+// node_modules/onnxruntime-common/dist/cjs/backend.js
 var require_backend = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/backend.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/backend.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.registerBackend = void 0;
@@ -146,9 +146,9 @@ var require_backend = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/version.js
+// node_modules/onnxruntime-common/dist/cjs/version.js
 var require_version = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/version.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/version.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.version = void 0;
@@ -156,9 +156,9 @@ var require_version = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/env-impl.js
+// node_modules/onnxruntime-common/dist/cjs/env-impl.js
 var require_env_impl = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/env-impl.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/env-impl.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.env = void 0;
@@ -186,9 +186,9 @@ var require_env_impl = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/env.js
+// node_modules/onnxruntime-common/dist/cjs/env.js
 var require_env = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/env.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/env.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.env = void 0;
@@ -197,9 +197,9 @@ var require_env = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-conversion-impl.js
+// node_modules/onnxruntime-common/dist/cjs/tensor-conversion-impl.js
 var require_tensor_conversion_impl = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-conversion-impl.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/tensor-conversion-impl.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.tensorToImageData = exports2.tensorToDataURL = void 0;
@@ -365,9 +365,9 @@ var require_tensor_conversion_impl = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-factory-impl.js
+// node_modules/onnxruntime-common/dist/cjs/tensor-factory-impl.js
 var require_tensor_factory_impl = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-factory-impl.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/tensor-factory-impl.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.tensorFromPinnedBuffer = exports2.tensorFromMLTensor = exports2.tensorFromGpuBuffer = exports2.tensorFromTexture = exports2.tensorFromImage = exports2.bufferToTensor = void 0;
@@ -588,9 +588,9 @@ var require_tensor_factory_impl = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-impl-type-mapping.js
+// node_modules/onnxruntime-common/dist/cjs/tensor-impl-type-mapping.js
 var require_tensor_impl_type_mapping = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-impl-type-mapping.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/tensor-impl-type-mapping.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.checkTypedArray = exports2.NUMERIC_TENSOR_TYPEDARRAY_TO_TYPE_MAP = exports2.NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP = void 0;
@@ -645,9 +645,9 @@ var require_tensor_impl_type_mapping = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-utils-impl.js
+// node_modules/onnxruntime-common/dist/cjs/tensor-utils-impl.js
 var require_tensor_utils_impl = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-utils-impl.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/tensor-utils-impl.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.tensorReshape = exports2.calculateSize = void 0;
@@ -707,9 +707,9 @@ var require_tensor_utils_impl = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-impl.js
+// node_modules/onnxruntime-common/dist/cjs/tensor-impl.js
 var require_tensor_impl = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-impl.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/tensor-impl.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Tensor = void 0;
@@ -986,9 +986,9 @@ var require_tensor_impl = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor.js
+// node_modules/onnxruntime-common/dist/cjs/tensor.js
 var require_tensor = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/tensor.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Tensor = void 0;
@@ -997,9 +997,9 @@ var require_tensor = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/trace.js
+// node_modules/onnxruntime-common/dist/cjs/trace.js
 var require_trace = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/trace.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/trace.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.TRACE_EVENT_END = exports2.TRACE_EVENT_BEGIN = exports2.TRACE_FUNC_END = exports2.TRACE_FUNC_BEGIN = exports2.TRACE = void 0;
@@ -1059,9 +1059,9 @@ var require_trace = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/inference-session-impl.js
+// node_modules/onnxruntime-common/dist/cjs/inference-session-impl.js
 var require_inference_session_impl = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/inference-session-impl.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/inference-session-impl.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InferenceSession = void 0;
@@ -1248,9 +1248,9 @@ var require_inference_session_impl = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/inference-session.js
+// node_modules/onnxruntime-common/dist/cjs/inference-session.js
 var require_inference_session = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/inference-session.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/inference-session.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.InferenceSession = void 0;
@@ -1259,41 +1259,41 @@ var require_inference_session = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-conversion.js
+// node_modules/onnxruntime-common/dist/cjs/tensor-conversion.js
 var require_tensor_conversion = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-conversion.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/tensor-conversion.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-factory.js
+// node_modules/onnxruntime-common/dist/cjs/tensor-factory.js
 var require_tensor_factory = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/tensor-factory.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/tensor-factory.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/onnx-model.js
+// node_modules/onnxruntime-common/dist/cjs/onnx-model.js
 var require_onnx_model = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/onnx-model.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/onnx-model.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/onnx-value.js
+// node_modules/onnxruntime-common/dist/cjs/onnx-value.js
 var require_onnx_value = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/onnx-value.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/onnx-value.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-common/dist/cjs/index.js
+// node_modules/onnxruntime-common/dist/cjs/index.js
 var require_cjs = __commonJS({
-  "../../work/main/node_modules/onnxruntime-common/dist/cjs/index.js"(exports2) {
+  "node_modules/onnxruntime-common/dist/cjs/index.js"(exports2) {
     "use strict";
     var __createBinding2 = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1324,10 +1324,10 @@ var require_cjs = __commonJS({
   }
 });
 
-// require("../bin/napi-v6/**/*/**/*/onnxruntime_binding.node") in ../../work/main/node_modules/onnxruntime-node/dist/binding.js
+// require("../bin/napi-v6/**/*/**/*/onnxruntime_binding.node") in node_modules/onnxruntime-node/dist/binding.js
 var globRequire_bin_napi_v6_onnxruntime_binding_node;
 var init_ = __esm({
-  'require("../bin/napi-v6/**/*/**/*/onnxruntime_binding.node") in ../../work/main/node_modules/onnxruntime-node/dist/binding.js'() {
+  'require("../bin/napi-v6/**/*/**/*/onnxruntime_binding.node") in node_modules/onnxruntime-node/dist/binding.js'() {
     globRequire_bin_napi_v6_onnxruntime_binding_node = __glob({
       "../bin/napi-v6/darwin/arm64/onnxruntime_binding.node": () => require("../bin/napi-v6/darwin/arm64/onnxruntime_binding.node"),
       "../bin/napi-v6/linux/arm64/onnxruntime_binding.node": () => require("../bin/napi-v6/linux/arm64/onnxruntime_binding.node"),
@@ -1338,9 +1338,9 @@ var init_ = __esm({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-node/dist/binding.js
+// node_modules/onnxruntime-node/dist/binding.js
 var require_binding = __commonJS({
-  "../../work/main/node_modules/onnxruntime-node/dist/binding.js"(exports2) {
+  "node_modules/onnxruntime-node/dist/binding.js"(exports2) {
     "use strict";
     init_();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -1381,9 +1381,9 @@ var require_binding = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-node/dist/backend.js
+// node_modules/onnxruntime-node/dist/backend.js
 var require_backend2 = __commonJS({
-  "../../work/main/node_modules/onnxruntime-node/dist/backend.js"(exports2) {
+  "node_modules/onnxruntime-node/dist/backend.js"(exports2) {
     "use strict";
     var __classPrivateFieldSet = exports2 && exports2.__classPrivateFieldSet || function(receiver, state, value, kind, f) {
       if (kind === "m") throw new TypeError("Private method is not writable");
@@ -1525,9 +1525,9 @@ var require_backend2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-node/dist/version.js
+// node_modules/onnxruntime-node/dist/version.js
 var require_version2 = __commonJS({
-  "../../work/main/node_modules/onnxruntime-node/dist/version.js"(exports2) {
+  "node_modules/onnxruntime-node/dist/version.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.version = void 0;
@@ -1535,7 +1535,7 @@ var require_version2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/onnxruntime-node/dist/index.js
+// node_modules/onnxruntime-node/dist/index.js
 var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
   if (k2 === void 0) k2 = k;
   var desc = Object.getOwnPropertyDescriptor(m, k);

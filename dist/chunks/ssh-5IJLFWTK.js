@@ -1,7 +1,19 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  external_exports
-} from "./chunk-VE27VIQM.js";
+  _gte,
+  _lte,
+  _minLength,
+  _positive,
+  _regex,
+  _trim,
+  boolean,
+  int,
+  number,
+  object,
+  optional,
+  refine,
+  string
+} from "./chunk-OCQY5OBH.js";
 import {
   InputError,
   ModelgateError
@@ -12,9 +24,9 @@ import {
   __toESM
 } from "./chunk-3GRPW3HZ.js";
 
-// ../../work/main/node_modules/asn1/lib/ber/errors.js
+// node_modules/asn1/lib/ber/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/asn1/lib/ber/errors.js"(exports, module) {
+  "node_modules/asn1/lib/ber/errors.js"(exports, module) {
     module.exports = {
       newInvalidAsn1Error: function(msg) {
         var e = new Error();
@@ -26,9 +38,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/asn1/lib/ber/types.js
+// node_modules/asn1/lib/ber/types.js
 var require_types = __commonJS({
-  "../../work/main/node_modules/asn1/lib/ber/types.js"(exports, module) {
+  "node_modules/asn1/lib/ber/types.js"(exports, module) {
     module.exports = {
       EOC: 0,
       Boolean: 1,
@@ -66,9 +78,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/safer-buffer/safer.js
+// node_modules/safer-buffer/safer.js
 var require_safer = __commonJS({
-  "../../work/main/node_modules/safer-buffer/safer.js"(exports, module) {
+  "node_modules/safer-buffer/safer.js"(exports, module) {
     "use strict";
     var buffer = __require("buffer");
     var Buffer2 = buffer.Buffer;
@@ -134,9 +146,9 @@ var require_safer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/asn1/lib/ber/reader.js
+// node_modules/asn1/lib/ber/reader.js
 var require_reader = __commonJS({
-  "../../work/main/node_modules/asn1/lib/ber/reader.js"(exports, module) {
+  "node_modules/asn1/lib/ber/reader.js"(exports, module) {
     var assert = __require("assert");
     var Buffer2 = require_safer().Buffer;
     var ASN1 = require_types();
@@ -299,9 +311,9 @@ var require_reader = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/asn1/lib/ber/writer.js
+// node_modules/asn1/lib/ber/writer.js
 var require_writer = __commonJS({
-  "../../work/main/node_modules/asn1/lib/ber/writer.js"(exports, module) {
+  "node_modules/asn1/lib/ber/writer.js"(exports, module) {
     var assert = __require("assert");
     var Buffer2 = require_safer().Buffer;
     var ASN1 = require_types();
@@ -542,9 +554,9 @@ var require_writer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/asn1/lib/ber/index.js
+// node_modules/asn1/lib/ber/index.js
 var require_ber = __commonJS({
-  "../../work/main/node_modules/asn1/lib/ber/index.js"(exports, module) {
+  "node_modules/asn1/lib/ber/index.js"(exports, module) {
     var errors = require_errors();
     var types = require_types();
     var Reader = require_reader();
@@ -566,9 +578,9 @@ var require_ber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/asn1/lib/index.js
+// node_modules/asn1/lib/index.js
 var require_lib = __commonJS({
-  "../../work/main/node_modules/asn1/lib/index.js"(exports, module) {
+  "node_modules/asn1/lib/index.js"(exports, module) {
     var Ber = require_ber();
     module.exports = {
       Ber,
@@ -578,9 +590,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tweetnacl/nacl-fast.js
+// node_modules/tweetnacl/nacl-fast.js
 var require_nacl_fast = __commonJS({
-  "../../work/main/node_modules/tweetnacl/nacl-fast.js"(exports, module) {
+  "node_modules/tweetnacl/nacl-fast.js"(exports, module) {
     (function(nacl) {
       "use strict";
       var gf = function(init) {
@@ -2798,9 +2810,9 @@ var require_nacl_fast = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/bcrypt-pbkdf/index.js
+// node_modules/bcrypt-pbkdf/index.js
 var require_bcrypt_pbkdf = __commonJS({
-  "../../work/main/node_modules/bcrypt-pbkdf/index.js"(exports, module) {
+  "node_modules/bcrypt-pbkdf/index.js"(exports, module) {
     "use strict";
     var crypto_hash_sha512 = require_nacl_fast().lowlevel.crypto_hash;
     var BLF_J = 0;
@@ -4051,9 +4063,9 @@ var require_bcrypt_pbkdf = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/constants.js
+// node_modules/ssh2/lib/protocol/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/constants.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/constants.js"(exports, module) {
     "use strict";
     var crypto = __require("crypto");
     var cpuInfo;
@@ -4443,9 +4455,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/utils.js
+// node_modules/ssh2/lib/protocol/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/utils.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/utils.js"(exports, module) {
     "use strict";
     var Ber = require_lib().Ber;
     var DISCONNECT_REASON;
@@ -4760,9 +4772,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/crypto/poly1305.js
+// node_modules/ssh2/lib/protocol/crypto/poly1305.js
 var require_poly1305 = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/crypto/poly1305.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/crypto/poly1305.js"(exports, module) {
     var createPoly1305 = (function() {
       var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
       if (typeof __modelgateFilename !== "undefined") _scriptDir = _scriptDir || __modelgateFilename;
@@ -5188,9 +5200,9 @@ var require_poly1305 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/crypto.js
+// node_modules/ssh2/lib/protocol/crypto.js
 var require_crypto = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/crypto.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/crypto.js"(exports, module) {
     "use strict";
     var {
       createCipheriv,
@@ -6512,9 +6524,9 @@ var require_crypto = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/keyParser.js
+// node_modules/ssh2/lib/protocol/keyParser.js
 var require_keyParser = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/keyParser.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/keyParser.js"(exports, module) {
     "use strict";
     var {
       createDecipheriv,
@@ -7753,9 +7765,9 @@ ${formatted}-----END ${type} KEY-----`;
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/agent.js
+// node_modules/ssh2/lib/agent.js
 var require_agent = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/agent.js"(exports, module) {
+  "node_modules/ssh2/lib/agent.js"(exports, module) {
     "use strict";
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
@@ -8581,9 +8593,9 @@ var require_agent = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/zlib.js
+// node_modules/ssh2/lib/protocol/zlib.js
 var require_zlib = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/zlib.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/zlib.js"(exports, module) {
     "use strict";
     var { kMaxLength } = __require("buffer");
     var {
@@ -8805,9 +8817,9 @@ var require_zlib = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/handlers.misc.js
+// node_modules/ssh2/lib/protocol/handlers.misc.js
 var require_handlers_misc = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/handlers.misc.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/handlers.misc.js"(exports, module) {
     "use strict";
     var {
       bufferSlice,
@@ -9712,9 +9724,9 @@ var require_handlers_misc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/handlers.js
+// node_modules/ssh2/lib/protocol/handlers.js
 var require_handlers = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/handlers.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/handlers.js"(exports, module) {
     "use strict";
     var MESSAGE_HANDLERS = new Array(256);
     [
@@ -9731,9 +9743,9 @@ var require_handlers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/kex.js
+// node_modules/ssh2/lib/protocol/kex.js
 var require_kex = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/kex.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/kex.js"(exports, module) {
     "use strict";
     var {
       createDiffieHellman,
@@ -11318,9 +11330,9 @@ var require_kex = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/package.json
+// node_modules/ssh2/package.json
 var require_package = __commonJS({
-  "../../work/main/node_modules/ssh2/package.json"(exports, module) {
+  "node_modules/ssh2/package.json"(exports, module) {
     module.exports = {
       name: "ssh2",
       version: "1.17.0",
@@ -11373,9 +11385,9 @@ var require_package = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/Protocol.js
+// node_modules/ssh2/lib/protocol/Protocol.js
 var require_Protocol = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/Protocol.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/Protocol.js"(exports, module) {
     "use strict";
     var { inspect } = __require("util");
     var { bindingAvailable, NullCipher, NullDecipher } = require_crypto();
@@ -12938,9 +12950,9 @@ var require_Protocol = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/node-fs-compat.js
+// node_modules/ssh2/lib/protocol/node-fs-compat.js
 var require_node_fs_compat = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/node-fs-compat.js"(exports) {
+  "node_modules/ssh2/lib/protocol/node-fs-compat.js"(exports) {
     "use strict";
     var assert = __require("assert");
     var { inspect } = __require("util");
@@ -13035,9 +13047,9 @@ ${suffix}`;
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/protocol/SFTP.js
+// node_modules/ssh2/lib/protocol/SFTP.js
 var require_SFTP = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
     var fs = __require("fs");
@@ -16089,9 +16101,9 @@ var require_SFTP = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/Channel.js
+// node_modules/ssh2/lib/Channel.js
 var require_Channel = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/Channel.js"(exports, module) {
+  "node_modules/ssh2/lib/Channel.js"(exports, module) {
     "use strict";
     var {
       Duplex: DuplexStream,
@@ -16325,9 +16337,9 @@ var require_Channel = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/utils.js
+// node_modules/ssh2/lib/utils.js
 var require_utils2 = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/utils.js"(exports, module) {
+  "node_modules/ssh2/lib/utils.js"(exports, module) {
     "use strict";
     var { SFTP } = require_SFTP();
     var MAX_CHANNEL = 2 ** 32 - 1;
@@ -16605,9 +16617,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/client.js
+// node_modules/ssh2/lib/client.js
 var require_client = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/client.js"(exports, module) {
+  "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
       createHash: createHash2,
@@ -18414,9 +18426,9 @@ var require_client = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/http-agents.js
+// node_modules/ssh2/lib/http-agents.js
 var require_http_agents = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/http-agents.js"(exports) {
+  "node_modules/ssh2/lib/http-agents.js"(exports) {
     "use strict";
     var { Agent: HttpAgent } = __require("http");
     var { Agent: HttpsAgent } = __require("https");
@@ -18486,9 +18498,9 @@ var require_http_agents = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/server.js
+// node_modules/ssh2/lib/server.js
 var require_server = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/server.js"(exports, module) {
+  "node_modules/ssh2/lib/server.js"(exports, module) {
     "use strict";
     var { Server: netServer } = __require("net");
     var EventEmitter = __require("events");
@@ -19662,9 +19674,9 @@ var require_server = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/keygen.js
+// node_modules/ssh2/lib/keygen.js
 var require_keygen = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/keygen.js"(exports, module) {
+  "node_modules/ssh2/lib/keygen.js"(exports, module) {
     "use strict";
     var {
       createCipheriv,
@@ -20084,9 +20096,9 @@ var require_keygen = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/ssh2/lib/index.js
+// node_modules/ssh2/lib/index.js
 var require_lib2 = __commonJS({
-  "../../work/main/node_modules/ssh2/lib/index.js"(exports, module) {
+  "node_modules/ssh2/lib/index.js"(exports, module) {
     "use strict";
     var {
       AgentProtocol,
@@ -20291,22 +20303,36 @@ var DOWNLOAD_CHUNK = 64 * 1024;
 var DOWNLOAD_IN_FLIGHT = 64;
 var DOWNLOAD_RESUMES = 3;
 var SFTP_NO_SUCH_FILE = 2;
-var optionsSchema = external_exports.object({
-  host: external_exports.string().trim().min(1, "must not be empty").regex(/^[^\s@/]+$/, 'must be a host name or IP address (no spaces, "@" or "/")'),
-  port: external_exports.number().int("must be a whole number").min(1, "must be between 1 and 65535").max(65535, "must be between 1 and 65535"),
-  username: external_exports.string().trim().min(1, "must not be empty").regex(/^[^\s@:/]+$/, 'must be a user name (no spaces, "@", ":" or "/")'),
-  privateKey: external_exports.string().refine(
-    (v) => v.trim() !== "",
-    "must not be empty: pass the private key from a secret, e.g. ${{ secrets.DEPLOY_KEY }}"
+var optionsSchema = object({
+  host: string().check(
+    _trim(),
+    _minLength(1, "must not be empty"),
+    _regex(/^[^\s@/]+$/, 'must be a host name or IP address (no spaces, "@" or "/")')
   ),
-  passphrase: external_exports.string().optional(),
-  knownHosts: external_exports.string().optional(),
-  hostKeyFingerprint: external_exports.string().optional(),
-  insecureSkipHostKeyCheck: external_exports.boolean().optional(),
-  commandTimeoutMs: external_exports.number().int().positive("must be more than 0"),
-  connectTimeoutMs: external_exports.number().int().positive("must be more than 0").optional(),
-  retries: external_exports.number().int().min(0).max(20).optional(),
-  retryDelayMs: external_exports.number().int().min(0).optional()
+  port: number().check(
+    int("must be a whole number"),
+    _gte(1, "must be between 1 and 65535"),
+    _lte(65535, "must be between 1 and 65535")
+  ),
+  username: string().check(
+    _trim(),
+    _minLength(1, "must not be empty"),
+    _regex(/^[^\s@:/]+$/, 'must be a user name (no spaces, "@", ":" or "/")')
+  ),
+  privateKey: string().check(
+    refine(
+      (v) => v.trim() !== "",
+      "must not be empty: pass the private key from a secret, e.g. ${{ secrets.DEPLOY_KEY }}"
+    )
+  ),
+  passphrase: optional(string()),
+  knownHosts: optional(string()),
+  hostKeyFingerprint: optional(string()),
+  insecureSkipHostKeyCheck: optional(boolean()),
+  commandTimeoutMs: number().check(int(), _positive("must be more than 0")),
+  connectTimeoutMs: optional(number().check(int(), _positive("must be more than 0"))),
+  retries: optional(number().check(int(), _gte(0), _lte(20))),
+  retryDelayMs: optional(number().check(int(), _gte(0)))
 });
 var INPUT_NAMES = {
   host: "host",

@@ -15,7 +15,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-LJTHNAC5.js";
+} from "./chunk-X3G7Z4V5.js";
 import {
   ModelgateError,
   errorMessage

@@ -25,11 +25,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-WZHUWK2V.js")).healthcheckCommand,
-  package: async () => (await import("./package-FACB5ZY6.js")).packageCommand,
-  deploy: async () => (await import("./deploy-RYA5BDED.js")).deployCommand,
-  gate: async () => (await import("./gate-VFY4GVQ7.js")).gateCommand,
-  rollback: async () => (await import("./rollback-DKAO2XPQ.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-YMR7TCHW.js")).healthcheckCommand,
+  package: async () => (await import("./package-RB7J4M4W.js")).packageCommand,
+  deploy: async () => (await import("./deploy-7PYCUEGF.js")).deployCommand,
+  gate: async () => (await import("./gate-WEKMI6E2.js")).gateCommand,
+  rollback: async () => (await import("./rollback-JS55NNN2.js")).rollbackCommand
 };
 
 // src/cli/run.ts

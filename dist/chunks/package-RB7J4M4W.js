@@ -2,18 +2,18 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-PRD6JREK.js";
+} from "./chunk-OL67EZ3Q.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-RMLTSN3V.js";
+} from "./chunk-QIKZPAT5.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-5ZWBA3WM.js";
 import {
   describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-HIDH4DRS.js";
+} from "./chunk-KYHLKHMJ.js";
 import {
   booleanInput,
   choiceInput,
@@ -21,8 +21,15 @@ import {
   requiredInput
 } from "./chunk-ML2NDHJP.js";
 import {
-  external_exports
-} from "./chunk-VE27VIQM.js";
+  _enum,
+  array,
+  boolean,
+  number,
+  object,
+  optional,
+  string,
+  unknown
+} from "./chunk-OCQY5OBH.js";
 import "./chunk-EBKACT7D.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";
@@ -38,15 +45,15 @@ import "./chunk-3GRPW3HZ.js";
 // src/commands/package.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-var reportSchema = external_exports.object({
-  passed: external_exports.boolean(),
-  checks: external_exports.array(
-    external_exports.object({
-      name: external_exports.string(),
-      status: external_exports.enum(["pass", "warn", "fail", "skip"]),
-      ms: external_exports.number(),
-      message: external_exports.string(),
-      details: external_exports.unknown().optional()
+var reportSchema = object({
+  passed: boolean(),
+  checks: array(
+    object({
+      name: string(),
+      status: _enum(["pass", "warn", "fail", "skip"]),
+      ms: number(),
+      message: string(),
+      details: optional(unknown())
     })
   )
 });

@@ -1,19 +1,22 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  checkAnnotations,
-  healthcheckCommand
-} from "./chunk-PRD6JREK.js";
+  deployCommand,
+  deploySummary,
+  resolveManifest
+} from "./chunk-XJZYP3W4.js";
+import "./chunk-QIKZPAT5.js";
 import "./chunk-A6LRVZ4Q.js";
-import "./chunk-HIDH4DRS.js";
+import "./chunk-USOGELGZ.js";
+import "./chunk-5ZWBA3WM.js";
+import "./chunk-KYHLKHMJ.js";
 import "./chunk-ML2NDHJP.js";
-import "./chunk-VE27VIQM.js";
-import "./chunk-EBKACT7D.js";
-import "./chunk-B5YXJCLY.js";
+import "./chunk-OCQY5OBH.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  checkAnnotations,
-  healthcheckCommand
+  deployCommand,
+  deploySummary,
+  resolveManifest
 };

@@ -12,10 +12,19 @@ import {
   PARSE_ONCE,
   describeIssue,
   manifestSchema
-} from "./chunk-HIDH4DRS.js";
+} from "./chunk-KYHLKHMJ.js";
 import {
-  external_exports
-} from "./chunk-VE27VIQM.js";
+  _null,
+  array,
+  boolean,
+  looseObject,
+  number,
+  object,
+  optional,
+  record,
+  string,
+  union
+} from "./chunk-OCQY5OBH.js";
 import {
   formatSize,
   listBundle
@@ -150,8 +159,8 @@ function sleepUnlessAborted(ms, signal) {
 }
 
 // src/core/package/health-match.ts
-var integrityDetails = external_exports.object({
-  files: external_exports.array(external_exports.object({ path: external_exports.string(), size: external_exports.number(), sha256: external_exports.string() }))
+var integrityDetails = object({
+  files: array(object({ path: string(), size: number(), sha256: string() }))
 });
 var HealthReportMatch = class _HealthReportMatch {
   constructor(files, source, bundle) {
@@ -215,9 +224,13 @@ var HealthReportMatch = class _HealthReportMatch {
 import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 var METRICS_FILE = "metrics.json";
-var metricValue = external_exports.union([external_exports.number(), external_exports.string(), external_exports.boolean(), external_exports.null()]);
-var metricTable = external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), metricValue));
-var metricsFileSchema = external_exports.object({ horizons: metricTable.optional(), base: metricTable.optional(), models: metricTable.optional() }).catchall(external_exports.unknown());
+var metricValue = union([number(), string(), boolean(), _null()]);
+var metricTable = record(string(), record(string(), metricValue));
+var metricsFileSchema = looseObject({
+  horizons: optional(metricTable),
+  base: optional(metricTable),
+  models: optional(metricTable)
+});
 async function readJson(bundleDir, file) {
   const absolute = path2.join(bundleDir, file);
   const again = "the training job must write it again";
@@ -267,12 +280,12 @@ async function gatherMetrics(bundleDir, files, config) {
   if (metaFile && present.has(metaFile)) {
     const meta = await readJson(bundleDir, metaFile);
     if (meta && typeof meta === "object" && !Array.isArray(meta)) {
-      const record = meta;
-      const horizon = metaHorizon(record, metaFile);
-      const own = metricValues(record.metrics);
+      const record2 = meta;
+      const horizon = metaHorizon(record2, metaFile);
+      const own = metricValues(record2.metrics);
       if (horizon && Object.keys(own).length > 0) metrics.horizons[horizon] = own;
-      if (record.base_metrics && typeof record.base_metrics === "object") {
-        for (const [model, values] of Object.entries(record.base_metrics)) {
+      if (record2.base_metrics && typeof record2.base_metrics === "object") {
+        for (const [model, values] of Object.entries(record2.base_metrics)) {
           const v = metricValues(values);
           if (Object.keys(v).length > 0) metrics.base[model] = v;
         }

@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-QJN3ZQDT.js";
+} from "./chunk-XJZYP3W4.js";
 import {
   cancelOnSignals
-} from "./chunk-RMLTSN3V.js";
+} from "./chunk-QIKZPAT5.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -43,13 +43,13 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-HIDH4DRS.js";
+} from "./chunk-KYHLKHMJ.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
 } from "./chunk-ML2NDHJP.js";
-import "./chunk-VE27VIQM.js";
+import "./chunk-OCQY5OBH.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-W2QX4AL4.js";
 import {

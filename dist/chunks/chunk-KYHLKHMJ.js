@@ -7,8 +7,30 @@ import {
   optionalInput
 } from "./chunk-ML2NDHJP.js";
 import {
-  external_exports
-} from "./chunk-VE27VIQM.js";
+  _default,
+  _enum,
+  _gte,
+  _lte,
+  _minLength,
+  _nonnegative,
+  _null,
+  _regex,
+  array,
+  boolean,
+  describe,
+  int,
+  literal,
+  looseObject,
+  number,
+  object,
+  optional,
+  record,
+  refine,
+  strictObject,
+  string,
+  tuple,
+  union
+} from "./chunk-OCQY5OBH.js";
 import {
   describeValue,
   dottedPath,
@@ -20,7 +42,7 @@ import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/identity.js
+// node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
 var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
 var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
@@ -56,7 +78,7 @@ function isNode(node) {
 }
 var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
 
-// ../../work/main/node_modules/yaml/browser/dist/visit.js
+// node_modules/yaml/browser/dist/visit.js
 var BREAK = /* @__PURE__ */ Symbol("break visit");
 var SKIP = /* @__PURE__ */ Symbol("skip children");
 var REMOVE = /* @__PURE__ */ Symbol("remove node");
@@ -206,7 +228,7 @@ function replaceNode(key, path3, node) {
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/directives.js
+// node_modules/yaml/browser/dist/doc/directives.js
 var escapeChars = {
   "!": "%21",
   ",": "%2C",
@@ -369,7 +391,7 @@ var Directives = class _Directives {
 Directives.defaultYaml = { explicit: false, version: "1.2" };
 Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/anchors.js
+// node_modules/yaml/browser/dist/doc/anchors.js
 function anchorIsValid(anchor) {
   if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
     const sa = JSON.stringify(anchor);
@@ -428,7 +450,7 @@ function createNodeAnchors(doc, prefix) {
   };
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/applyReviver.js
+// node_modules/yaml/browser/dist/doc/applyReviver.js
 function applyReviver(reviver, obj, key, val) {
   if (val && typeof val === "object") {
     if (Array.isArray(val)) {
@@ -472,7 +494,7 @@ function applyReviver(reviver, obj, key, val) {
   return reviver.call(obj, key, val);
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/toJS.js
+// node_modules/yaml/browser/dist/nodes/toJS.js
 function toJS(value, arg, ctx) {
   if (Array.isArray(value))
     return value.map((v, i) => toJS(v, String(i), ctx));
@@ -495,7 +517,7 @@ function toJS(value, arg, ctx) {
   return value;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Node.js
+// node_modules/yaml/browser/dist/nodes/Node.js
 var NodeBase = class {
   constructor(type) {
     Object.defineProperty(this, NODE_TYPE, { value: type });
@@ -527,7 +549,7 @@ var NodeBase = class {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Alias.js
+// node_modules/yaml/browser/dist/nodes/Alias.js
 var Alias = class extends NodeBase {
   constructor(source) {
     super(ALIAS);
@@ -634,7 +656,7 @@ function getAliasCount(doc, node, anchors) {
   return 1;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Scalar.js
+// node_modules/yaml/browser/dist/nodes/Scalar.js
 var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
 var Scalar = class extends NodeBase {
   constructor(value) {
@@ -654,7 +676,7 @@ Scalar.PLAIN = "PLAIN";
 Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
 Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/createNode.js
+// node_modules/yaml/browser/dist/doc/createNode.js
 var defaultTagPrefix = "tag:yaml.org,2002:";
 function findTagObject(value, tagName, tags) {
   if (tagName) {
@@ -720,7 +742,7 @@ function createNode(value, tagName, ctx) {
   return node;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Collection.js
+// node_modules/yaml/browser/dist/nodes/Collection.js
 function collectionFromPath(schema4, path3, value) {
   let v = value;
   for (let i = path3.length - 1; i >= 0; --i) {
@@ -852,7 +874,7 @@ var Collection = class extends NodeBase {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyComment.js
+// node_modules/yaml/browser/dist/stringify/stringifyComment.js
 var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
 function indentComment(comment, indent) {
   if (/^\n+$/.test(comment))
@@ -861,7 +883,7 @@ function indentComment(comment, indent) {
 }
 var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/foldFlowLines.js
+// node_modules/yaml/browser/dist/stringify/foldFlowLines.js
 var FOLD_FLOW = "flow";
 var FOLD_BLOCK = "block";
 var FOLD_QUOTED = "quoted";
@@ -988,7 +1010,7 @@ function consumeMoreIndentedLines(text, i, indent) {
   return end;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyString.js
+// node_modules/yaml/browser/dist/stringify/stringifyString.js
 var getFoldOptions = (ctx, isBlock2) => ({
   indentAtStart: isBlock2 ? ctx.indent.length : ctx.indentAtStart,
   lineWidth: ctx.options.lineWidth,
@@ -1130,9 +1152,9 @@ function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
     return quotedString(value, ctx);
   }
   const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-  const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.BLOCK_FOLDED ? false : type === Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+  const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.BLOCK_FOLDED ? false : type === Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
   if (!value)
-    return literal ? "|\n" : ">\n";
+    return literal2 ? "|\n" : ">\n";
   let chomp;
   let endStart;
   for (endStart = value.length; endStart > 0; --endStart) {
@@ -1181,7 +1203,7 @@ function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
     if (onComment)
       onComment();
   }
-  if (!literal) {
+  if (!literal2) {
     const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
     let literalFallback = false;
     const foldOptions = getFoldOptions(ctx, true);
@@ -1263,7 +1285,7 @@ function stringifyString(item, ctx, onComment, onChompKeep) {
   return res;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringify.js
+// node_modules/yaml/browser/dist/stringify/stringify.js
 function createStringifyContext(doc, options) {
   const opt = Object.assign({
     blockQuote: true,
@@ -1376,7 +1398,7 @@ function stringify(item, ctx, onComment, onChompKeep) {
 ${ctx.indent}${str}`;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyPair.js
+// node_modules/yaml/browser/dist/stringify/stringifyPair.js
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
   const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
   let keyComment = isNode(key) && key.comment || null;
@@ -1499,14 +1521,14 @@ ${ctx.indent}`;
   return str;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/log.js
+// node_modules/yaml/browser/dist/log.js
 function warn(logLevel, warning) {
   if (logLevel === "debug" || logLevel === "warn") {
     console.warn(warning);
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/merge.js
 var MERGE_KEY = "<<";
 var merge = {
   identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
@@ -1556,7 +1578,7 @@ function resolveAliasValue(ctx, value) {
   return ctx && isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/browser/dist/nodes/addPairToJSMap.js
 function addPairToJSMap(ctx, map2, { key, value }) {
   if (isNode(key) && key.addToJSMap)
     key.addToJSMap(ctx, map2, value);
@@ -1609,7 +1631,7 @@ function stringifyKey(key, jsKey, ctx) {
   return JSON.stringify(jsKey);
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/Pair.js
+// node_modules/yaml/browser/dist/nodes/Pair.js
 function createPair(key, value, ctx) {
   const k = createNode(key, void 0, ctx);
   const v = createNode(value, void 0, ctx);
@@ -1638,7 +1660,7 @@ var Pair = class _Pair {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyCollection.js
+// node_modules/yaml/browser/dist/stringify/stringifyCollection.js
 function stringifyCollection(collection, ctx, options) {
   const flow = ctx.inFlow ?? collection.flow;
   const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
@@ -1780,7 +1802,7 @@ function addCommentBefore({ indent, options: { commentString } }, lines, comment
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/YAMLMap.js
+// node_modules/yaml/browser/dist/nodes/YAMLMap.js
 function findPair(items, key) {
   const k = isScalar(key) ? key.value : key;
   for (const it of items) {
@@ -1911,7 +1933,7 @@ var YAMLMap = class extends Collection {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/common/map.js
+// node_modules/yaml/browser/dist/schema/common/map.js
 var map = {
   collection: "map",
   default: true,
@@ -1925,7 +1947,7 @@ var map = {
   createNode: (schema4, obj, ctx) => YAMLMap.from(schema4, obj, ctx)
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/nodes/YAMLSeq.js
+// node_modules/yaml/browser/dist/nodes/YAMLSeq.js
 var YAMLSeq = class extends Collection {
   static get tagName() {
     return "tag:yaml.org,2002:seq";
@@ -2029,7 +2051,7 @@ function asItemIndex(key) {
   return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/common/seq.js
+// node_modules/yaml/browser/dist/schema/common/seq.js
 var seq = {
   collection: "seq",
   default: true,
@@ -2043,8 +2065,8 @@ var seq = {
   createNode: (schema4, obj, ctx) => YAMLSeq.from(schema4, obj, ctx)
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/common/string.js
-var string = {
+// node_modules/yaml/browser/dist/schema/common/string.js
+var string2 = {
   identify: (value) => typeof value === "string",
   default: true,
   tag: "tag:yaml.org,2002:str",
@@ -2055,7 +2077,7 @@ var string = {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/common/null.js
+// node_modules/yaml/browser/dist/schema/common/null.js
 var nullTag = {
   identify: (value) => value == null,
   createNode: () => new Scalar(null),
@@ -2066,7 +2088,7 @@ var nullTag = {
   stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/core/bool.js
+// node_modules/yaml/browser/dist/schema/core/bool.js
 var boolTag = {
   identify: (value) => typeof value === "boolean",
   default: true,
@@ -2083,7 +2105,7 @@ var boolTag = {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyNumber.js
+// node_modules/yaml/browser/dist/stringify/stringifyNumber.js
 function stringifyNumber({ format, minFractionDigits, tag, value }) {
   if (typeof value === "bigint")
     return String(value);
@@ -2104,7 +2126,7 @@ function stringifyNumber({ format, minFractionDigits, tag, value }) {
   return n;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/core/float.js
+// node_modules/yaml/browser/dist/schema/core/float.js
 var floatNaN = {
   identify: (value) => typeof value === "number",
   default: true,
@@ -2140,7 +2162,7 @@ var float = {
   stringify: stringifyNumber
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/core/int.js
+// node_modules/yaml/browser/dist/schema/core/int.js
 var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
 var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
 function intStringify(node, radix, prefix) {
@@ -2158,7 +2180,7 @@ var intOct = {
   resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
   stringify: (node) => intStringify(node, 8, "0o")
 };
-var int = {
+var int2 = {
   identify: intIdentify,
   default: true,
   tag: "tag:yaml.org,2002:int",
@@ -2176,22 +2198,22 @@ var intHex = {
   stringify: (node) => intStringify(node, 16, "0x")
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/core/schema.js
+// node_modules/yaml/browser/dist/schema/core/schema.js
 var schema = [
   map,
   seq,
-  string,
+  string2,
   nullTag,
   boolTag,
   intOct,
-  int,
+  int2,
   intHex,
   floatNaN,
   floatExp,
   float
 ];
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/json/schema.js
+// node_modules/yaml/browser/dist/schema/json/schema.js
 function intIdentify2(value) {
   return typeof value === "bigint" || Number.isInteger(value);
 }
@@ -2249,7 +2271,7 @@ var jsonError = {
 };
 var schema2 = [map, seq].concat(jsonScalars, jsonError);
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/binary.js
 var binary = {
   identify: (value) => value instanceof Uint8Array,
   // Buffer inherits from Uint8Array
@@ -2302,7 +2324,7 @@ var binary = {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/pairs.js
 function resolvePairs(seq2, onError) {
   if (isSeq(seq2)) {
     for (let i = 0; i < seq2.items.length; ++i) {
@@ -2368,7 +2390,7 @@ var pairs = {
   createNode: createPairs
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/omap.js
 var YAMLOMap = class _YAMLOMap extends YAMLSeq {
   constructor() {
     super();
@@ -2434,7 +2456,7 @@ var omap = {
   createNode: (schema4, iterable, ctx) => YAMLOMap.from(schema4, iterable, ctx)
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/bool.js
 function boolStringify({ value, source }, ctx) {
   const boolObj = value ? trueTag : falseTag;
   if (source && boolObj.test.test(source))
@@ -2458,7 +2480,7 @@ var falseTag = {
   stringify: boolStringify
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/float.js
 var floatNaN2 = {
   identify: (value) => typeof value === "number",
   default: true,
@@ -2497,7 +2519,7 @@ var float2 = {
   stringify: stringifyNumber
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/int.js
 var intIdentify3 = (value) => typeof value === "bigint" || Number.isInteger(value);
 function intResolve2(str, offset, radix, { intAsBigInt }) {
   const sign = str[0];
@@ -2548,7 +2570,7 @@ var intOct2 = {
   resolve: (str, _onError, opt) => intResolve2(str, 1, 8, opt),
   stringify: (node) => intStringify2(node, 8, "0")
 };
-var int2 = {
+var int3 = {
   identify: intIdentify3,
   default: true,
   tag: "tag:yaml.org,2002:int",
@@ -2566,7 +2588,7 @@ var intHex2 = {
   stringify: (node) => intStringify2(node, 16, "0x")
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/set.js
 var YAMLSet = class _YAMLSet extends YAMLMap {
   constructor(schema4) {
     super(schema4);
@@ -2645,7 +2667,7 @@ var set = {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/timestamp.js
 function parseSexagesimal(str, asBigInt) {
   const sign = str[0];
   const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
@@ -2724,17 +2746,17 @@ var timestamp = {
   stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/browser/dist/schema/yaml-1.1/schema.js
 var schema3 = [
   map,
   seq,
-  string,
+  string2,
   nullTag,
   trueTag,
   falseTag,
   intBin,
   intOct2,
-  int2,
+  int3,
   intHex2,
   floatNaN2,
   floatExp2,
@@ -2749,10 +2771,10 @@ var schema3 = [
   timestamp
 ];
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/tags.js
+// node_modules/yaml/browser/dist/schema/tags.js
 var schemas = /* @__PURE__ */ new Map([
   ["core", schema],
-  ["failsafe", [map, seq, string]],
+  ["failsafe", [map, seq, string2]],
   ["json", schema2],
   ["yaml11", schema3],
   ["yaml-1.1", schema3]
@@ -2764,7 +2786,7 @@ var tagsByName = {
   floatExp,
   floatNaN,
   floatTime,
-  int,
+  int: int2,
   intHex,
   intOct,
   intTime,
@@ -2820,7 +2842,7 @@ function getTags(customTags, schemaName, addMergeTag) {
   }, []);
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/schema/Schema.js
+// node_modules/yaml/browser/dist/schema/Schema.js
 var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 var Schema = class _Schema {
   constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema4, sortMapEntries, toStringDefaults }) {
@@ -2830,7 +2852,7 @@ var Schema = class _Schema {
     this.tags = getTags(customTags, this.name, merge2);
     this.toStringOptions = toStringDefaults ?? null;
     Object.defineProperty(this, MAP, { value: map });
-    Object.defineProperty(this, SCALAR, { value: string });
+    Object.defineProperty(this, SCALAR, { value: string2 });
     Object.defineProperty(this, SEQ, { value: seq });
     this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
   }
@@ -2841,7 +2863,7 @@ var Schema = class _Schema {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/stringify/stringifyDocument.js
+// node_modules/yaml/browser/dist/stringify/stringifyDocument.js
 function stringifyDocument(doc, options) {
   const lines = [];
   let hasDirectives = options.directives === true;
@@ -2912,7 +2934,7 @@ function stringifyDocument(doc, options) {
   return lines.join("\n") + "\n";
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/doc/Document.js
+// node_modules/yaml/browser/dist/doc/Document.js
 var Document = class _Document {
   constructor(value, replacer, options) {
     this.commentBefore = null;
@@ -3204,7 +3226,7 @@ function assertCollection(contents) {
   throw new Error("Expected a YAML collection as document contents");
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/errors.js
+// node_modules/yaml/browser/dist/errors.js
 var YAMLError = class extends Error {
   constructor(name, pos, code, message) {
     super();
@@ -3260,7 +3282,7 @@ ${pointer}
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-props.js
+// node_modules/yaml/browser/dist/compose/resolve-props.js
 function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
   let spaceBefore = false;
   let atNewline = startOnNewline;
@@ -3388,7 +3410,7 @@ function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIn
   };
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/util-contains-newline.js
+// node_modules/yaml/browser/dist/compose/util-contains-newline.js
 function containsNewline(key) {
   if (!key)
     return null;
@@ -3424,7 +3446,7 @@ function containsNewline(key) {
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/browser/dist/compose/util-flow-indent-check.js
 function flowIndentCheck(indent, fc, onError) {
   if (fc?.type === "flow-collection") {
     const end = fc.end[0];
@@ -3435,7 +3457,7 @@ function flowIndentCheck(indent, fc, onError) {
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/util-map-includes.js
+// node_modules/yaml/browser/dist/compose/util-map-includes.js
 function mapIncludes(ctx, items, search) {
   const { uniqueKeys } = ctx.options;
   if (uniqueKeys === false)
@@ -3444,7 +3466,7 @@ function mapIncludes(ctx, items, search) {
   return items.some((pair) => isEqual(pair.key, search));
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-block-map.js
+// node_modules/yaml/browser/dist/compose/resolve-block-map.js
 var startColMsg = "All mapping items must start at the same column";
 function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bm, onError, tag) {
   const NodeClass = tag?.nodeClass ?? YAMLMap;
@@ -3540,7 +3562,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
   return map2;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-block-seq.js
+// node_modules/yaml/browser/dist/compose/resolve-block-seq.js
 function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bs, onError, tag) {
   const NodeClass = tag?.nodeClass ?? YAMLSeq;
   const seq2 = new NodeClass(ctx.schema);
@@ -3582,7 +3604,7 @@ function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeE
   return seq2;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-end.js
+// node_modules/yaml/browser/dist/compose/resolve-end.js
 function resolveEnd(end, offset, reqSpace, onError) {
   let comment = "";
   if (end) {
@@ -3619,7 +3641,7 @@ function resolveEnd(end, offset, reqSpace, onError) {
   return { comment, offset };
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/browser/dist/compose/resolve-flow-collection.js
 var blockMsg = "Block collections are not allowed within flow collections";
 var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
 function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, fc, onError, tag) {
@@ -3799,7 +3821,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
   return coll;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/compose-collection.js
+// node_modules/yaml/browser/dist/compose/compose-collection.js
 function resolveCollection(CN2, ctx, token, onError, tagName, tag) {
   const coll = token.type === "block-map" ? resolveBlockMap(CN2, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq(CN2, ctx, token, onError, tag) : resolveFlowCollection(CN2, ctx, token, onError, tag);
   const Coll = coll.constructor;
@@ -3851,7 +3873,7 @@ function composeCollection(CN2, ctx, token, props, onError) {
   return node;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
 function resolveBlockScalar(ctx, scalar, onError) {
   const start = scalar.offset;
   const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
@@ -4027,7 +4049,7 @@ function splitLines(source) {
   return lines;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
 function resolveFlowScalar(scalar, strict, onError) {
   const { offset, type, source, end } = scalar;
   let _type;
@@ -4240,7 +4262,7 @@ function parseCharCode(source, offset, length, onError) {
   }
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/compose-scalar.js
+// node_modules/yaml/browser/dist/compose/compose-scalar.js
 function composeScalar(ctx, token, tagToken, onError) {
   const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar(ctx, token, onError) : resolveFlowScalar(token, ctx.options.strict, onError);
   const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
@@ -4311,7 +4333,7 @@ function findScalarTagByTest({ atKey, directives, schema: schema4 }, value, toke
   return tag;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/browser/dist/compose/util-empty-scalar-position.js
 function emptyScalarPosition(offset, before, pos) {
   if (before) {
     pos ?? (pos = before.length);
@@ -4335,7 +4357,7 @@ function emptyScalarPosition(offset, before, pos) {
   return offset;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/compose-node.js
+// node_modules/yaml/browser/dist/compose/compose-node.js
 var CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
   const atKey = ctx.atKey;
@@ -4428,7 +4450,7 @@ function composeAlias({ options }, { offset, source, end }, onError) {
   return alias;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/compose-doc.js
+// node_modules/yaml/browser/dist/compose/compose-doc.js
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
   const opts = Object.assign({ _directives: directives }, options);
   const doc = new Document(void 0, opts);
@@ -4461,7 +4483,7 @@ function composeDoc(options, directives, { offset, start, value, end }, onError)
   return doc;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/compose/composer.js
+// node_modules/yaml/browser/dist/compose/composer.js
 function getErrorPos(src) {
   if (typeof src === "number")
     return [src, src + 1];
@@ -4654,7 +4676,7 @@ ${end.comment}` : end.comment;
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/cst-visit.js
+// node_modules/yaml/browser/dist/parse/cst-visit.js
 var BREAK2 = /* @__PURE__ */ Symbol("break visit");
 var SKIP2 = /* @__PURE__ */ Symbol("skip children");
 var REMOVE2 = /* @__PURE__ */ Symbol("remove item");
@@ -4710,7 +4732,7 @@ function _visit(path3, item, visitor) {
   return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/cst.js
+// node_modules/yaml/browser/dist/parse/cst.js
 var BOM = "\uFEFF";
 var DOCUMENT = "";
 var FLOW_END = "";
@@ -4775,7 +4797,7 @@ function tokenType(source) {
   return null;
 }
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/lexer.js
+// node_modules/yaml/browser/dist/parse/lexer.js
 function isEmpty(ch) {
   switch (ch) {
     case void 0:
@@ -5357,7 +5379,7 @@ var Lexer = class {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/line-counter.js
+// node_modules/yaml/browser/dist/parse/line-counter.js
 var LineCounter = class {
   constructor() {
     this.lineStarts = [];
@@ -5382,7 +5404,7 @@ var LineCounter = class {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/parse/parser.js
+// node_modules/yaml/browser/dist/parse/parser.js
 function includesToken(list, type) {
   for (let i = 0; i < list.length; ++i)
     if (list[i].type === type)
@@ -6245,7 +6267,7 @@ var Parser = class {
   }
 };
 
-// ../../work/main/node_modules/yaml/browser/dist/public-api.js
+// node_modules/yaml/browser/dist/public-api.js
 function parseOptions(options) {
   const prettyErrors = options.prettyErrors !== false;
   const lineCounter = options.lineCounter || prettyErrors && new LineCounter() || null;
@@ -6402,32 +6424,37 @@ function rangeStart(node) {
 // src/core/config/schema.ts
 var ARTIFACT_KINDS = ["onnx", "torch", "lightgbm", "xgboost", "pickle", "json"];
 var DURATION_PATTERN = /^\d+(\.\d+)?\s*(ms|s|m|h|d|w)$/;
-var duration = external_exports.union([
-  external_exports.number().nonnegative(),
-  external_exports.string().regex(DURATION_PATTERN, 'expected a duration such as "60s", "24h" or "2d"')
-]).describe(
-  'A duration: a number of seconds, or a number with a unit ms, s, m, h, d or w ("60s", "24h", "2d").'
+var duration = union([
+  number().check(_nonnegative()),
+  string().check(_regex(DURATION_PATTERN, 'expected a duration such as "60s", "24h" or "2d"'))
+]).check(
+  describe(
+    'A duration: a number of seconds, or a number with a unit ms, s, m, h, d or w ("60s", "24h", "2d").'
+  )
 );
-var relativePath = external_exports.string().min(1).refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), {
-  message: 'expected a path relative to the bundle, without ".." or a leading "/"'
+var relativePath = string().check(
+  _minLength(1),
+  refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), {
+    message: 'expected a path relative to the bundle, without ".." or a leading "/"'
+  })
+);
+var artifactSchema = strictObject({
+  path: relativePath.check(describe("File name inside the bundle, e.g. lstm_1h.onnx.")),
+  kind: _enum(ARTIFACT_KINDS).check(describe("How the file is checked: onnx, torch, lightgbm, xgboost, pickle or json."))
 });
-var artifactSchema = external_exports.object({
-  path: relativePath.describe("File name inside the bundle, e.g. lstm_1h.onnx."),
-  kind: external_exports.enum(ARTIFACT_KINDS).describe("How the file is checked: onnx, torch, lightgbm, xgboost, pickle or json.")
-}).strict();
-var bound = external_exports.object({
-  min: external_exports.number().optional().describe("The metric must be at least this."),
-  max: external_exports.number().optional().describe("The metric must be at most this."),
-  max_drop: external_exports.number().nonnegative().optional().describe("With a baseline manifest: the metric may fall by at most this much."),
-  severity: external_exports.enum(["fail", "warn"]).default("fail").describe("fail stops the release; warn only reports.")
-}).strict();
-var metricRules = external_exports.record(external_exports.string(), bound).describe("Rules per metric name, e.g. { oof_auc: { min: 0.55 } }.");
-var shadowRule = external_exports.object({
-  min: external_exports.number().optional(),
-  max: external_exports.number().optional(),
-  range: external_exports.tuple([external_exports.number(), external_exports.number()]).optional().describe("For bull_prob_in_range: the [low, high] band."),
-  severity: external_exports.enum(["fail", "warn"]).default("fail")
-}).strict();
+var bound = strictObject({
+  min: optional(number()).check(describe("The metric must be at least this.")),
+  max: optional(number()).check(describe("The metric must be at most this.")),
+  max_drop: optional(number().check(_nonnegative())).check(describe("With a baseline manifest: the metric may fall by at most this much.")),
+  severity: _default(_enum(["fail", "warn"]), "fail").check(describe("fail stops the release; warn only reports."))
+});
+var metricRules = record(string(), bound).check(describe("Rules per metric name, e.g. { oof_auc: { min: 0.55 } }."));
+var shadowRule = strictObject({
+  min: optional(number()),
+  max: optional(number()),
+  range: optional(tuple([number(), number()])).check(describe("For bull_prob_in_range: the [low, high] band.")),
+  severity: _default(_enum(["fail", "warn"]), "fail")
+});
 var DEFAULT_SHADOW_RULES = {
   ml_coverage: { min: 0.8, severity: "fail" },
   stacking_activation: { min: 0.9, severity: "fail" },
@@ -6449,82 +6476,132 @@ function defaultTrainingGate() {
     warn: { overfit_gap: 0.15 }
   };
 }
-var configSchema = external_exports.object({
-  release: external_exports.object({
-    name: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected letters, digits, ".", "_" or "-"').describe("Release name; the tarball is <name>_<YYYYMMDD_HHMMSS>.tar.gz."),
-    artifacts: external_exports.array(artifactSchema).min(1).describe("Every file a bundle must contain, with its kind."),
-    stacking: external_exports.object({
-      meta: relativePath.describe("The stacking meta JSON (base_models, meta_learner)."),
-      learner: relativePath.describe("The pickled meta-learner."),
-      base: external_exports.array(relativePath).min(1).describe("Base model files, in the order of the meta-learner columns.")
-    }).strict().optional(),
-    golden: relativePath.default("golden.json").describe("Golden vectors written by the training job.")
-  }).strict(),
-  gate: external_exports.object({
-    training: external_exports.object({
-      horizons: external_exports.record(external_exports.string(), metricRules).default({
-        "1h": DEFAULT_HORIZON_RULES,
-        "4h": DEFAULT_HORIZON_RULES,
-        "24h": DEFAULT_HORIZON_RULES
-      }),
-      base: external_exports.record(external_exports.string(), metricRules).default({}).describe("Rules per base model, e.g. { lstm: { oof_auc: { min: 0.57, severity: warn } } }."),
-      global: metricRules.default({}).describe("Rules on top-level metrics; a failure fails the whole gate."),
-      warn: external_exports.object({
-        overfit_gap: external_exports.number().nonnegative().default(0.15).describe("Warn when val_auc - test_auc exceeds this.")
-      }).strict().default({ overfit_gap: 0.15 })
-    }).strict().default(defaultTrainingGate),
-    shadow: external_exports.object({
-      logs: external_exports.string().min(1).default("data/live/trades_*.jsonl").describe("Trade-log glob, relative to deploy.path on the target."),
-      window: duration.default("2d"),
-      min_records: external_exports.number().int().nonnegative().default(20),
-      rules: external_exports.record(external_exports.string(), shadowRule).default(DEFAULT_SHADOW_RULES),
-      fields: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Overrides of trade-log field paths, e.g. { bull_prob: ml.bull_prob }."),
-      collapse_std: external_exports.number().nonnegative().default(1e-3).describe("A prediction std below this is a collapsed model."),
-      promote_after: duration.default("24h")
-    }).strict().optional()
-  }).strict().default(() => ({ training: defaultTrainingGate() })),
-  deploy: external_exports.object({
-    target: external_exports.enum(["ssh", "local"]).default("ssh"),
-    host: external_exports.string().min(1).optional(),
-    port: external_exports.number().int().min(1).max(65535).default(22),
-    user: external_exports.string().regex(/^[a-z_][a-z0-9_.-]*\$?$/i, "expected a user name").default("root"),
-    path: external_exports.string().min(1).refine((p) => !/[\n\0]/.test(p), "expected a path without newlines").describe("The service directory on the target, e.g. /opt/macd-analysis."),
-    models_dir: external_exports.string().regex(/^[A-Za-z0-9._-]+$/, "expected a single directory name").default("models"),
-    keep_releases: external_exports.number().int().min(2).default(5),
-    service: external_exports.string().min(1).optional(),
-    restart: external_exports.string().min(1).describe("Command that restarts the service, run in deploy.path."),
-    is_active: external_exports.string().min(1).describe("Command that exits 0 when the service is running."),
-    logs: external_exports.string().min(1).optional().describe(
-      "Command that prints the service log since @{since} (unix seconds), or a file relative to deploy.path."
+var configSchema = strictObject({
+  release: strictObject({
+    name: string().check(
+      _regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected letters, digits, ".", "_" or "-"'),
+      describe("Release name; the tarball is <name>_<YYYYMMDD_HHMMSS>.tar.gz.")
     ),
-    log_file: external_exports.string().min(1).optional().describe("A log file, relative to deploy.path, read from its size at restart."),
-    verify: external_exports.object({
-      expect: external_exports.array(external_exports.string()).default([]),
-      fail: external_exports.array(external_exports.string()).default(["Traceback", "ERROR", "CRITICAL"]),
-      timeout: duration.default("60s"),
-      // How long the service must stay active, with no failure line, once every expected
-      // line is in: a release that loads and then crashes must not pass.
-      settle: duration.default("5s")
-    }).strict().default({ expect: [], fail: ["Traceback", "ERROR", "CRITICAL"], timeout: "60s", settle: "5s" }),
-    flags: external_exports.object({
-      file: relativePath.default(".env"),
-      shadow: external_exports.record(
-        external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name"),
-        external_exports.string()
-      ).default({}),
-      promote: external_exports.record(
-        external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name"),
-        external_exports.string()
-      ).default({})
-    }).strict().default({ file: ".env", shadow: {}, promote: {} }),
-    lock_timeout: duration.default("5m"),
-    stale_lock: duration.default("2h"),
-    command_timeout: duration.default("120s")
-  }).strict().optional(),
-  rollback: external_exports.object({
-    ml_off: external_exports.object({ file: relativePath, pattern: external_exports.string().min(1), replace: external_exports.string() }).strict().optional()
-  }).strict().default({})
-}).strict();
+    artifacts: array(artifactSchema).check(_minLength(1), describe("Every file a bundle must contain, with its kind.")),
+    stacking: optional(
+      strictObject({
+        meta: relativePath.check(describe("The stacking meta JSON (base_models, meta_learner).")),
+        learner: relativePath.check(describe("The pickled meta-learner.")),
+        base: array(relativePath).check(_minLength(1), describe("Base model files, in the order of the meta-learner columns."))
+      })
+    ),
+    golden: _default(relativePath, "golden.json").check(describe("Golden vectors written by the training job."))
+  }),
+  gate: _default(
+    strictObject({
+      training: _default(
+        strictObject({
+          horizons: _default(record(string(), metricRules), {
+            "1h": DEFAULT_HORIZON_RULES,
+            "4h": DEFAULT_HORIZON_RULES,
+            "24h": DEFAULT_HORIZON_RULES
+          }),
+          base: _default(record(string(), metricRules), {}).check(
+            describe("Rules per base model, e.g. { lstm: { oof_auc: { min: 0.57, severity: warn } } }.")
+          ),
+          global: _default(metricRules, {}).check(describe("Rules on top-level metrics; a failure fails the whole gate.")),
+          warn: _default(
+            strictObject({
+              overfit_gap: _default(number().check(_nonnegative()), 0.15).check(describe("Warn when val_auc - test_auc exceeds this."))
+            }),
+            { overfit_gap: 0.15 }
+          )
+        }),
+        defaultTrainingGate
+      ),
+      shadow: optional(
+        strictObject({
+          logs: _default(string().check(_minLength(1)), "data/live/trades_*.jsonl").check(describe("Trade-log glob, relative to deploy.path on the target.")),
+          window: _default(duration, "2d"),
+          min_records: _default(number().check(int(), _nonnegative()), 20),
+          rules: _default(record(string(), shadowRule), DEFAULT_SHADOW_RULES),
+          fields: _default(record(string(), string()), {}).check(describe("Overrides of trade-log field paths, e.g. { bull_prob: ml.bull_prob }.")),
+          collapse_std: _default(number().check(_nonnegative()), 1e-3).check(describe("A prediction std below this is a collapsed model.")),
+          promote_after: _default(duration, "24h")
+        })
+      )
+    }),
+    () => ({ training: defaultTrainingGate() })
+  ),
+  deploy: optional(
+    strictObject({
+      target: _default(_enum(["ssh", "local"]), "ssh"),
+      host: optional(string().check(_minLength(1))),
+      port: _default(number().check(int(), _gte(1), _lte(65535)), 22),
+      user: _default(string().check(_regex(/^[a-z_][a-z0-9_.-]*\$?$/i, "expected a user name")), "root"),
+      path: string().check(
+        _minLength(1),
+        refine((p) => !/[\n\0]/.test(p), "expected a path without newlines"),
+        describe("The service directory on the target, e.g. /opt/macd-analysis.")
+      ),
+      models_dir: _default(
+        string().check(_regex(/^[A-Za-z0-9._-]+$/, "expected a single directory name")),
+        "models"
+      ),
+      keep_releases: _default(number().check(int(), _gte(2)), 5),
+      service: optional(string().check(_minLength(1))),
+      restart: string().check(_minLength(1), describe("Command that restarts the service, run in deploy.path.")),
+      is_active: string().check(_minLength(1), describe("Command that exits 0 when the service is running.")),
+      logs: optional(string().check(_minLength(1))).check(
+        describe(
+          "Command that prints the service log since @{since} (unix seconds), or a file relative to deploy.path."
+        )
+      ),
+      log_file: optional(string().check(_minLength(1))).check(describe("A log file, relative to deploy.path, read from its size at restart.")),
+      verify: _default(
+        strictObject({
+          expect: _default(array(string()), []),
+          fail: _default(array(string()), ["Traceback", "ERROR", "CRITICAL"]),
+          timeout: _default(duration, "60s"),
+          // How long the service must stay active, with no failure line, once every expected
+          // line is in: a release that loads and then crashes must not pass.
+          settle: _default(duration, "5s")
+        }),
+        { expect: [], fail: ["Traceback", "ERROR", "CRITICAL"], timeout: "60s", settle: "5s" }
+      ),
+      flags: _default(
+        strictObject({
+          file: _default(relativePath, ".env"),
+          shadow: _default(
+            record(
+              string().check(_regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name")),
+              string()
+            ),
+            {}
+          ),
+          promote: _default(
+            record(
+              string().check(_regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name")),
+              string()
+            ),
+            {}
+          )
+        }),
+        { file: ".env", shadow: {}, promote: {} }
+      ),
+      lock_timeout: _default(duration, "5m"),
+      stale_lock: _default(duration, "2h"),
+      command_timeout: _default(duration, "120s")
+    })
+  ),
+  rollback: _default(
+    strictObject({
+      ml_off: optional(
+        strictObject({
+          file: relativePath,
+          pattern: string().check(_minLength(1)),
+          replace: string()
+        })
+      )
+    }),
+    {}
+  )
+});
 function durationSeconds(value) {
   if (typeof value === "number") return value;
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/.exec(value);
@@ -6542,45 +6619,54 @@ var PARSE_ONCE = { jitless: true };
 
 // src/core/manifest.ts
 var MANIFEST_SCHEMA = "modelgate/manifest@1";
-var sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/, "expected a lowercase hex sha256");
-var metricValue = external_exports.union([external_exports.number(), external_exports.string(), external_exports.boolean(), external_exports.null()]);
-var metricTable = external_exports.record(external_exports.string(), external_exports.record(external_exports.string(), metricValue));
-var manifestSchema = external_exports.object({
-  schema: external_exports.literal(MANIFEST_SCHEMA),
-  id: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"'),
-  name: external_exports.string().min(1),
-  created: external_exports.string().min(1),
-  bundle: external_exports.object({
-    file: external_exports.string().min(1),
-    sha256: sha256.optional(),
-    size: external_exports.number().int().nonnegative().optional()
-  }).optional(),
-  files: external_exports.array(
-    external_exports.object({
-      path: external_exports.string().min(1),
-      kind: external_exports.union([external_exports.enum(ARTIFACT_KINDS), external_exports.literal("other")]),
-      size: external_exports.number().int().nonnegative(),
+var sha256 = string().check(_regex(/^[0-9a-f]{64}$/, "expected a lowercase hex sha256"));
+var metricValue = union([number(), string(), boolean(), _null()]);
+var metricTable = record(string(), record(string(), metricValue));
+var manifestSchema = looseObject({
+  schema: literal(MANIFEST_SCHEMA),
+  id: string().check(
+    _regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a release id of letters, digits, ".", "_" or "-"')
+  ),
+  name: string().check(_minLength(1)),
+  created: string().check(_minLength(1)),
+  bundle: optional(
+    object({
+      file: string().check(_minLength(1)),
+      sha256: optional(sha256),
+      size: optional(number().check(int(), _nonnegative()))
+    })
+  ),
+  files: array(
+    object({
+      path: string().check(_minLength(1)),
+      kind: union([_enum(ARTIFACT_KINDS), literal("other")]),
+      size: number().check(int(), _nonnegative()),
       sha256
     })
   ),
-  metrics: external_exports.object({
-    horizons: metricTable.default({}),
-    base: metricTable.default({}),
-    models: metricTable.default({})
-  }).catchall(external_exports.unknown()).default({ horizons: {}, base: {}, models: {} }),
-  health: external_exports.object({
-    passed: external_exports.boolean(),
-    checks: external_exports.array(
-      external_exports.object({
-        name: external_exports.string(),
-        status: external_exports.string(),
-        ms: external_exports.number().optional(),
-        message: external_exports.string().optional()
-      })
-    )
-  }).optional(),
-  source: external_exports.record(external_exports.string(), external_exports.string()).optional()
-}).catchall(external_exports.unknown());
+  metrics: _default(
+    looseObject({
+      horizons: _default(metricTable, {}),
+      base: _default(metricTable, {}),
+      models: _default(metricTable, {})
+    }),
+    { horizons: {}, base: {}, models: {} }
+  ),
+  health: optional(
+    object({
+      passed: boolean(),
+      checks: array(
+        object({
+          name: string(),
+          status: string(),
+          ms: optional(number()),
+          message: optional(string())
+        })
+      )
+    })
+  ),
+  source: optional(record(string(), string()))
+});
 function parseManifest(text, file) {
   let parsed;
   try {
@@ -6831,7 +6917,7 @@ async function openTarget(ctx, loaded) {
       "known-hosts"
     );
   }
-  const { connectSsh } = await import("./ssh-6USFCZKJ.js");
+  const { connectSsh } = await import("./ssh-5IJLFWTK.js");
   const fingerprint = /^SHA256:/.test(knownHosts.trim()) ? knownHosts.trim() : void 0;
   const transport = await connectSsh({
     host: deploy.host,

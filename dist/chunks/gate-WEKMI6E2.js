@@ -19,15 +19,22 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-HIDH4DRS.js";
+} from "./chunk-KYHLKHMJ.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
 } from "./chunk-ML2NDHJP.js";
 import {
-  external_exports
-} from "./chunk-VE27VIQM.js";
+  array,
+  boolean,
+  looseObject,
+  nullish,
+  number,
+  string,
+  union,
+  unknown
+} from "./chunk-OCQY5OBH.js";
 import {
   dottedPath
 } from "./chunk-W2QX4AL4.js";
@@ -250,21 +257,21 @@ async function* pieces(file, size) {
 async function readLines(file, handlers, options = {}) {
   const maxLineBytes = options.maxLineBytes ?? 16 * 1024 * 1024;
   const gzip = file.endsWith(".gz");
-  let number = 0;
+  let number2 = 0;
   let carry = [];
   let carryBytes = 0;
   let skipping = false;
   const emit = (bytes, start, end) => {
-    number++;
+    number2++;
     if (end > start && bytes[end - 1] === 13) end--;
     let text = bytes.toString("utf8", start, end);
-    if (number === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
-    handlers.line(text, number);
+    if (number2 === 1 && text.charCodeAt(0) === 65279) text = text.slice(1);
+    handlers.line(text, number2);
   };
   const endCarry = (tail, end) => {
     if (skipping) {
-      number++;
-      handlers.tooLong?.(number, carryBytes + end);
+      number2++;
+      handlers.tooLong?.(number2, carryBytes + end);
     } else {
       const whole = Buffer.concat([...carry, tail.subarray(0, end)]);
       emit(whole, 0, whole.length);
@@ -325,7 +332,7 @@ async function readLines(file, handlers, options = {}) {
     }
     throw error;
   }
-  return number;
+  return number2;
 }
 
 // src/core/gate/shadow-metrics.ts
@@ -526,10 +533,10 @@ function resolveFieldPaths(overrides = {}, configFile = "modelgate.yml") {
   }
   return fields;
 }
-var tsSchema = external_exports.union([external_exports.string(), external_exports.number()], { error: "expected an ISO-8601 time or unix seconds" });
-var bullProbSchema = external_exports.number().nullish();
-var flagSchema = external_exports.boolean().nullish();
-var errorsSchema = external_exports.array(external_exports.unknown()).nullish();
+var tsSchema = union([string(), number()], { error: "expected an ISO-8601 time or unix seconds" });
+var bullProbSchema = nullish(number());
+var flagSchema = nullish(boolean());
+var errorsSchema = nullish(array(unknown()));
 var FIELD_SCHEMAS = {
   ts: tsSchema,
   bull_prob: bullProbSchema,
@@ -572,9 +579,9 @@ function tradeRecordSchema(fields, configFile = "modelgate.yml") {
     for (const [key, child] of tree) {
       const required = onTsPath && tsKeys[depth] === key;
       shape[key] = child instanceof Map ? build(child, depth + 1, required) : child;
-      if (!required && child instanceof Map) shape[key] = shape[key].nullish();
+      if (!required && child instanceof Map) shape[key] = nullish(shape[key]);
     }
-    return external_exports.looseObject(shape);
+    return looseObject(shape);
   };
   return build(root, 0, true);
 }
@@ -830,18 +837,18 @@ async function evaluateShadowGate(options) {
   for (const file of options.files) {
     accumulator.beginFile(file);
     await readLines(file, {
-      line(text, number) {
+      line(text, number2) {
         if (text.length === 0 || text.charCodeAt(0) <= 32 && text.trim() === "") {
           accumulator.addBlank();
           return;
         }
         const parsed = parse(text);
         if (parsed.ok) accumulator.add(parsed.record);
-        else accumulator.addProblem(number, parsed.kind, parsed.reason);
+        else accumulator.addProblem(number2, parsed.kind, parsed.reason);
       },
-      tooLong(number, bytes) {
+      tooLong(number2, bytes) {
         accumulator.addProblem(
-          number,
+          number2,
           "corrupt",
           `a line of ${bytes} bytes, too long to be a trade-log record`
         );

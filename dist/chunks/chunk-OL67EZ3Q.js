@@ -14,14 +14,32 @@ import {
   resolveIn,
   valueAt,
   writeJsonFile
-} from "./chunk-HIDH4DRS.js";
+} from "./chunk-KYHLKHMJ.js";
 import {
   optionalInput,
   requiredInput
 } from "./chunk-ML2NDHJP.js";
 import {
-  external_exports
-} from "./chunk-VE27VIQM.js";
+  _default,
+  _enum,
+  _gte,
+  _lte,
+  _minLength,
+  _nonnegative,
+  _positive,
+  array,
+  int,
+  literal,
+  looseObject,
+  nullable,
+  number,
+  optional,
+  record,
+  strictObject,
+  string,
+  superRefine,
+  unknown
+} from "./chunk-OCQY5OBH.js";
 import {
   TreePool,
   takeHeadStart
@@ -161,16 +179,16 @@ function plural(n, word, many = `${word}s`) {
 }
 
 // src/core/health/check-command.ts
-var userCheckSchema = external_exports.object({
-  name: external_exports.string().min(1),
-  status: external_exports.enum(["pass", "warn", "fail", "skip"]),
-  message: external_exports.string().default(""),
-  ms: external_exports.number().nonnegative().optional(),
-  details: external_exports.unknown().optional(),
-  file: external_exports.string().optional(),
-  line: external_exports.number().int().positive().optional()
-}).catchall(external_exports.unknown());
-var outputSchema = external_exports.object({ checks: external_exports.array(userCheckSchema) }).catchall(external_exports.unknown());
+var userCheckSchema = looseObject({
+  name: string().check(_minLength(1)),
+  status: _enum(["pass", "warn", "fail", "skip"]),
+  message: _default(string(), ""),
+  ms: optional(number().check(_nonnegative())),
+  details: optional(unknown()),
+  file: optional(string()),
+  line: optional(number().check(int(), _positive()))
+});
+var outputSchema = looseObject({ checks: array(userCheckSchema) });
 var STDERR_TAIL_LINES = 20;
 var STDERR_KEEP = 16 * 1024;
 function runUserCommand(command, env, options = {}) {
@@ -392,90 +410,96 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 var GOLDEN_SCHEMA = "modelgate/golden@1";
 var DEFAULT_TOLERANCE = { atol: 1e-5, rtol: 1e-4 };
-var toleranceSchema = external_exports.object({
-  atol: external_exports.number().nonnegative(),
-  rtol: external_exports.number().nonnegative()
-}).strict();
-var tensorSchema = external_exports.object({
-  dims: external_exports.array(external_exports.number().int().nonnegative()),
-  data: external_exports.array(external_exports.number())
-}).strict().superRefine((t, ctx) => {
-  const expected = t.dims.reduce((a, b) => a * b, 1);
-  if (expected !== t.data.length)
-    ctx.addIssue({
-      code: "custom",
-      path: ["data"],
-      message: `expected ${expected} values for dims [${t.dims.join(", ")}], got ${t.data.length}`
-    });
+var toleranceSchema = strictObject({
+  atol: number().check(_nonnegative()),
+  rtol: number().check(_nonnegative())
 });
-var onnxEntrySchema = external_exports.object({
-  inputs: external_exports.record(external_exports.string(), tensorSchema),
-  outputs: external_exports.record(external_exports.string(), tensorSchema),
-  tolerance: toleranceSchema.optional()
-}).strict();
-var treeEntrySchema = external_exports.object({
-  rows: external_exports.array(external_exports.array(external_exports.number().nullable()).min(1)).min(1),
-  outputs: external_exports.array(external_exports.array(external_exports.number()).min(1)).min(1),
-  tolerance: toleranceSchema.optional()
-}).strict().superRefine((e, ctx) => {
-  if (e.outputs.length !== e.rows.length)
-    ctx.addIssue({
-      code: "custom",
-      path: ["outputs"],
-      message: `expected one output per row (${e.rows.length}), got ${e.outputs.length}`
-    });
-  const width = e.rows[0]?.length ?? 0;
-  e.rows.forEach((row, i) => {
-    if (row.length !== width)
+var tensorSchema = strictObject({
+  dims: array(number().check(int(), _nonnegative())),
+  data: array(number())
+}).check(
+  superRefine((t, ctx) => {
+    const expected = t.dims.reduce((a, b) => a * b, 1);
+    if (expected !== t.data.length)
       ctx.addIssue({
         code: "custom",
-        path: ["rows", i],
-        message: `expected ${width} features like rows[0], got ${row.length}`
+        path: ["data"],
+        message: `expected ${expected} values for dims [${t.dims.join(", ")}], got ${t.data.length}`
       });
-  });
-  const outWidth = e.outputs[0]?.length ?? 0;
-  e.outputs.forEach((out, i) => {
-    if (out.length !== outWidth)
+  })
+);
+var onnxEntrySchema = strictObject({
+  inputs: record(string(), tensorSchema),
+  outputs: record(string(), tensorSchema),
+  tolerance: optional(toleranceSchema)
+});
+var treeEntrySchema = strictObject({
+  rows: array(array(nullable(number())).check(_minLength(1))).check(_minLength(1)),
+  outputs: array(array(number()).check(_minLength(1))).check(_minLength(1)),
+  tolerance: optional(toleranceSchema)
+}).check(
+  superRefine((e, ctx) => {
+    if (e.outputs.length !== e.rows.length)
       ctx.addIssue({
         code: "custom",
-        path: ["outputs", i],
-        message: `expected ${outWidth} values like outputs[0], got ${out.length}`
+        path: ["outputs"],
+        message: `expected one output per row (${e.rows.length}), got ${e.outputs.length}`
       });
-  });
-});
-var stackingSchema = external_exports.object({
-  base_outputs: external_exports.array(external_exports.array(external_exports.number()).min(1)).min(1),
-  outputs: external_exports.array(external_exports.number()).min(1),
-  tolerance: toleranceSchema.optional()
-}).strict().superRefine((s, ctx) => {
-  if (s.outputs.length !== s.base_outputs.length)
-    ctx.addIssue({
-      code: "custom",
-      path: ["outputs"],
-      message: `expected one probability per base_outputs row (${s.base_outputs.length}), got ${s.outputs.length}`
+    const width = e.rows[0]?.length ?? 0;
+    e.rows.forEach((row, i) => {
+      if (row.length !== width)
+        ctx.addIssue({
+          code: "custom",
+          path: ["rows", i],
+          message: `expected ${width} features like rows[0], got ${row.length}`
+        });
     });
-  const width = s.base_outputs[0]?.length ?? 0;
-  s.base_outputs.forEach((row, i) => {
-    if (row.length !== width)
+    const outWidth = e.outputs[0]?.length ?? 0;
+    e.outputs.forEach((out, i) => {
+      if (out.length !== outWidth)
+        ctx.addIssue({
+          code: "custom",
+          path: ["outputs", i],
+          message: `expected ${outWidth} values like outputs[0], got ${out.length}`
+        });
+    });
+  })
+);
+var stackingSchema = strictObject({
+  base_outputs: array(array(number()).check(_minLength(1))).check(_minLength(1)),
+  outputs: array(number()).check(_minLength(1)),
+  tolerance: optional(toleranceSchema)
+}).check(
+  superRefine((s, ctx) => {
+    if (s.outputs.length !== s.base_outputs.length)
       ctx.addIssue({
         code: "custom",
-        path: ["base_outputs", i],
-        message: `expected ${width} base-model outputs like base_outputs[0], got ${row.length}`
+        path: ["outputs"],
+        message: `expected one probability per base_outputs row (${s.base_outputs.length}), got ${s.outputs.length}`
       });
-  });
+    const width = s.base_outputs[0]?.length ?? 0;
+    s.base_outputs.forEach((row, i) => {
+      if (row.length !== width)
+        ctx.addIssue({
+          code: "custom",
+          path: ["base_outputs", i],
+          message: `expected ${width} base-model outputs like base_outputs[0], got ${row.length}`
+        });
+    });
+  })
+);
+var inferenceSchema = looseObject({
+  bull_prob: number().check(_gte(0), _lte(1)),
+  regime: string().check(_minLength(1)),
+  direction: string().check(_minLength(1))
 });
-var inferenceSchema = external_exports.object({
-  bull_prob: external_exports.number().min(0).max(1),
-  regime: external_exports.string().min(1),
-  direction: external_exports.string().min(1)
-}).catchall(external_exports.unknown());
-var topSchema = external_exports.object({
-  schema: external_exports.literal(GOLDEN_SCHEMA),
-  tolerance: toleranceSchema.default(DEFAULT_TOLERANCE),
-  models: external_exports.record(external_exports.string().min(1), external_exports.record(external_exports.string(), external_exports.unknown())).default({}),
-  stacking: stackingSchema.optional(),
-  inference: inferenceSchema.optional()
-}).strict();
+var topSchema = strictObject({
+  schema: literal(GOLDEN_SCHEMA),
+  tolerance: _default(toleranceSchema, DEFAULT_TOLERANCE),
+  models: _default(record(string().check(_minLength(1)), record(string(), unknown())), {}),
+  stacking: optional(stackingSchema),
+  inference: optional(inferenceSchema)
+});
 function parseGolden(text, file) {
   return goldenFromValue(parseJsonText(text, file).value, file, () => text);
 }
@@ -714,9 +738,9 @@ function smokeFeeds(model) {
 function feedsFrom(model, inputs, source) {
   const declared = new Map(model.inputs.map((i) => [i.name, i]));
   const given = Object.keys(inputs);
-  const unknown = given.filter((n) => !declared.has(n));
+  const unknown2 = given.filter((n) => !declared.has(n));
   const missing = [...declared.keys()].filter((n) => !(n in inputs));
-  if (unknown.length || missing.length) {
+  if (unknown2.length || missing.length) {
     const quoted = (names) => names.map((n) => `"${n}"`).join(", ") || "(none)";
     throw new ModelgateError(
       `${source}: gives inputs ${quoted(given)} but the model takes ${quoted([...declared.keys()])}; regenerate golden.json from this export`,
@@ -923,12 +947,12 @@ var ZipReader = class _ZipReader {
       const locator = locatorAt >= 0 ? await _ZipReader.readAt(handle, locatorAt, 20) : Buffer.alloc(0);
       if (locator.length === 20 && locator.readUInt32LE(0) === ZIP64_LOCATOR_SIG) {
         const recordAt = u64(locator, 8);
-        const record = recordAt + 56 <= size ? await _ZipReader.readAt(handle, recordAt, 56) : Buffer.alloc(0);
-        if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD_SIG)
+        const record2 = recordAt + 56 <= size ? await _ZipReader.readAt(handle, recordAt, 56) : Buffer.alloc(0);
+        if (record2.length < 56 || record2.readUInt32LE(0) !== ZIP64_EOCD_SIG)
           throw fail2("broken ZIP64 end-of-central-directory record");
-        count = u64(record, 32);
-        cdSize = u64(record, 40);
-        cdOffset = u64(record, 48);
+        count = u64(record2, 32);
+        cdSize = u64(record2, 40);
+        cdOffset = u64(record2, 48);
       }
     }
     if (count > MAX_ENTRIES)
@@ -2366,14 +2390,14 @@ function round(ms, digits = 1) {
 
 // src/core/health/stacking-meta.ts
 import { readFile as readFile3 } from "node:fs/promises";
-var metaSchema = external_exports.object({
-  base_models: external_exports.array(external_exports.string().min(1)).min(1),
-  meta_learner: external_exports.object({
-    type: external_exports.literal("logistic"),
-    coef: external_exports.array(external_exports.number()).min(1),
-    intercept: external_exports.number()
-  }).catchall(external_exports.unknown())
-}).catchall(external_exports.unknown());
+var metaSchema = looseObject({
+  base_models: array(string().check(_minLength(1))).check(_minLength(1)),
+  meta_learner: looseObject({
+    type: literal("logistic"),
+    coef: array(number()).check(_minLength(1)),
+    intercept: number()
+  })
+});
 function metaProbability(meta, baseOutputs) {
   const { coef, intercept } = meta.meta_learner;
   let z = intercept;

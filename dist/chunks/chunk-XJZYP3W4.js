@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-RMLTSN3V.js";
+} from "./chunk-QIKZPAT5.js";
 import {
   listTarball,
   readTarballFile
@@ -22,7 +22,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-HIDH4DRS.js";
+} from "./chunk-KYHLKHMJ.js";
 import {
   booleanInput,
   choiceInput,
@@ -30,8 +30,14 @@ import {
   requiredInput
 } from "./chunk-ML2NDHJP.js";
 import {
-  external_exports
-} from "./chunk-VE27VIQM.js";
+  _enum,
+  boolean,
+  nullable,
+  number,
+  object,
+  optional,
+  string
+} from "./chunk-OCQY5OBH.js";
 import {
   formatSize,
   sha256File
@@ -125,18 +131,18 @@ function describeFlags(flags) {
 }
 
 // src/core/deploy/history.ts
-var historyEntrySchema = external_exports.object({
-  id: external_exports.string().nullable(),
-  previous: external_exports.string().nullable(),
-  action: external_exports.enum(["deploy", "promote", "rollback"]),
-  phase: external_exports.string().optional(),
-  level: external_exports.string().optional(),
-  time: external_exports.string(),
-  actor: external_exports.string(),
-  run_id: external_exports.string(),
+var historyEntrySchema = object({
+  id: nullable(string()),
+  previous: nullable(string()),
+  action: _enum(["deploy", "promote", "rollback"]),
+  phase: optional(string()),
+  level: optional(string()),
+  time: string(),
+  actor: string(),
+  run_id: string(),
   /** deployed | promoted | rolled-back | unchanged | failed | interrupted */
-  result: external_exports.string(),
-  reason: external_exports.string().optional()
+  result: string(),
+  reason: optional(string())
 });
 async function appendHistory(target, entry, options = {}) {
   const { layout } = target;
@@ -184,14 +190,14 @@ function previousOf(entries, id) {
 // src/core/deploy/lock.ts
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-var holderSchema = external_exports.object({
-  actor: external_exports.string(),
-  run_id: external_exports.string(),
-  action: external_exports.string(),
-  host: external_exports.string(),
-  pid: external_exports.number(),
-  time: external_exports.string(),
-  token: external_exports.string()
+var holderSchema = object({
+  actor: string(),
+  run_id: string(),
+  action: string(),
+  host: string(),
+  pid: number(),
+  time: string(),
+  token: string()
 });
 async function acquireLock(target, request) {
   const { layout } = target;
@@ -890,15 +896,15 @@ function unique(lines) {
 }
 
 // src/core/deploy/pending.ts
-var pendingSchema = external_exports.object({
-  run_id: external_exports.string(),
-  actor: external_exports.string(),
-  action: external_exports.enum(["deploy", "promote"]),
-  phase: external_exports.string(),
-  id: external_exports.string(),
-  previous: external_exports.string().nullable(),
-  time: external_exports.string(),
-  flags: external_exports.object({ path: external_exports.string(), existed: external_exports.boolean(), content: external_exports.string() })
+var pendingSchema = object({
+  run_id: string(),
+  actor: string(),
+  action: _enum(["deploy", "promote"]),
+  phase: string(),
+  id: string(),
+  previous: nullable(string()),
+  time: string(),
+  flags: object({ path: string(), existed: boolean(), content: string() })
 });
 async function writePending(target, pending) {
   await writeRemoteFile(target, target.layout.pending, `${JSON.stringify(pending)}
