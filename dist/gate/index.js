@@ -47,7 +47,7 @@ function pullRequestFromContext() {
 }
 
 // src/actions/gate.ts
-await runAction("gate", async () => (await import("../chunks/gate-WEKMI6E2.js")).gateCommand, {
+await runAction("gate", async () => (await import("../chunks/gate-FVZK6BS3.js")).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr ? createIssueCommentsApi({

@@ -21,9 +21,10 @@
  *   word, as a service that dies on its first bar would.
  * - --trades: appends one trade-log line per --interval ms (default 1000) to
  *   data/live/trades_YYYYMMDD.jsonl, in the design's trade-log shape. With --bar-seconds N the
- *   lines replay missed bars: their ts starts --backfill seconds ago (default a day) and
- *   advances N seconds per line, never past the real time; once caught up, a line is written
- *   whenever another N seconds have passed. (The shadow gate ignores bars from the future.)
+ *   lines replay missed bars: their ts starts --backfill seconds ago (default a day), or after
+ *   a restart at the bar after the last one logged, and advances N seconds per line, never past
+ *   the real time; once caught up, a line is written whenever another N seconds have passed.
+ *   (The shadow gate ignores bars from the future.)
  * - The daemon exits by itself after --lifetime seconds (default 600), or as soon as its pid
  *   file is gone or names another process (its directory was removed), so a test that
  *   forgets to stop it leaks nothing; `stop` sends SIGTERM (then SIGKILL).
@@ -80,7 +81,28 @@ function parseOptions(args) {
     else if (a === '--models') options.models = String(args[++i]);
     else usage();
   }
+  for (const key of ['interval', 'barSeconds', 'backfill', 'lifetime'])
+    if (!Number.isFinite(options[key]) || options[key] < 0) usage();
   return options;
+}
+
+/** The time of the last bar in the newest trade log (ms), so that a restart resumes the market clock. */
+function lastBarTime(liveDir) {
+  let files;
+  try {
+    files = readdirSync(liveDir).filter((f) => /^trades_\d{8}\.jsonl$/.test(f)).sort();
+  } catch {
+    return undefined;
+  }
+  const newest = files.at(-1);
+  if (!newest) return undefined;
+  const lines = readFileSync(path.join(liveDir, newest), 'utf8').trimEnd().split('\n');
+  try {
+    const ts = Date.parse(JSON.parse(lines.at(-1)).ts);
+    return Number.isNaN(ts) ? undefined : ts;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Alive and not a zombie (a container's init may never reap the detached daemon). */
@@ -271,10 +293,13 @@ function daemon(options) {
   if (options.trades) {
     let bar = 0;
     let written = 0;
-    // With --bar-seconds, bars replay a market clock from --backfill seconds ago, one bar of
-    // that many seconds per line, so the demo gets an hour of bars in about a second; the clock
-    // never runs ahead of the real one.
-    const clockStart = Date.now() - options.backfill * 1000;
+    // With --bar-seconds, bars replay a market clock from --backfill seconds ago (or, after a
+    // restart, from the bar after the last one logged), one bar of that many seconds per line,
+    // so the demo gets an hour of bars in about a second; the clock never runs ahead of the
+    // real one.
+    const resumed = lastBarTime(path.join(dir, 'data', 'live'));
+    const clockStart =
+      resumed !== undefined ? resumed + options.barSeconds * 1000 : Date.now() - options.backfill * 1000;
     setInterval(() => {
       const now = options.barSeconds > 0 ? new Date(clockStart + written * options.barSeconds * 1000) : new Date();
       if (now.getTime() > Date.now()) return;

@@ -164,7 +164,7 @@ describe('gate report rendering', () => {
       corrupt: 0,
       invalid: 0,
       outside_window: 0,
-      future: 0,
+      future_bars: 0,
     }));
     const big = { ...shadow, metrics: { ...shadow.metrics, files } };
     const comment = renderComment(renderShadowMarkdown(big));

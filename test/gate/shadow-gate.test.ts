@@ -262,8 +262,8 @@ describe('shadow gate on generated trade logs', () => {
     const { verdict, metrics, warnings } = await evaluate();
     assert.equal(verdict, 'inconclusive');
     assert.equal(metrics.records, 73);
-    assert.equal(metrics.future, 1);
-    assert.equal(metrics.files.at(-1)?.future, 1);
+    assert.equal(metrics.future_bars, 1);
+    assert.equal(metrics.files.at(-1)?.future_bars, 1);
     assert.ok(metrics.hours_covered < 7, `hours_covered ${metrics.hours_covered}`);
     assert.ok(
       warnings.some(
@@ -277,6 +277,31 @@ describe('shadow gate on generated trade logs', () => {
     const strict = await evaluate({ rules: { future_bars: { max: 0 } } });
     assert.equal(strict.verdict, 'fail');
     assert.equal(rule(strict, 'future_bars').value, 1);
+  });
+
+  it('fails a log whose every bar is from the future on a future_bars rule, though too few bars remain', async () => {
+    const dir = path.join(root, `case-${++counter}`);
+    const generated = await writeTradeLogs(dir, { start: START, records: 100 });
+    // The runner's clock is eight hours behind the service that wrote the bars.
+    const now = new Date(START.getTime() - 8 * 3_600_000);
+    const evaluate = (config: Record<string, unknown> = {}) =>
+      evaluateShadowGate({ files: generated.files, config: shadowConfig(config), now });
+    const plain = await evaluate();
+    assert.equal(plain.verdict, 'inconclusive');
+    assert.equal(plain.metrics.future_bars, 100);
+    assert.match(
+      plain.summary,
+      /; 100 bar\(s\) dated after the gate's clock were not counted \(see the warnings\)$/,
+    );
+    const strict = await evaluate({ rules: { future_bars: { max: 0 } } });
+    assert.equal(strict.verdict, 'fail');
+    assert.equal(rule(strict, 'future_bars').status, 'fail');
+    assert.match(
+      strict.summary,
+      /^shadow gate failed on the trade logs \(0 bar\(s\) over .*fewer than min_records 20\): future_bars /,
+    );
+    // Rules on the model itself (here the built-in collapse rule) are still not judged on no data.
+    assert.equal(rule(strict, 'bull_prob_std').status, 'skip');
   });
 
   it('fails a broken model before promote_after rather than waiting', async () => {

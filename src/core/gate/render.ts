@@ -197,7 +197,7 @@ export function renderShadowMarkdown(result: ShadowGateResult): string {
       ` · **ML coverage:** ${percent(m.ml_coverage)} · **files:** ${m.files.length} · **lines:** ${m.lines}` +
       ` · **corrupt lines:** ${m.corrupt_lines} · **missing fields:** ${m.missing_fields}` +
       (m.outside_window ? ` · **outside window:** ${m.outside_window}` : '') +
-      (m.future ? ` · **dated in the future (ignored):** ${m.future}` : ''),
+      (m.future_bars ? ` · **dated in the future (ignored):** ${m.future_bars}` : ''),
   );
   out.push('', '### Rules', '');
   out.push(
@@ -245,7 +245,7 @@ export function renderShadowMarkdown(result: ShadowGateResult): string {
     );
     for (const f of m.files)
       out.push(
-        `| ${cell(f.path)} | ${f.lines} | ${f.records} | ${f.corrupt} | ${f.invalid} | ${f.outside_window} | ${f.future} |`,
+        `| ${cell(f.path)} | ${f.lines} | ${f.records} | ${f.corrupt} | ${f.invalid} | ${f.outside_window} | ${f.future_bars} |`,
       );
   }
   return out.join('\n') + '\n';

@@ -49,7 +49,7 @@ export interface FileStats {
   invalid: number;
   outside_window: number;
   /** Bars dated after the gate's clock (with its tolerance): ignored. */
-  future: number;
+  future_bars: number;
 }
 
 export interface ShadowMetrics {
@@ -89,7 +89,7 @@ export interface ShadowMetrics {
    * the runner's, or a corrupt timestamp. Ignored, so that one bar dated next year cannot make
    * `hours_covered` pass `promote_after`.
    */
-  future: number;
+  future_bars: number;
   files: FileStats[];
   /** The first PROBLEM_SAMPLES bad lines. */
   problems: LineProblem[];
@@ -141,7 +141,7 @@ export class ShadowAccumulator {
   }
 
   beginFile(path: string): void {
-    this.file = { path, lines: 0, records: 0, corrupt: 0, invalid: 0, outside_window: 0, future: 0 };
+    this.file = { path, lines: 0, records: 0, corrupt: 0, invalid: 0, outside_window: 0, future_bars: 0 };
     this.files.push(this.file);
   }
 
@@ -181,7 +181,7 @@ export class ShadowAccumulator {
     }
     if (record.ts > this.until) {
       this.future++;
-      file.future++;
+      file.future_bars++;
       return;
     }
     this.records++;
@@ -273,7 +273,7 @@ export class ShadowAccumulator {
       corrupt_lines: this.corrupt,
       missing_fields: this.invalid,
       outside_window: this.outside,
-      future: this.future,
+      future_bars: this.future,
       files: this.files.map((f) => ({ ...f })),
       problems: this.problems.map((p) => ({ ...p })),
     };

@@ -5,12 +5,16 @@
  * - The window starts at `since` when given, else `window` before `now` (default: the
  *   current time), so a scheduled gate always judges "the last two days". A window of 0
  *   takes every bar. Bars before the start are counted as `outside_window` and ignored; bars
- *   dated more than FUTURE_TOLERANCE after `now` are counted as `future`, ignored and warned
+ *   dated more than FUTURE_TOLERANCE after `now` are counted as `future_bars`, ignored and warned
  *   about: a clock ahead of the runner's or a corrupt timestamp must not make `hours_covered`
  *   reach `promote_after` (a shadow run that has not happened yet proves nothing).
  * - Verdict, in this order:
  *   1. fewer than `min_records` bars in the window -> `inconclusive`: too little data says
- *      nothing about the model, so no rule is judged (each shows its value, status `skip`);
+ *      nothing about the model, so no rule on the model is judged (each shows its value,
+ *      status `skip`). Rules on the logs themselves (corrupt_lines, missing_fields,
+ *      future_bars) count lines, not bars, and are judged all the same: a log that is all
+ *      garbage, or a service clock hours ahead, fails them rather than hiding behind "too
+ *      little data";
  *   2. any fail-severity rule broken (including the built-in collapse rule) -> `fail`;
  *   3. with `forPromotion`, bars covering less than `promote_after` -> `inconclusive`:
  *      the model looks healthy but has not been watched long enough to promote;
@@ -100,13 +104,16 @@ const METRICS: Record<string, MetricReader> = {
   hours_covered: (m) => m.hours_covered,
   corrupt_lines: (m) => m.corrupt_lines,
   missing_fields: (m) => m.missing_fields,
-  future_bars: (m) => m.future,
+  future_bars: (m) => m.future_bars,
   bull_prob_mean: (m) => m.bull_prob?.mean ?? null,
   bull_prob_std: (m) => m.bull_prob?.std ?? null,
   bull_prob_p05: (m) => m.bull_prob?.p05 ?? null,
   bull_prob_p50: (m) => m.bull_prob?.p50 ?? null,
   bull_prob_p95: (m) => m.bull_prob?.p95 ?? null,
 };
+
+/** Rules on the trade logs rather than the model: judged even with fewer than min_records bars. */
+const LOG_HEALTH = new Set(['corrupt_lines', 'missing_fields', 'future_bars']);
 
 /** Rates are taken over ML-covered bars; without one there is nothing to measure. */
 const NEEDS_COVERAGE = new Set(['stacking_activation', 'lstm_ok_rate', 'tft_ok_rate', 'bull_prob_in_range']);
@@ -245,9 +252,9 @@ function lineWarnings(metrics: ShadowMetrics, now: Date): string[] {
       `${metrics.bull_prob.outside_unit} bull_prob value(s) are outside [0, 1], so they are not probabilities`,
     );
   }
-  if (metrics.future > 0) {
+  if (metrics.future_bars > 0) {
     warnings.push(
-      `${metrics.future} bar(s) are dated more than ${FUTURE_TOLERANCE_MS / 60_000} min after the gate's clock (${now.toISOString()}) and were not counted: check the clock of the host that wrote them (timedatectl) and the trade log's timestamps`,
+      `${metrics.future_bars} bar(s) are dated more than ${FUTURE_TOLERANCE_MS / 60_000} min after the gate's clock (${now.toISOString()}) and were not counted: check the clock of the host that wrote them (timedatectl) and the trade log's timestamps`,
     );
   }
   if (metrics.records === 0 && metrics.outside_window > 0) {
@@ -305,17 +312,26 @@ export async function evaluateShadowGate(options: ShadowGateOptions): Promise<Sh
   let verdict: ShadowVerdict;
   let summary: string;
   const span = `${metrics.records} bar(s) over ${hours(metrics.hours_covered)}`;
-  const failures = rules.filter((r) => r.status === 'fail').map((r) => r.message);
   if (!enough) {
     for (const rule of rules) {
-      rule.status = 'skip';
+      if (!(rule.scope === 'shadow' && LOG_HEALTH.has(rule.metric))) rule.status = 'skip';
     }
+  }
+  const failures = rules.filter((r) => r.status === 'fail').map((r) => r.message);
+  const ignored =
+    metrics.future_bars > 0
+      ? `; ${metrics.future_bars} bar(s) dated after the gate's clock were not counted (see the warnings)`
+      : '';
+  if (!enough && failures.length > 0) {
+    verdict = 'fail';
+    summary = `shadow gate failed on the trade logs (${span}, fewer than min_records ${config.min_records}): ${failures.join('; ')}`;
+  } else if (!enough) {
     verdict = 'inconclusive';
     summary =
       options.files.length === 0
         ? 'inconclusive: no trade-log file to read; the model is not judged'
         : `inconclusive: ${metrics.records} bar(s) in the window, fewer than min_records ${config.min_records}; ` +
-          `too little data to judge the model, which is not the same as a bad model`;
+          `too little data to judge the model, which is not the same as a bad model${ignored}`;
   } else if (failures.length > 0) {
     verdict = 'fail';
     summary = `shadow gate failed on ${span}: ${failures.join('; ')}`;

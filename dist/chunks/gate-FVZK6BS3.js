@@ -9,7 +9,7 @@ import {
   renderComment,
   renderShadowMarkdown,
   renderTrainingMarkdown
-} from "./chunk-5ZWBA3WM.js";
+} from "./chunk-HGXEVXB7.js";
 import {
   describeIssue,
   durationSeconds,
@@ -374,7 +374,7 @@ var ShadowAccumulator = class {
     this.until = options.until ?? Infinity;
   }
   beginFile(path3) {
-    this.file = { path: path3, lines: 0, records: 0, corrupt: 0, invalid: 0, outside_window: 0, future: 0 };
+    this.file = { path: path3, lines: 0, records: 0, corrupt: 0, invalid: 0, outside_window: 0, future_bars: 0 };
     this.files.push(this.file);
   }
   current() {
@@ -410,7 +410,7 @@ var ShadowAccumulator = class {
     }
     if (record.ts > this.until) {
       this.future++;
-      file.future++;
+      file.future_bars++;
       return;
     }
     this.records++;
@@ -496,7 +496,7 @@ var ShadowAccumulator = class {
       corrupt_lines: this.corrupt,
       missing_fields: this.invalid,
       outside_window: this.outside,
-      future: this.future,
+      future_bars: this.future,
       files: this.files.map((f) => ({ ...f })),
       problems: this.problems.map((p) => ({ ...p }))
     };
@@ -686,13 +686,14 @@ var METRICS = {
   hours_covered: (m) => m.hours_covered,
   corrupt_lines: (m) => m.corrupt_lines,
   missing_fields: (m) => m.missing_fields,
-  future_bars: (m) => m.future,
+  future_bars: (m) => m.future_bars,
   bull_prob_mean: (m) => m.bull_prob?.mean ?? null,
   bull_prob_std: (m) => m.bull_prob?.std ?? null,
   bull_prob_p05: (m) => m.bull_prob?.p05 ?? null,
   bull_prob_p50: (m) => m.bull_prob?.p50 ?? null,
   bull_prob_p95: (m) => m.bull_prob?.p95 ?? null
 };
+var LOG_HEALTH = /* @__PURE__ */ new Set(["corrupt_lines", "missing_fields", "future_bars"]);
 var NEEDS_COVERAGE = /* @__PURE__ */ new Set(["stacking_activation", "lstm_ok_rate", "tft_ok_rate", "bull_prob_in_range"]);
 var DEFAULT_RANGE = [0.3, 0.7];
 function checkRules(config, configFile) {
@@ -808,9 +809,9 @@ function lineWarnings(metrics, now) {
       `${metrics.bull_prob.outside_unit} bull_prob value(s) are outside [0, 1], so they are not probabilities`
     );
   }
-  if (metrics.future > 0) {
+  if (metrics.future_bars > 0) {
     warnings.push(
-      `${metrics.future} bar(s) are dated more than ${FUTURE_TOLERANCE_MS / 6e4} min after the gate's clock (${now.toISOString()}) and were not counted: check the clock of the host that wrote them (timedatectl) and the trade log's timestamps`
+      `${metrics.future_bars} bar(s) are dated more than ${FUTURE_TOLERANCE_MS / 6e4} min after the gate's clock (${now.toISOString()}) and were not counted: check the clock of the host that wrote them (timedatectl) and the trade log's timestamps`
     );
   }
   if (metrics.records === 0 && metrics.outside_window > 0) {
@@ -863,13 +864,19 @@ async function evaluateShadowGate(options) {
   let verdict;
   let summary;
   const span = `${metrics.records} bar(s) over ${hours(metrics.hours_covered)}`;
-  const failures = rules.filter((r) => r.status === "fail").map((r) => r.message);
   if (!enough) {
     for (const rule of rules) {
-      rule.status = "skip";
+      if (!(rule.scope === "shadow" && LOG_HEALTH.has(rule.metric))) rule.status = "skip";
     }
+  }
+  const failures = rules.filter((r) => r.status === "fail").map((r) => r.message);
+  const ignored = metrics.future_bars > 0 ? `; ${metrics.future_bars} bar(s) dated after the gate's clock were not counted (see the warnings)` : "";
+  if (!enough && failures.length > 0) {
+    verdict = "fail";
+    summary = `shadow gate failed on the trade logs (${span}, fewer than min_records ${config.min_records}): ${failures.join("; ")}`;
+  } else if (!enough) {
     verdict = "inconclusive";
-    summary = options.files.length === 0 ? "inconclusive: no trade-log file to read; the model is not judged" : `inconclusive: ${metrics.records} bar(s) in the window, fewer than min_records ${config.min_records}; too little data to judge the model, which is not the same as a bad model`;
+    summary = options.files.length === 0 ? "inconclusive: no trade-log file to read; the model is not judged" : `inconclusive: ${metrics.records} bar(s) in the window, fewer than min_records ${config.min_records}; too little data to judge the model, which is not the same as a bad model${ignored}`;
   } else if (failures.length > 0) {
     verdict = "fail";
     summary = `shadow gate failed on ${span}: ${failures.join("; ")}`;

@@ -401,7 +401,7 @@ function renderShadowMarkdown(result) {
   ];
   const window = result.window.since ? `${result.window.since} \u2192 ${result.window.now}` : `everything up to ${result.window.now}`;
   out.push(
-    `**Window:** ${window} \xB7 **bars:** ${m.records} (min_records ${result.window.min_records}) \xB7 **hours covered:** ${formatValue(m.hours_covered)}` + (result.window.for_promotion ? ` (promote_after ${formatValue(result.window.promote_after_hours)} h)` : "") + ` \xB7 **ML coverage:** ${percent(m.ml_coverage)} \xB7 **files:** ${m.files.length} \xB7 **lines:** ${m.lines} \xB7 **corrupt lines:** ${m.corrupt_lines} \xB7 **missing fields:** ${m.missing_fields}` + (m.outside_window ? ` \xB7 **outside window:** ${m.outside_window}` : "") + (m.future ? ` \xB7 **dated in the future (ignored):** ${m.future}` : "")
+    `**Window:** ${window} \xB7 **bars:** ${m.records} (min_records ${result.window.min_records}) \xB7 **hours covered:** ${formatValue(m.hours_covered)}` + (result.window.for_promotion ? ` (promote_after ${formatValue(result.window.promote_after_hours)} h)` : "") + ` \xB7 **ML coverage:** ${percent(m.ml_coverage)} \xB7 **files:** ${m.files.length} \xB7 **lines:** ${m.lines} \xB7 **corrupt lines:** ${m.corrupt_lines} \xB7 **missing fields:** ${m.missing_fields}` + (m.outside_window ? ` \xB7 **outside window:** ${m.outside_window}` : "") + (m.future_bars ? ` \xB7 **dated in the future (ignored):** ${m.future_bars}` : "")
   );
   out.push("", "### Rules", "");
   out.push(
@@ -447,7 +447,7 @@ function renderShadowMarkdown(result) {
     );
     for (const f of m.files)
       out.push(
-        `| ${cell(f.path)} | ${f.lines} | ${f.records} | ${f.corrupt} | ${f.invalid} | ${f.outside_window} | ${f.future} |`
+        `| ${cell(f.path)} | ${f.lines} | ${f.records} | ${f.corrupt} | ${f.invalid} | ${f.outside_window} | ${f.future_bars} |`
       );
   }
   return out.join("\n") + "\n";

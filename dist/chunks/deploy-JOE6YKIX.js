@@ -3,11 +3,11 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-XJZYP3W4.js";
-import "./chunk-QIKZPAT5.js";
+} from "./chunk-AUSZZATW.js";
+import "./chunk-LPYCTXQL.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-USOGELGZ.js";
-import "./chunk-5ZWBA3WM.js";
+import "./chunk-HGXEVXB7.js";
 import "./chunk-KYHLKHMJ.js";
 import "./chunk-ML2NDHJP.js";
 import "./chunk-OCQY5OBH.js";

@@ -5,7 +5,7 @@ import {
 import {
   cell,
   evaluateTrainingGate
-} from "./chunk-5ZWBA3WM.js";
+} from "./chunk-HGXEVXB7.js";
 import {
   DEFAULT_SHADOW_RULES,
   MANIFEST_SCHEMA,

@@ -26,10 +26,10 @@ import os from "node:os";
 // src/commands/index.ts
 var commands = {
   healthcheck: async () => (await import("./healthcheck-YMR7TCHW.js")).healthcheckCommand,
-  package: async () => (await import("./package-RB7J4M4W.js")).packageCommand,
-  deploy: async () => (await import("./deploy-7PYCUEGF.js")).deployCommand,
-  gate: async () => (await import("./gate-WEKMI6E2.js")).gateCommand,
-  rollback: async () => (await import("./rollback-JS55NNN2.js")).rollbackCommand
+  package: async () => (await import("./package-7NFWWUWH.js")).packageCommand,
+  deploy: async () => (await import("./deploy-JOE6YKIX.js")).deployCommand,
+  gate: async () => (await import("./gate-FVZK6BS3.js")).gateCommand,
+  rollback: async () => (await import("./rollback-UUWLPRGM.js")).rollbackCommand
 };
 
 // src/cli/run.ts

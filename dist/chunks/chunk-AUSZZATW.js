@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-QIKZPAT5.js";
+} from "./chunk-LPYCTXQL.js";
 import {
   listTarball,
   readTarballFile

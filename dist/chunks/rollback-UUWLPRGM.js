@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-XJZYP3W4.js";
+} from "./chunk-AUSZZATW.js";
 import {
   cancelOnSignals
-} from "./chunk-QIKZPAT5.js";
+} from "./chunk-LPYCTXQL.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -36,7 +36,7 @@ import {
   raw,
   sh
 } from "./chunk-USOGELGZ.js";
-import "./chunk-5ZWBA3WM.js";
+import "./chunk-HGXEVXB7.js";
 import {
   durationSeconds,
   loadConfigInput,

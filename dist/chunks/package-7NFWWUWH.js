@@ -6,9 +6,9 @@ import {
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-QIKZPAT5.js";
+} from "./chunk-LPYCTXQL.js";
 import "./chunk-A6LRVZ4Q.js";
-import "./chunk-5ZWBA3WM.js";
+import "./chunk-HGXEVXB7.js";
 import {
   describeIssue,
   loadConfigInput,
