@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   loadTreeModelSync
-} from "./chunk-JB2VRBCG.js";
+} from "./chunk-O56APJVH.js";
 import {
   treeKindOf
 } from "./chunk-B5YXJCLY.js";
@@ -9,7 +9,8 @@ import {
   hashBundleFile,
   listBundle
 } from "./chunk-F3OCSRXB.js";
-import "./chunk-W2QX4AL4.js";
+import "./chunk-7MJOQLOW.js";
+import "./chunk-OVS6HWYE.js";
 import {
   ModelgateError,
   errorMessage

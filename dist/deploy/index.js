@@ -1,12 +1,12 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-YDUB2CEI.js";
-import "../chunks/chunk-THWA5M5Q.js";
+} from "../chunks/chunk-LVWUHCQP.js";
+import "../chunks/chunk-4WBRFO65.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-EBKACT7D.js";
+import "../chunks/chunk-MQH7SCTO.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/deploy.ts
-await runAction("deploy", async () => (await import("../chunks/deploy-JOE6YKIX.js")).deployCommand);
+await runAction("deploy", async () => (await import("../chunks/deploy-FXDD5ROG.js")).deployCommand);

@@ -5,10 +5,10 @@ import {
 } from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-YDUB2CEI.js";
-import "../chunks/chunk-THWA5M5Q.js";
+} from "../chunks/chunk-LVWUHCQP.js";
+import "../chunks/chunk-4WBRFO65.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-EBKACT7D.js";
+import "../chunks/chunk-MQH7SCTO.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
@@ -47,7 +47,7 @@ function pullRequestFromContext() {
 }
 
 // src/actions/gate.ts
-await runAction("gate", async () => (await import("../chunks/gate-FVZK6BS3.js")).gateCommand, {
+await runAction("gate", async () => (await import("../chunks/gate-UORH3ORC.js")).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr ? createIssueCommentsApi({

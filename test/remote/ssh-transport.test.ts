@@ -580,6 +580,7 @@ test('invalid options are input errors that never echo a secret value', async (t
   if (!s) return;
   const cases: [Partial<SshOptions>, RegExp][] = [
     [{ port: 70000 }, /ssh input "port" must be between 1 and 65535/],
+    [{ port: 22.5 }, /ssh input "port" must be a whole number$/],
     [{ host: 'user@host' }, /ssh input "host" must be a host name or IP address/],
     [{ privateKey: '   ' }, /ssh input "private-key" must not be empty/],
     [

@@ -18,6 +18,7 @@ import type {
   ServerHostKeyAlgorithm,
 } from 'ssh2';
 import * as z from '../validation/zod.js';
+import { expectedName } from '../validation/describe.js';
 import { InputError, ModelgateError, type ErrorKind } from '../errors.js';
 import {
   fingerprintSha256,
@@ -187,7 +188,7 @@ function resolveSettings(options: SshOptions): Settings {
     // Only the field and the rule, never the value: it may be a secret.
     const rule =
       issue?.code === 'invalid_type'
-        ? `${(options as unknown as Record<string, unknown>)[field] === undefined ? 'is required: expected' : 'must be'} a ${issue.expected}`
+        ? `${(options as unknown as Record<string, unknown>)[field] === undefined ? 'is required: expected' : 'must be'} ${expectedName(issue.expected)}`
         : (issue?.message ?? 'is invalid');
     throw new InputError(`ssh input "${input}" ${rule}`, input);
   }

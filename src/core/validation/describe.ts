@@ -20,11 +20,13 @@ export function valueAt(root: unknown, path: Path): unknown {
   return cur;
 }
 
-function expectedName(expected: string): string {
+/** How a message names the type zod expected: `a number`, `a whole number`, `true or false`. */
+export function expectedName(expected: string): string {
   switch (expected) {
     case 'number':
-    case 'int':
       return 'a number';
+    case 'int':
+      return 'a whole number';
     case 'string':
       return 'a string';
     case 'boolean':

@@ -3,16 +3,18 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-AUSZZATW.js";
-import "./chunk-LPYCTXQL.js";
+} from "./chunk-3Y2B4OG7.js";
+import "./chunk-XP7VMZIP.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-USOGELGZ.js";
 import "./chunk-HGXEVXB7.js";
-import "./chunk-KYHLKHMJ.js";
-import "./chunk-ML2NDHJP.js";
-import "./chunk-OCQY5OBH.js";
+import "./chunk-QZB5X5R3.js";
+import "./chunk-ZY3O6VA3.js";
+import "./chunk-AKVSKOC7.js";
+import "./chunk-TR7OBBKO.js";
 import "./chunk-F3OCSRXB.js";
-import "./chunk-W2QX4AL4.js";
+import "./chunk-7MJOQLOW.js";
+import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {

@@ -7,13 +7,16 @@ import {
   _regex,
   _trim,
   boolean,
+  expectedName,
   int,
   number,
   object,
   optional,
   refine,
   string
-} from "./chunk-OCQY5OBH.js";
+} from "./chunk-AKVSKOC7.js";
+import "./chunk-TR7OBBKO.js";
+import "./chunk-OVS6HWYE.js";
 import {
   InputError,
   ModelgateError
@@ -20378,7 +20381,7 @@ function resolveSettings(options) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "");
     const input = INPUT_NAMES[field] ?? field;
-    const rule = issue?.code === "invalid_type" ? `${options[field] === void 0 ? "is required: expected" : "must be"} a ${issue.expected}` : issue?.message ?? "is invalid";
+    const rule = issue?.code === "invalid_type" ? `${options[field] === void 0 ? "is required: expected" : "must be"} ${expectedName(issue.expected)}` : issue?.message ?? "is invalid";
     throw new InputError(`ssh input "${input}" ${rule}`, input);
   }
   const o = parsed.data;

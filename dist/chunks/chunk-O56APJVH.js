@@ -1,10 +1,12 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  describeValue,
-  dottedPath,
   locateJsonError,
   parseJsonLenient
-} from "./chunk-W2QX4AL4.js";
+} from "./chunk-7MJOQLOW.js";
+import {
+  describeValue,
+  dottedPath
+} from "./chunk-OVS6HWYE.js";
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";

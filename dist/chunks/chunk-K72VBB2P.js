@@ -4,22 +4,19 @@ import {
   reportPassed
 } from "./chunk-A6LRVZ4Q.js";
 import {
-  LocatedDocument,
   PARSE_ONCE,
-  describeIssue,
-  fieldsAt,
   loadConfigInput,
   parseManifest,
   reportPathInput,
   resolveIn,
-  valueAt,
   writeJsonFile
-} from "./chunk-KYHLKHMJ.js";
+} from "./chunk-QZB5X5R3.js";
 import {
   optionalInput,
   requiredInput
-} from "./chunk-ML2NDHJP.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
+  LocatedDocument,
   _default,
   _enum,
   _gte,
@@ -28,6 +25,8 @@ import {
   _nonnegative,
   _positive,
   array,
+  describeIssue,
+  fieldsAt,
   int,
   literal,
   looseObject,
@@ -38,12 +37,13 @@ import {
   strictObject,
   string,
   superRefine,
-  unknown
-} from "./chunk-OCQY5OBH.js";
+  unknown,
+  valueAt
+} from "./chunk-AKVSKOC7.js";
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-EBKACT7D.js";
+} from "./chunk-MQH7SCTO.js";
 import {
   guessKind,
   kindMismatch,
@@ -55,9 +55,11 @@ import {
   listBundle
 } from "./chunk-F3OCSRXB.js";
 import {
-  dottedPath,
   parseJsonText
-} from "./chunk-W2QX4AL4.js";
+} from "./chunk-7MJOQLOW.js";
+import {
+  dottedPath
+} from "./chunk-OVS6HWYE.js";
 import {
   ModelgateError,
   errorMessage

@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-LPYCTXQL.js";
+} from "./chunk-XP7VMZIP.js";
 import {
   listTarball,
   readTarballFile
@@ -22,13 +22,13 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-KYHLKHMJ.js";
+} from "./chunk-QZB5X5R3.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput,
   requiredInput
-} from "./chunk-ML2NDHJP.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
   _enum,
   boolean,
@@ -37,7 +37,7 @@ import {
   object,
   optional,
   string
-} from "./chunk-OCQY5OBH.js";
+} from "./chunk-AKVSKOC7.js";
 import {
   formatSize,
   sha256File

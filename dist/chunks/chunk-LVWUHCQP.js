@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-THWA5M5Q.js";
+} from "./chunk-4WBRFO65.js";
 import {
   debug,
   error,

@@ -134,7 +134,7 @@ var TreePool = class {
     }
   }
   async parseHere(file, kind, name) {
-    const { loadTreeModel } = await import("./tree-model-N53J55WT.js");
+    const { loadTreeModel } = await import("./tree-model-UASEBNWF.js");
     const model = await loadTreeModel(file, kind, name);
     return {
       info: model.info,

@@ -2,15 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-OL67EZ3Q.js";
+} from "./chunk-K72VBB2P.js";
 import "./chunk-A6LRVZ4Q.js";
-import "./chunk-KYHLKHMJ.js";
-import "./chunk-ML2NDHJP.js";
-import "./chunk-OCQY5OBH.js";
-import "./chunk-EBKACT7D.js";
+import "./chunk-QZB5X5R3.js";
+import "./chunk-ZY3O6VA3.js";
+import "./chunk-AKVSKOC7.js";
+import "./chunk-TR7OBBKO.js";
+import "./chunk-MQH7SCTO.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";
-import "./chunk-W2QX4AL4.js";
+import "./chunk-7MJOQLOW.js";
+import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {

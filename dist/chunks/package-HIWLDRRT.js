@@ -2,41 +2,44 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-OL67EZ3Q.js";
+} from "./chunk-K72VBB2P.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-LPYCTXQL.js";
+} from "./chunk-XP7VMZIP.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-HGXEVXB7.js";
 import {
-  describeIssue,
   loadConfigInput,
   resolveIn
-} from "./chunk-KYHLKHMJ.js";
+} from "./chunk-QZB5X5R3.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput,
   requiredInput
-} from "./chunk-ML2NDHJP.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
   _enum,
   array,
   boolean,
+  describeIssue,
   number,
   object,
   optional,
   string,
   unknown
-} from "./chunk-OCQY5OBH.js";
-import "./chunk-EBKACT7D.js";
+} from "./chunk-AKVSKOC7.js";
+import "./chunk-TR7OBBKO.js";
+import "./chunk-MQH7SCTO.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";
 import {
-  dottedPath,
   parseJsonText
-} from "./chunk-W2QX4AL4.js";
+} from "./chunk-7MJOQLOW.js";
+import {
+  dottedPath
+} from "./chunk-OVS6HWYE.js";
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";

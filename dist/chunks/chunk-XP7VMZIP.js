@@ -10,13 +10,13 @@ import {
   DEFAULT_SHADOW_RULES,
   MANIFEST_SCHEMA,
   PARSE_ONCE,
-  describeIssue,
   manifestSchema
-} from "./chunk-KYHLKHMJ.js";
+} from "./chunk-QZB5X5R3.js";
 import {
   _null,
   array,
   boolean,
+  describeIssue,
   looseObject,
   number,
   object,
@@ -24,15 +24,17 @@ import {
   record,
   string,
   union
-} from "./chunk-OCQY5OBH.js";
+} from "./chunk-AKVSKOC7.js";
 import {
   formatSize,
   listBundle
 } from "./chunk-F3OCSRXB.js";
 import {
-  dottedPath,
   parseJsonText
-} from "./chunk-W2QX4AL4.js";
+} from "./chunk-7MJOQLOW.js";
+import {
+  dottedPath
+} from "./chunk-OVS6HWYE.js";
 import {
   InputError,
   ModelgateError

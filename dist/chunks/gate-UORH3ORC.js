@@ -11,7 +11,6 @@ import {
   renderTrainingMarkdown
 } from "./chunk-HGXEVXB7.js";
 import {
-  describeIssue,
   durationSeconds,
   loadConfigInput,
   loadManifest,
@@ -19,25 +18,28 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-KYHLKHMJ.js";
+} from "./chunk-QZB5X5R3.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
-} from "./chunk-ML2NDHJP.js";
+} from "./chunk-ZY3O6VA3.js";
 import {
   array,
   boolean,
+  describeIssue,
   looseObject,
   nullish,
   number,
   string,
   union,
   unknown
-} from "./chunk-OCQY5OBH.js";
+} from "./chunk-AKVSKOC7.js";
+import "./chunk-TR7OBBKO.js";
+import "./chunk-7MJOQLOW.js";
 import {
   dottedPath
-} from "./chunk-W2QX4AL4.js";
+} from "./chunk-OVS6HWYE.js";
 import {
   ConfigError,
   InputError,

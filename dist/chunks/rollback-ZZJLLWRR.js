@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-AUSZZATW.js";
+} from "./chunk-3Y2B4OG7.js";
 import {
   cancelOnSignals
-} from "./chunk-LPYCTXQL.js";
+} from "./chunk-XP7VMZIP.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -43,15 +43,17 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-KYHLKHMJ.js";
+} from "./chunk-QZB5X5R3.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
-} from "./chunk-ML2NDHJP.js";
-import "./chunk-OCQY5OBH.js";
+} from "./chunk-ZY3O6VA3.js";
+import "./chunk-AKVSKOC7.js";
+import "./chunk-TR7OBBKO.js";
 import "./chunk-F3OCSRXB.js";
-import "./chunk-W2QX4AL4.js";
+import "./chunk-7MJOQLOW.js";
+import "./chunk-OVS6HWYE.js";
 import {
   InputError,
   ModelgateError

@@ -2,8 +2,9 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   loadTreeModel,
   loadTreeModelSync
-} from "./chunk-JB2VRBCG.js";
-import "./chunk-W2QX4AL4.js";
+} from "./chunk-O56APJVH.js";
+import "./chunk-7MJOQLOW.js";
+import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {

@@ -1,18 +1,20 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  closest,
   mapSource
-} from "./chunk-ML2NDHJP.js";
+} from "./chunk-ZY3O6VA3.js";
+import {
+  closest
+} from "./chunk-TR7OBBKO.js";
 import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-THWA5M5Q.js";
+} from "./chunk-4WBRFO65.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-EBKACT7D.js";
+import "./chunk-MQH7SCTO.js";
 import {
   InputError,
   errorMessage,
@@ -25,11 +27,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-YMR7TCHW.js")).healthcheckCommand,
-  package: async () => (await import("./package-7NFWWUWH.js")).packageCommand,
-  deploy: async () => (await import("./deploy-JOE6YKIX.js")).deployCommand,
-  gate: async () => (await import("./gate-FVZK6BS3.js")).gateCommand,
-  rollback: async () => (await import("./rollback-UUWLPRGM.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-NGMNEHWR.js")).healthcheckCommand,
+  package: async () => (await import("./package-HIWLDRRT.js")).packageCommand,
+  deploy: async () => (await import("./deploy-FXDD5ROG.js")).deployCommand,
+  gate: async () => (await import("./gate-UORH3ORC.js")).gateCommand,
+  rollback: async () => (await import("./rollback-ZZJLLWRR.js")).rollbackCommand
 };
 
 // src/cli/run.ts
