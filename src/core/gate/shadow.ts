@@ -4,10 +4,11 @@
  * Decisions:
  * - The window starts at `since` when given, else `window` before `now` (default: the
  *   current time), so a scheduled gate always judges "the last two days". A window of 0
- *   takes every bar. Bars before the start are counted as `outside_window` and ignored; bars
- *   dated more than FUTURE_TOLERANCE after `now` are counted as `future_bars`, ignored and warned
- *   about: a clock ahead of the runner's or a corrupt timestamp must not make `hours_covered`
- *   reach `promote_after` (a shadow run that has not happened yet proves nothing).
+ *   takes every bar. Bars before the start are counted as `outside_window` and ignored;
+ *   bars dated more than FUTURE_TOLERANCE_MS after `now` are counted as `future_bars`,
+ *   ignored and warned about: a clock ahead of the runner's or a corrupt timestamp must not
+ *   make `hours_covered` reach `promote_after` (a shadow run that has not happened yet
+ *   proves nothing).
  * - Verdict, in this order:
  *   1. fewer than `min_records` bars in the window -> `inconclusive`: too little data says
  *      nothing about the model, so no rule on the model is judged (each shows its value,
@@ -229,7 +230,7 @@ function hours(h: number): string {
 }
 
 /** How far ahead of the gate's clock a bar may be dated: clocks of two hosts differ a little. */
-export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function lineWarnings(metrics: ShadowMetrics, now: Date): string[] {
   const warnings: string[] = [];

@@ -78,7 +78,7 @@ const optionsSchema = z.object({
   port: z
     .number()
     .check(
-      z.int('must be a whole number'),
+      z.int(),
       z.minimum(1, 'must be between 1 and 65535'),
       z.maximum(65535, 'must be between 1 and 65535'),
     ),

@@ -20313,7 +20313,7 @@ var optionsSchema = object({
     _regex(/^[^\s@/]+$/, 'must be a host name or IP address (no spaces, "@" or "/")')
   ),
   port: number().check(
-    int("must be a whole number"),
+    int(),
     _gte(1, "must be between 1 and 65535"),
     _lte(65535, "must be between 1 and 65535")
   ),

@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-XP7VMZIP.js";
+} from "./chunk-YVPG7HT6.js";
 import {
   listTarball,
   readTarballFile
@@ -22,7 +22,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-QZB5X5R3.js";
+} from "./chunk-4JDXJ7PY.js";
 import {
   booleanInput,
   choiceInput,

@@ -541,7 +541,7 @@ async function openTarget(ctx, loaded) {
       "known-hosts"
     );
   }
-  const { connectSsh } = await import("./ssh-TXDBWAHI.js");
+  const { connectSsh } = await import("./ssh-56T4TKF7.js");
   const fingerprint = /^SHA256:/.test(knownHosts.trim()) ? knownHosts.trim() : void 0;
   const transport = await connectSsh({
     host: deploy.host,

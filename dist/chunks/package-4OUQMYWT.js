@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-K72VBB2P.js";
+} from "./chunk-DNMM6UPI.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-XP7VMZIP.js";
+} from "./chunk-YVPG7HT6.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-HGXEVXB7.js";
 import {
   loadConfigInput,
   resolveIn
-} from "./chunk-QZB5X5R3.js";
+} from "./chunk-4JDXJ7PY.js";
 import {
   booleanInput,
   choiceInput,

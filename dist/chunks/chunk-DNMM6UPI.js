@@ -10,7 +10,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-QZB5X5R3.js";
+} from "./chunk-4JDXJ7PY.js";
 import {
   optionalInput,
   requiredInput

@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-3Y2B4OG7.js";
+} from "./chunk-2H7KCDCJ.js";
 import {
   cancelOnSignals
-} from "./chunk-XP7VMZIP.js";
+} from "./chunk-YVPG7HT6.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -43,7 +43,7 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-QZB5X5R3.js";
+} from "./chunk-4JDXJ7PY.js";
 import {
   booleanInput,
   choiceInput,

@@ -27,11 +27,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-NGMNEHWR.js")).healthcheckCommand,
-  package: async () => (await import("./package-HIWLDRRT.js")).packageCommand,
-  deploy: async () => (await import("./deploy-FXDD5ROG.js")).deployCommand,
-  gate: async () => (await import("./gate-UORH3ORC.js")).gateCommand,
-  rollback: async () => (await import("./rollback-ZZJLLWRR.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-PAMAXS7V.js")).healthcheckCommand,
+  package: async () => (await import("./package-4OUQMYWT.js")).packageCommand,
+  deploy: async () => (await import("./deploy-5JWS5JP2.js")).deployCommand,
+  gate: async () => (await import("./gate-L6ZYWDXK.js")).gateCommand,
+  rollback: async () => (await import("./rollback-7SBGSZWO.js")).rollbackCommand
 };
 
 // src/cli/run.ts

@@ -11,7 +11,7 @@ import {
   MANIFEST_SCHEMA,
   PARSE_ONCE,
   manifestSchema
-} from "./chunk-QZB5X5R3.js";
+} from "./chunk-4JDXJ7PY.js";
 import {
   _null,
   array,
