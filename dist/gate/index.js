@@ -5,10 +5,10 @@ import {
 } from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-LVWUHCQP.js";
-import "../chunks/chunk-4WBRFO65.js";
+} from "../chunks/chunk-2NRKYE37.js";
+import "../chunks/chunk-HMP72DGV.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-MQH7SCTO.js";
+import "../chunks/chunk-KPDLMF4R.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

@@ -48,15 +48,20 @@ for (const useWorker of [true, false]) {
   });
 }
 
-test('this thread takes the parses the worker has not started', async () => {
+test('this thread takes the parses the worker has not started while many are left', async () => {
   const pool = new TreePool(true);
   try {
-    const loading = FILES.map(([name, kind]) => pool.load(path.join(sampleDir, name), kind, name));
-    // The worker is still booting: everything queued is parsed here.
+    // Nine jobs of unknown size: while the worker boots, this thread takes jobs until the
+    // ones left would no longer keep the worker busy longer than a cold parse here.
+    const copies = [0, 1, 2].flatMap((copy) => FILES.map(([name, kind]) => [copy, name, kind] as const));
+    const loading = copies.map(([copy, name, kind]) =>
+      pool.load(path.join(sampleDir, name), kind, `${copy}/${name}`),
+    );
     await pool.parseQueuedHere();
     const handles = await Promise.all(loading);
-    assert.ok(handles.some((h) => h.thread === 'main'));
-    assert.equal(handles.length, 3);
+    const here = handles.filter((h) => h.thread === 'main').length;
+    assert.ok(here >= 1 && here <= 3, `${here} of 9 parsed here`);
+    assert.equal(handles.length, 9);
   } finally {
     await pool.close();
   }

@@ -43,10 +43,15 @@ const CLAIM_FREE = 0;
 const CLAIM_MAIN = 2;
 
 /**
- * This thread parses cold (its JIT has not run the parsers yet): its first megabyte of model
- * takes about as long as the warm worker's next three or four. So it takes a job only while
- * the jobs nobody has started add up to this much; a file of unknown size counts as half.
+ * This thread parses cold (its JIT has not run the parsers yet): a file takes it several times
+ * what the warm worker takes for the same bytes (on the seed bundle, about 50 ms per MB against
+ * 8), and its parse competes with the worker for the second core. So it takes the smallest job
+ * nobody has started only while the other such jobs add up to COLD_FACTOR times its size (the
+ * worker would still be busy with them when this thread is done), and together to at least
+ * STEAL_MIN_BYTES; a file of unknown size counts as half that. Taking a 1.4 MB file while 3 MB
+ * were left cost the seed's healthcheck 35 ms of wall time and 70 ms of CPU (paired medians).
  */
+const COLD_FACTOR = 6;
 const STEAL_MIN_BYTES = 4 * 1024 * 1024;
 const UNKNOWN_SIZE = STEAL_MIN_BYTES / 2;
 
@@ -212,9 +217,11 @@ export class TreePool {
   async parseQueuedHere(): Promise<void> {
     for (;;) {
       const free = [...this.jobs.values()].filter((job) => Atomics.load(job.claim, 0) === CLAIM_FREE);
-      const bytes = free.reduce((sum, job) => sum + (job.size > 0 ? job.size : UNKNOWN_SIZE), 0);
+      const sizeOf = (job: Job): number => (job.size > 0 ? job.size : UNKNOWN_SIZE);
+      const bytes = free.reduce((sum, job) => sum + sizeOf(job), 0);
       if (free.length === 0 || bytes < STEAL_MIN_BYTES) return;
-      const job = free.reduce((a, b) => (b.size < a.size ? b : a));
+      const job = free.reduce((a, b) => (sizeOf(b) < sizeOf(a) ? b : a));
+      if (bytes - sizeOf(job) < COLD_FACTOR * sizeOf(job)) return;
       if (Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_MAIN) !== CLAIM_FREE) continue;
       // The worker skips a job claimed here and answers nothing for it.
       this.waiting.delete(job.id);

@@ -43,7 +43,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-MQH7SCTO.js";
+} from "./chunk-KPDLMF4R.js";
 import {
   guessKind,
   kindMismatch,

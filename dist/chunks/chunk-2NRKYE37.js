@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-4WBRFO65.js";
+} from "./chunk-HMP72DGV.js";
 import {
   debug,
   error,

@@ -9,12 +9,12 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-4WBRFO65.js";
+} from "./chunk-HMP72DGV.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-MQH7SCTO.js";
+import "./chunk-KPDLMF4R.js";
 import {
   InputError,
   errorMessage,
@@ -27,8 +27,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-PAMAXS7V.js")).healthcheckCommand,
-  package: async () => (await import("./package-4OUQMYWT.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-XE2NN7MP.js")).healthcheckCommand,
+  package: async () => (await import("./package-2URRNGJE.js")).packageCommand,
   deploy: async () => (await import("./deploy-5JWS5JP2.js")).deployCommand,
   gate: async () => (await import("./gate-L6ZYWDXK.js")).gateCommand,
   rollback: async () => (await import("./rollback-7SBGSZWO.js")).rollbackCommand

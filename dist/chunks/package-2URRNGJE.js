@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-DNMM6UPI.js";
+} from "./chunk-V5624MWQ.js";
 import {
   cancelOnSignals,
   packageRelease
@@ -31,7 +31,7 @@ import {
   unknown
 } from "./chunk-AKVSKOC7.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-MQH7SCTO.js";
+import "./chunk-KPDLMF4R.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";
 import {

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var CLAIM_FREE = 0;
 var CLAIM_MAIN = 2;
+var COLD_FACTOR = 6;
 var STEAL_MIN_BYTES = 4 * 1024 * 1024;
 var UNKNOWN_SIZE = STEAL_MIN_BYTES / 2;
 function workerSource() {
@@ -109,9 +110,11 @@ var TreePool = class {
   async parseQueuedHere() {
     for (; ; ) {
       const free = [...this.jobs.values()].filter((job2) => Atomics.load(job2.claim, 0) === CLAIM_FREE);
-      const bytes = free.reduce((sum, job2) => sum + (job2.size > 0 ? job2.size : UNKNOWN_SIZE), 0);
+      const sizeOf = (job2) => job2.size > 0 ? job2.size : UNKNOWN_SIZE;
+      const bytes = free.reduce((sum, job2) => sum + sizeOf(job2), 0);
       if (free.length === 0 || bytes < STEAL_MIN_BYTES) return;
-      const job = free.reduce((a, b) => b.size < a.size ? b : a);
+      const job = free.reduce((a, b) => sizeOf(b) < sizeOf(a) ? b : a);
+      if (bytes - sizeOf(job) < COLD_FACTOR * sizeOf(job)) return;
       if (Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_MAIN) !== CLAIM_FREE) continue;
       this.waiting.delete(job.id);
       this.keepAlive();
