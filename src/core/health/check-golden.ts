@@ -4,6 +4,10 @@
  * evaluators, the stacking meta-learner from its coefficients. This is what catches an ONNX
  * export that no longer matches its PyTorch model, or a tree edited by hand. Models without
  * an entry get a smoke run and are reported as `golden: none`.
+ *
+ * The entries' comparisons begin during `load` (`startGoldenEntries`), once its ONNX latency
+ * is measured: the main thread would otherwise only wait there for the tree parses. So this
+ * check's time is what was left of them, plus the stacking entry and the smoke runs.
  */
 import { readFileSync } from 'node:fs';
 import { errorMessage } from '../errors.js';
@@ -21,7 +25,7 @@ import {
 } from '../golden.js';
 import { feedsFrom, formatDims, nonFiniteOutputs, runOnnx, smokeFeeds } from '../models/onnx.js';
 import type { Problem } from '../report/types.js';
-import { onnxModel, treeModelFor } from './check-load.js';
+import { onnxModel, treeModelFor } from './models.js';
 import { fileProblem, plural, type CheckOutcome, type HealthContext } from './context.js';
 import { metaProbability, stackingMetaOf } from './stacking-meta.js';
 
@@ -41,13 +45,29 @@ export interface GoldenRow {
 
 const RECOMPUTED = new Set(['onnx', 'lightgbm', 'xgboost']);
 
-export async function checkGolden(ctx: HealthContext): Promise<CheckOutcome> {
+/** golden.json as read, and its model entries compared: what `startGoldenEntries` settles to. */
+export interface GoldenEntries {
+  golden?: Golden;
+  unavailable?: { status: 'warn' | 'fail'; message: string };
+  /** One row per entry of golden.json's models, in its order. */
+  rows: GoldenRow[];
+}
+
+/**
+ * Reads golden.json (parsed by `load` when it listed it) and starts comparing its model
+ * entries; once per healthcheck, so `load` can start it early and `golden` takes it over.
+ */
+export function startGoldenEntries(ctx: HealthContext): Promise<GoldenEntries> {
+  // Never rejects: every failure becomes `unavailable` or a failing row.
+  ctx.goldenEntries ??= compareGoldenEntries(ctx);
+  return ctx.goldenEntries;
+}
+
+async function compareGoldenEntries(ctx: HealthContext): Promise<GoldenEntries> {
   const rel = ctx.config.release.golden;
   const file = ctx.byPath.get(rel);
-  const rows: GoldenRow[] = [];
-  const problems: Problem[] = [];
   let golden: Golden | undefined;
-  let unavailable: { status: 'warn' | 'fail'; message: string } | undefined;
+  let unavailable: GoldenEntries['unavailable'];
 
   if (!file) {
     const listed = ctx.config.release.artifacts.some((a) => a.path === rel);
@@ -68,16 +88,6 @@ export async function checkGolden(ctx: HealthContext): Promise<CheckOutcome> {
       unavailable = { status: 'fail', message: ctx.goldenError };
     }
   }
-  if (unavailable)
-    problems.push(
-      fileProblem(
-        ctx,
-        unavailable.status === 'fail' ? 'error' : 'warning',
-        file ? rel : undefined,
-        unavailable.message,
-      ),
-    );
-
   const entries = golden?.models ?? {};
   const entryRow = async (name: string, entry: GoldenEntry): Promise<GoldenRow> => {
     const tolerance = entry.tolerance ?? golden!.tolerance;
@@ -123,12 +133,35 @@ export async function checkGolden(ctx: HealthContext): Promise<CheckOutcome> {
     }
   };
 
+  return {
+    ...(golden ? { golden } : {}),
+    ...(unavailable ? { unavailable } : {}),
+    rows: await Promise.all(Object.entries(entries).map(([name, entry]) => entryRow(name, entry))),
+  };
+}
+
+export async function checkGolden(ctx: HealthContext): Promise<CheckOutcome> {
+  const rel = ctx.config.release.golden;
+  const file = ctx.byPath.get(rel);
+  const rows: GoldenRow[] = [];
+  const problems: Problem[] = [];
+  const { golden, unavailable, rows: entryRows } = await startGoldenEntries(ctx);
+  const entries = golden?.models ?? {};
+  if (unavailable)
+    problems.push(
+      fileProblem(
+        ctx,
+        unavailable.status === 'fail' ? 'error' : 'warning',
+        file ? rel : undefined,
+        unavailable.message,
+      ),
+    );
+
   // Models the bundle holds that golden.json does not cover get a smoke run, reported as such.
   const smoked = ctx.files.filter((f) => RECOMPUTED.has(ctx.kinds.get(f.path)!) && !(f.path in entries));
   // All at once: the tree models answer on the worker thread while onnxruntime runs on this
   // one. The rows keep their order: entries, stacking, then smoke runs.
-  const [entryRows, stackingRow, smokeRows] = await Promise.all([
-    Promise.all(Object.entries(entries).map(([name, entry]) => entryRow(name, entry))),
+  const [stackingRow, smokeRows] = await Promise.all([
     golden?.stacking ? compareStacking(ctx, golden, rel) : undefined,
     Promise.all(smoked.map((f) => smokeRow(ctx, f.path, ctx.kinds.get(f.path)!))),
   ]);

@@ -12,17 +12,16 @@ import {
   measureLatency,
   nonFiniteOutputs,
   nonTensorOutputs,
-  openOnnxModel,
   runOnnx,
   smokeFeeds,
   ZIPMAP_FIX,
-  type OnnxModel,
   type OnnxValueInfo,
 } from '../models/onnx.js';
 import { inspectTorchArchive, type TorchArchiveInfo } from '../models/torch.js';
 import type { TreeModelInfo } from '../models/tree-model.js';
 import type { Problem } from '../report/types.js';
 import { parseJsonText } from '../validation/json-text.js';
+import { startGoldenEntries } from './check-golden.js';
 import {
   fileProblem,
   formatMs,
@@ -32,7 +31,8 @@ import {
   type CheckOutcome,
   type HealthContext,
 } from './context.js';
-import { TreePool, type TreeHandle } from './tree-pool.js';
+import { isTreeFile, onnxModel, startModelLoads, startOnnxLoads, treeModelFor } from './models.js';
+import type { TreeHandle } from './tree-pool.js';
 
 /**
  * The warm-latency sample: the smoke run above was the cold first run (it is the warm-up),
@@ -58,50 +58,6 @@ export interface LoadRow {
   line?: number;
 }
 
-/**
- * Starts parsing the tree models, on a second thread when there is one, as soon as the files
- * and their kinds are known: the parse then runs beside integrity, safety and onnxruntime.
- */
-export function startModelLoads(ctx: HealthContext): void {
-  for (const file of ctx.files) {
-    const kind = ctx.kinds.get(file.path);
-    if (kind === 'lightgbm' || kind === 'xgboost') treeModel(ctx, file.path, kind);
-  }
-}
-
-function treeModel(ctx: HealthContext, rel: string, kind: 'lightgbm' | 'xgboost'): Promise<TreeHandle> {
-  let loading = ctx.trees.get(rel);
-  if (!loading) {
-    ctx.treePool ??= new TreePool();
-    const file = ctx.byPath.get(rel)!;
-    loading = ctx.treePool.load(file.absolute, kind, rel, file.size);
-    // Rejections are read by `load`; this keeps an early failure from being "unhandled".
-    loading.catch(() => undefined);
-    ctx.trees.set(rel, loading);
-  }
-  return loading;
-}
-
-function startOnnxLoads(ctx: HealthContext): void {
-  for (const file of ctx.files) if (ctx.kinds.get(file.path) === 'onnx') onnxModel(ctx, file.path);
-}
-
-/** The ONNX session for a bundle file (created on first use when not started early). */
-export function onnxModel(ctx: HealthContext, rel: string): Promise<OnnxModel> {
-  let opening = ctx.onnx.get(rel);
-  if (!opening) {
-    opening = openOnnxModel(ctx.byPath.get(rel)!.absolute, rel);
-    opening.catch(() => undefined);
-    ctx.onnx.set(rel, opening);
-  }
-  return opening;
-}
-
-export function treeModelFor(ctx: HealthContext, rel: string): Promise<TreeHandle> | undefined {
-  const kind = ctx.kinds.get(rel);
-  return kind === 'lightgbm' || kind === 'xgboost' ? treeModel(ctx, rel, kind) : undefined;
-}
-
 export async function checkLoad(ctx: HealthContext): Promise<CheckOutcome> {
   startModelLoads(ctx);
   const rows: LoadRow[] = [];
@@ -111,8 +67,7 @@ export async function checkLoad(ctx: HealthContext): Promise<CheckOutcome> {
     [];
   const counts = { onnx: 0, tree: 0, torch: 0, json: 0, pickle: 0, other: 0 };
 
-  const isTree = (rel: string): boolean =>
-    ctx.kinds.get(rel) === 'lightgbm' || ctx.kinds.get(rel) === 'xgboost';
+  const isTree = (rel: string): boolean => isTreeFile(ctx, rel);
   // Small files first, concurrently; then ONNX, whose latency is measured with nothing else on this thread.
   const others = ctx.files.filter((f) => ctx.kinds.get(f.path) !== 'onnx' && !isTree(f.path));
   const otherRows = await mapLimit(others, 4, async (file): Promise<LoadRow> => {
@@ -217,6 +172,10 @@ export async function checkLoad(ctx: HealthContext): Promise<CheckOutcome> {
     }
   }
 
+  // Golden's comparisons start here, while this thread would otherwise wait for the tree
+  // parses: its ONNX runs happen now (after the latency above was measured alone), and each
+  // tree model's predictions are asked for as soon as the worker has parsed it.
+  void startGoldenEntries(ctx);
   // Tree models: the worker thread has been parsing them since config; this thread helps with
   // what the worker has not started, when enough is left to be worth a cold parse here.
   await ctx.treePool?.parseQueuedHere();
@@ -224,7 +183,7 @@ export async function checkLoad(ctx: HealthContext): Promise<CheckOutcome> {
     const kind = ctx.kinds.get(file.path) as 'lightgbm' | 'xgboost';
     counts.tree++;
     try {
-      const model = await treeModel(ctx, file.path, kind);
+      const model = await treeModelFor(ctx, file.path)!;
       treeDetails.push({ file: file.path, ...model.info, thread: model.thread });
       const smoke = await treeSmoke(model, file.path);
       const { info } = model;

@@ -1,7 +1,8 @@
 /**
  * What the healthcheck's checks share: the bundle as listed once, the kinds of its files,
  * and the results one check hands to a later one (ONNX sessions and parsed tree models are
- * made once by `load` and reused by `golden`; hashes by `integrity`).
+ * made once by `load` and reused by `golden`; hashes by `integrity`; golden's entries are
+ * compared from `load` on).
  */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { errorMessage, ModelgateError } from '../errors.js';
 import type { Golden } from '../golden.js';
 import type { OnnxModel } from '../models/onnx.js';
 import type { CheckResult, CheckStatus, Problem } from '../report/types.js';
+import type { GoldenEntries } from './check-golden.js';
 import type { BundleSurvey } from './head-start.js';
 import type { TreeHandle, TreePool } from './tree-pool.js';
 
@@ -56,6 +58,8 @@ export interface HealthContext {
   golden?: Golden;
   /** Why golden.json could not be read, when it could not. */
   goldenError?: string;
+  /** golden.json's entries, compared from the moment `load` has its ONNX sessions (check-golden.ts). */
+  goldenEntries?: Promise<GoldenEntries>;
   /** Why later checks cannot run (no bundle, refused tarball); they are skipped with it. */
   fatal?: { check: string; reason: string };
   /** Set by the tarball extraction when it refused the archive. */

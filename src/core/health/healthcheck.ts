@@ -18,10 +18,11 @@ import { checkConfig } from './check-config.js';
 import { checkGolden } from './check-golden.js';
 import { checkInference } from './check-inference.js';
 import { checkIntegrity } from './check-integrity.js';
-import { checkLoad, startModelLoads } from './check-load.js';
+import { checkLoad } from './check-load.js';
 import { checkSafety } from './check-safety.js';
 import { checkStacking } from './check-stacking.js';
 import { newContext, runCheck, type CheckOutcome, type HealthContext } from './context.js';
+import { startModelLoads } from './models.js';
 import { takeHeadStart, type HeadStart } from './head-start.js';
 import { TreePool } from './tree-pool.js';
 

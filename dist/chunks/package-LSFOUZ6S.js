@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-V5624MWQ.js";
+} from "./chunk-GHPH6OPC.js";
 import {
   cancelOnSignals,
   packageRelease
