@@ -13,7 +13,7 @@
  * instead of stopping. Stack discipline (MARK, underflow) follows pickle.py, so a file that
  * CPython would reject before importing anything is recognised as not being a pickle.
  *
- * Memory: the input is read through a window (see `FileSource`), long strings and byte
+ * Memory: the input is read through a window (see `ByteSource`), long strings and byte
  * payloads (array data) are skipped rather than copied, and containers keep only their
  * first items, so what remains grows with the number of memoized objects, not with the
  * size of the arrays a pickle carries.
@@ -190,60 +190,48 @@ class Fault extends Error {
   }
 }
 
-/** A byte range read opcode by opcode. `pos` and `end` are absolute offsets. */
-interface ByteSource {
-  pos: number;
-  readonly end: number;
-  /** Make `[pos, pos + n)` addressable through `view` (n must be at most `window`). */
-  fill(n: number): void;
-  /** The buffer and the offset in it that corresponds to `pos`. */
-  view(): { buf: Uint8Array; at: number };
+/**
+ * A byte range read opcode by opcode: `[pos, end)` of a buffer in memory, or of an open file
+ * read with `readSync` through a window (1 MiB unless told otherwise): the walker is
+ * synchronous and only ever needs the next opcode and its argument, so it crosses a
+ * multi-GB file without holding it. One class for both, with the window's bytes in plain
+ * fields: the walker reads through it for every opcode, and two classes behind one interface
+ * made V8 deoptimise and recompile the walker in the middle of a scan. `pos` and `end` are
+ * absolute offsets.
+ */
+class ByteSource {
+  /** The window holds bytes [bufStart, bufStart + bufLen) of the range. */
+  buf: Uint8Array;
+  bufStart: number;
+  bufLen: number;
   /** The largest `n` `fill` accepts. */
   readonly window: number;
-}
 
-class MemorySource implements ByteSource {
-  pos = 0;
-  readonly end: number;
-  readonly window: number;
-  constructor(private readonly data: Uint8Array) {
-    this.end = data.length;
-    this.window = data.length;
-  }
-  fill(): void {}
-  view(): { buf: Uint8Array; at: number } {
-    return { buf: this.data, at: this.pos };
-  }
-}
-
-/**
- * A window over `[start, end)` of an open file, read with `readSync`: the walker is
- * synchronous and only ever needs the next opcode and its argument, so a 1 MiB window lets
- * it cross a multi-GB file without holding it.
- */
-class FileSource implements ByteSource {
-  pos: number;
-  readonly end: number;
-  readonly window: number;
-  private readonly buf: Buffer;
-  private bufStart: number;
-  private bufLen = 0;
-
-  constructor(
+  private constructor(
+    /** The open file, or -1 when the whole range is `buf`. */
     private readonly fd: number,
-    start: number,
-    end: number,
-    window = 1 << 20,
+    buf: Uint8Array,
+    public pos: number,
+    readonly end: number,
   ) {
-    this.pos = start;
-    this.end = end;
-    // Never larger than the range itself: a small zip member gets a small buffer.
-    this.window = Math.max(1, Math.min(window, end - start));
-    this.buf = Buffer.allocUnsafe(this.window);
-    this.bufStart = start;
+    this.buf = buf;
+    this.bufStart = pos;
+    this.bufLen = fd < 0 ? buf.length : 0;
+    this.window = buf.length;
   }
 
+  static memory(data: Uint8Array): ByteSource {
+    return new ByteSource(-1, data, 0, data.length);
+  }
+
+  static file(fd: number, start: number, end: number, window: number): ByteSource {
+    // Never larger than the range itself: a small zip member gets a small buffer.
+    return new ByteSource(fd, Buffer.allocUnsafe(Math.max(1, Math.min(window, end - start))), start, end);
+  }
+
+  /** Makes `[pos, pos + n)` addressable in `buf` at `pos - bufStart` (n must be at most `window`). */
   fill(n: number): void {
+    if (this.fd < 0) return;
     const want = Math.min(n, this.end - this.pos);
     if (this.pos >= this.bufStart && this.pos + want <= this.bufStart + this.bufLen) return;
     let len = 0;
@@ -255,10 +243,13 @@ class FileSource implements ByteSource {
     }
     this.bufStart = this.pos;
     this.bufLen = len;
-  }
-
-  view(): { buf: Uint8Array; at: number } {
-    return { buf: this.buf.subarray(0, this.bufLen), at: this.pos - this.bufStart };
+    // The file shrank since its size was taken: stop here rather than read stale bytes.
+    if (len < want)
+      throw new Fault(
+        `cannot read past offset ${this.pos + len}: the file is shorter than it was`,
+        this.pos + len,
+        true,
+      );
   }
 }
 
@@ -294,14 +285,19 @@ class Reader {
   /** Up to `n` (small) bytes, as a view valid until the next read. */
   fixed(n: number, what: string): Uint8Array {
     this.need(n, what);
-    this.src.fill(n);
-    const { buf, at } = this.src.view();
-    this.src.pos += n;
-    return buf.subarray(at, at + n);
+    const src = this.src;
+    src.fill(n);
+    const at = src.pos - src.bufStart;
+    src.pos += n;
+    return src.buf.subarray(at, at + n);
   }
 
+  /** One byte, without the view `fixed` makes: most opcodes and arguments are one byte. */
   byte(what: string): number {
-    return this.fixed(1, what)[0] as number;
+    this.need(1, what);
+    const src = this.src;
+    src.fill(1);
+    return src.buf[src.pos++ - src.bufStart] as number;
   }
 
   /** A payload of `n` bytes: a copy when at most `keep`, else skipped without reading. */
@@ -334,7 +330,8 @@ class Reader {
       this.src.pos = start + scanned;
       // Whatever is buffered from pos on; a refill only happens once it is used up.
       this.src.fill(1);
-      const { buf, at } = this.src.view();
+      const buf = this.src.buf.subarray(0, this.src.bufLen);
+      const at = this.src.pos - this.src.bufStart;
       const chunkEnd = Math.min(buf.length, at + (this.src.end - this.src.pos));
       const nl = buf.indexOf(0x0a, at);
       const stop = nl >= 0 && nl < chunkEnd ? nl : chunkEnd;
@@ -1082,7 +1079,7 @@ function walk(src: ByteSource, options: PickleScanOptions = {}): PickleScan {
 
 /** Walks every pickle in `data` (concatenated pickles included) without executing anything. */
 export function scanPickle(data: Uint8Array, options?: PickleScanOptions): PickleScan {
-  return walk(new MemorySource(data), options);
+  return walk(ByteSource.memory(data), options);
 }
 
 /**
@@ -1095,5 +1092,5 @@ export function scanPickleFd(
   end: number,
   options: PickleScanOptions & { window?: number } = {},
 ): PickleScan {
-  return walk(new FileSource(fd, start, end, Math.max(64, options.window ?? 1 << 20)), options);
+  return walk(ByteSource.file(fd, start, end, Math.max(64, options.window ?? 1 << 20)), options);
 }

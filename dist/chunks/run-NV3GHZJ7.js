@@ -27,8 +27,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-GMLUGMTD.js")).healthcheckCommand,
-  package: async () => (await import("./package-LSFOUZ6S.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-6Y57Q3UA.js")).healthcheckCommand,
+  package: async () => (await import("./package-I7TEOZQS.js")).packageCommand,
   deploy: async () => (await import("./deploy-5JWS5JP2.js")).deployCommand,
   gate: async () => (await import("./gate-L6ZYWDXK.js")).gateCommand,
   rollback: async () => (await import("./rollback-7SBGSZWO.js")).rollbackCommand

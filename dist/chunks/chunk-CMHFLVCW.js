@@ -1714,39 +1714,34 @@ var Fault = class extends Error {
   at;
   truncated;
 };
-var MemorySource = class {
-  constructor(data) {
-    this.data = data;
-    this.end = data.length;
-    this.window = data.length;
-  }
-  data;
-  pos = 0;
-  end;
-  window;
-  fill() {
-  }
-  view() {
-    return { buf: this.data, at: this.pos };
-  }
-};
-var FileSource = class {
-  constructor(fd, start, end, window = 1 << 20) {
+var ByteSource = class _ByteSource {
+  constructor(fd, buf, pos, end) {
     this.fd = fd;
-    this.pos = start;
+    this.pos = pos;
     this.end = end;
-    this.window = Math.max(1, Math.min(window, end - start));
-    this.buf = Buffer.allocUnsafe(this.window);
-    this.bufStart = start;
+    this.buf = buf;
+    this.bufStart = pos;
+    this.bufLen = fd < 0 ? buf.length : 0;
+    this.window = buf.length;
   }
   fd;
   pos;
   end;
-  window;
+  /** The window holds bytes [bufStart, bufStart + bufLen) of the range. */
   buf;
   bufStart;
-  bufLen = 0;
+  bufLen;
+  /** The largest `n` `fill` accepts. */
+  window;
+  static memory(data) {
+    return new _ByteSource(-1, data, 0, data.length);
+  }
+  static file(fd, start, end, window) {
+    return new _ByteSource(fd, Buffer.allocUnsafe(Math.max(1, Math.min(window, end - start))), start, end);
+  }
+  /** Makes `[pos, pos + n)` addressable in `buf` at `pos - bufStart` (n must be at most `window`). */
   fill(n) {
+    if (this.fd < 0) return;
     const want = Math.min(n, this.end - this.pos);
     if (this.pos >= this.bufStart && this.pos + want <= this.bufStart + this.bufLen) return;
     let len = 0;
@@ -1758,9 +1753,12 @@ var FileSource = class {
     }
     this.bufStart = this.pos;
     this.bufLen = len;
-  }
-  view() {
-    return { buf: this.buf.subarray(0, this.bufLen), at: this.pos - this.bufStart };
+    if (len < want)
+      throw new Fault(
+        `cannot read past offset ${this.pos + len}: the file is shorter than it was`,
+        this.pos + len,
+        true
+      );
   }
 };
 var latin1 = new TextDecoder("latin1");
@@ -1791,13 +1789,18 @@ var Reader = class {
   /** Up to `n` (small) bytes, as a view valid until the next read. */
   fixed(n, what) {
     this.need(n, what);
-    this.src.fill(n);
-    const { buf, at } = this.src.view();
-    this.src.pos += n;
-    return buf.subarray(at, at + n);
+    const src = this.src;
+    src.fill(n);
+    const at = src.pos - src.bufStart;
+    src.pos += n;
+    return src.buf.subarray(at, at + n);
   }
+  /** One byte, without the view `fixed` makes: most opcodes and arguments are one byte. */
   byte(what) {
-    return this.fixed(1, what)[0];
+    this.need(1, what);
+    const src = this.src;
+    src.fill(1);
+    return src.buf[src.pos++ - src.bufStart];
   }
   /** A payload of `n` bytes: a copy when at most `keep`, else skipped without reading. */
   payload(n, keep2, what) {
@@ -1827,7 +1830,8 @@ var Reader = class {
       }
       this.src.pos = start + scanned;
       this.src.fill(1);
-      const { buf, at } = this.src.view();
+      const buf = this.src.buf.subarray(0, this.src.bufLen);
+      const at = this.src.pos - this.src.bufStart;
       const chunkEnd = Math.min(buf.length, at + (this.src.end - this.src.pos));
       const nl = buf.indexOf(10, at);
       const stop = nl >= 0 && nl < chunkEnd ? nl : chunkEnd;
@@ -2515,10 +2519,10 @@ function walk(src, options = {}) {
   return result;
 }
 function scanPickle(data, options) {
-  return walk(new MemorySource(data), options);
+  return walk(ByteSource.memory(data), options);
 }
 function scanPickleFd(fd, start, end, options = {}) {
-  return walk(new FileSource(fd, start, end, Math.max(64, options.window ?? 1 << 20)), options);
+  return walk(ByteSource.file(fd, start, end, Math.max(64, options.window ?? 1 << 20)), options);
 }
 
 // src/core/models/torch.ts

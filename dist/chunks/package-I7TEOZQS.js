@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-GHPH6OPC.js";
+} from "./chunk-CMHFLVCW.js";
 import {
   cancelOnSignals,
   packageRelease

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-GHPH6OPC.js";
+} from "./chunk-CMHFLVCW.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-4JDXJ7PY.js";
 import "./chunk-ZY3O6VA3.js";
