@@ -7,5 +7,5 @@ import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/cli.ts
 if (process.argv[2] === "healthcheck") warmHealthcheck();
-var { main } = await import("../chunks/run-NV3GHZJ7.js");
+var { main } = await import("../chunks/run-U464OJ5E.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { loadConfig } from '../../src/core/config/load.js';
+import { loadConfig, parseConfig } from '../../src/core/config/load.js';
 import { configJsonSchema } from '../../scripts/emit-schema.js';
 import { repoRoot } from '../support/shared.js';
 
@@ -36,4 +36,30 @@ test('the JSON Schema rejects what the loader rejects', () => {
     validate({ release: { name: 'x', artifacts: [{ path: 'a.onnx', kind: 'onnx' }] }, extra: 1 }),
     false,
   );
+});
+
+test('each parse gets its own defaults: changing one parsed config never changes the next', async () => {
+  const minimal = [
+    'release:',
+    '  name: x',
+    '  artifacts: [{ path: a.onnx, kind: onnx }]',
+    'gate:',
+    '  shadow: {}',
+    'deploy:',
+    '  host: 127.0.0.1',
+    '  path: /opt/x',
+    '  restart: "true"',
+    '  is_active: "true"',
+    '',
+  ].join('\n');
+  const first = parseConfig(minimal, 'modelgate.yml').config;
+  const second = parseConfig(minimal, 'modelgate.yml').config;
+  assert.deepEqual(first, second);
+  first.gate.training.horizons['1h']!.oof_auc!.min = 0.99;
+  first.gate.shadow!.rules['ml_coverage']!.min = 0.01;
+  first.deploy!.verify.fail.push('Segfault');
+  first.deploy!.flags.shadow['X'] = '1';
+  const third = parseConfig(minimal, 'modelgate.yml').config;
+  assert.deepEqual(third, second);
+  assert.equal(second.gate.training.horizons['4h']!.oof_auc!.min, 0.55);
 });

@@ -76,10 +76,22 @@ const DEFAULT_HORIZON_RULES = {
   n_oof: { min: 10000, severity: 'fail' as const },
 };
 
+/**
+ * Defaults are built afresh for each parse (zod copies only the top level of a default value),
+ * so that a caller changing its parsed config never changes the next parse's.
+ */
+function defaultHorizons() {
+  return {
+    '1h': structuredClone(DEFAULT_HORIZON_RULES),
+    '4h': structuredClone(DEFAULT_HORIZON_RULES),
+    '24h': structuredClone(DEFAULT_HORIZON_RULES),
+  };
+}
+
 /** The seed's training gate: 1h, 4h and 24h each need oof_auc >= 0.55, test_auc >= 0.52, n_oof >= 10000. */
 function defaultTrainingGate() {
   return {
-    horizons: { '1h': DEFAULT_HORIZON_RULES, '4h': DEFAULT_HORIZON_RULES, '24h': DEFAULT_HORIZON_RULES },
+    horizons: defaultHorizons(),
     base: {},
     global: {},
     warn: { overfit_gap: 0.15 },
@@ -114,11 +126,7 @@ export const configSchema = z.strictObject({
     z.strictObject({
       training: z._default(
         z.strictObject({
-          horizons: z._default(z.record(z.string(), metricRules), {
-            '1h': DEFAULT_HORIZON_RULES,
-            '4h': DEFAULT_HORIZON_RULES,
-            '24h': DEFAULT_HORIZON_RULES,
-          }),
+          horizons: z._default(z.record(z.string(), metricRules), defaultHorizons),
           base: z
             ._default(z.record(z.string(), metricRules), {})
             .check(
@@ -145,7 +153,7 @@ export const configSchema = z.strictObject({
             .check(z.describe('Trade-log glob, relative to deploy.path on the target.')),
           window: z._default(duration, '2d'),
           min_records: z._default(z.number().check(z.int(), z.nonnegative()), 20),
-          rules: z._default(z.record(z.string(), shadowRule), DEFAULT_SHADOW_RULES),
+          rules: z._default(z.record(z.string(), shadowRule), () => structuredClone(DEFAULT_SHADOW_RULES)),
           fields: z
             ._default(z.record(z.string(), z.string()), {})
             .check(z.describe('Overrides of trade-log field paths, e.g. { bull_prob: ml.bull_prob }.')),
@@ -200,7 +208,7 @@ export const configSchema = z.strictObject({
           // line is in: a release that loads and then crashes must not pass.
           settle: z._default(duration, '5s'),
         }),
-        { expect: [], fail: ['Traceback', 'ERROR', 'CRITICAL'], timeout: '60s', settle: '5s' },
+        () => ({ expect: [], fail: ['Traceback', 'ERROR', 'CRITICAL'], timeout: '60s', settle: '5s' }),
       ),
       flags: z._default(
         z.strictObject({
@@ -220,7 +228,7 @@ export const configSchema = z.strictObject({
             {},
           ),
         }),
-        { file: '.env', shadow: {}, promote: {} },
+        () => ({ file: '.env', shadow: {}, promote: {} }),
       ),
       lock_timeout: z._default(duration, '5m'),
       stale_lock: z._default(duration, '2h'),

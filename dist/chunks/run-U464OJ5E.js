@@ -27,11 +27,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-6Y57Q3UA.js")).healthcheckCommand,
-  package: async () => (await import("./package-I7TEOZQS.js")).packageCommand,
-  deploy: async () => (await import("./deploy-5JWS5JP2.js")).deployCommand,
-  gate: async () => (await import("./gate-L6ZYWDXK.js")).gateCommand,
-  rollback: async () => (await import("./rollback-7SBGSZWO.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-ZKRJ6644.js")).healthcheckCommand,
+  package: async () => (await import("./package-WM3SXVBN.js")).packageCommand,
+  deploy: async () => (await import("./deploy-5WEDSKWV.js")).deployCommand,
+  gate: async () => (await import("./gate-CGEMTJGO.js")).gateCommand,
+  rollback: async () => (await import("./rollback-EZDBKWW3.js")).rollbackCommand
 };
 
 // src/cli/run.ts

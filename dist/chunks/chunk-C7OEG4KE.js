@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-YVPG7HT6.js";
+} from "./chunk-GWD3PN6V.js";
 import {
   listTarball,
   readTarballFile
@@ -22,7 +22,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-4JDXJ7PY.js";
+} from "./chunk-THYKCKB2.js";
 import {
   booleanInput,
   choiceInput,

@@ -92,9 +92,16 @@ var DEFAULT_HORIZON_RULES = {
   test_auc: { min: 0.52, severity: "fail" },
   n_oof: { min: 1e4, severity: "fail" }
 };
+function defaultHorizons() {
+  return {
+    "1h": structuredClone(DEFAULT_HORIZON_RULES),
+    "4h": structuredClone(DEFAULT_HORIZON_RULES),
+    "24h": structuredClone(DEFAULT_HORIZON_RULES)
+  };
+}
 function defaultTrainingGate() {
   return {
-    horizons: { "1h": DEFAULT_HORIZON_RULES, "4h": DEFAULT_HORIZON_RULES, "24h": DEFAULT_HORIZON_RULES },
+    horizons: defaultHorizons(),
     base: {},
     global: {},
     warn: { overfit_gap: 0.15 }
@@ -120,11 +127,7 @@ var configSchema = strictObject({
     strictObject({
       training: _default(
         strictObject({
-          horizons: _default(record(string(), metricRules), {
-            "1h": DEFAULT_HORIZON_RULES,
-            "4h": DEFAULT_HORIZON_RULES,
-            "24h": DEFAULT_HORIZON_RULES
-          }),
+          horizons: _default(record(string(), metricRules), defaultHorizons),
           base: _default(record(string(), metricRules), {}).check(
             describe("Rules per base model, e.g. { lstm: { oof_auc: { min: 0.57, severity: warn } } }.")
           ),
@@ -143,7 +146,7 @@ var configSchema = strictObject({
           logs: _default(string().check(_minLength(1)), "data/live/trades_*.jsonl").check(describe("Trade-log glob, relative to deploy.path on the target.")),
           window: _default(duration, "2d"),
           min_records: _default(number().check(int(), _nonnegative()), 20),
-          rules: _default(record(string(), shadowRule), DEFAULT_SHADOW_RULES),
+          rules: _default(record(string(), shadowRule), () => structuredClone(DEFAULT_SHADOW_RULES)),
           fields: _default(record(string(), string()), {}).check(describe("Overrides of trade-log field paths, e.g. { bull_prob: ml.bull_prob }.")),
           collapse_std: _default(number().check(_nonnegative()), 1e-3).check(describe("A prediction std below this is a collapsed model.")),
           promote_after: _default(duration, "24h")
@@ -186,7 +189,7 @@ var configSchema = strictObject({
           // line is in: a release that loads and then crashes must not pass.
           settle: _default(duration, "5s")
         }),
-        { expect: [], fail: ["Traceback", "ERROR", "CRITICAL"], timeout: "60s", settle: "5s" }
+        () => ({ expect: [], fail: ["Traceback", "ERROR", "CRITICAL"], timeout: "60s", settle: "5s" })
       ),
       flags: _default(
         strictObject({
@@ -206,7 +209,7 @@ var configSchema = strictObject({
             {}
           )
         }),
-        { file: ".env", shadow: {}, promote: {} }
+        () => ({ file: ".env", shadow: {}, promote: {} })
       ),
       lock_timeout: _default(duration, "5m"),
       stale_lock: _default(duration, "2h"),

@@ -11,7 +11,7 @@ import {
   MANIFEST_SCHEMA,
   PARSE_ONCE,
   manifestSchema
-} from "./chunk-4JDXJ7PY.js";
+} from "./chunk-THYKCKB2.js";
 import {
   _null,
   array,

@@ -18,7 +18,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-4JDXJ7PY.js";
+} from "./chunk-THYKCKB2.js";
 import {
   booleanInput,
   choiceInput,

@@ -10,7 +10,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-4JDXJ7PY.js";
+} from "./chunk-THYKCKB2.js";
 import {
   optionalInput,
   requiredInput

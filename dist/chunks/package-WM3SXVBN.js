@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-CMHFLVCW.js";
+} from "./chunk-WLGXLXAJ.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-YVPG7HT6.js";
+} from "./chunk-GWD3PN6V.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-HGXEVXB7.js";
 import {
   loadConfigInput,
   resolveIn
-} from "./chunk-4JDXJ7PY.js";
+} from "./chunk-THYKCKB2.js";
 import {
   booleanInput,
   choiceInput,

@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-2H7KCDCJ.js";
+} from "./chunk-C7OEG4KE.js";
 import {
   cancelOnSignals
-} from "./chunk-YVPG7HT6.js";
+} from "./chunk-GWD3PN6V.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -43,7 +43,7 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-4JDXJ7PY.js";
+} from "./chunk-THYKCKB2.js";
 import {
   booleanInput,
   choiceInput,
