@@ -9,4 +9,4 @@ import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/healthcheck.ts
-await runAction("healthcheck", async () => (await import("../chunks/healthcheck-ZKRJ6644.js")).healthcheckCommand);
+await runAction("healthcheck", async () => (await import("../chunks/healthcheck-6P6AHYMF.js")).healthcheckCommand);

@@ -5,7 +5,17 @@
  * in-memory scan sees.
  */
 import assert from 'node:assert/strict';
-import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { scanPickle, scanPickleFd, type PickleScan } from '../../src/core/safety/pickle.js';
@@ -182,4 +192,25 @@ test('windowed file reads see exactly what an in-memory scan sees (reference sam
   const data2 = reference(t, 'pickle', 'picklescan', 'data2');
   if (!data || !data2) return;
   assert.ok(compareWindowed(data) + compareWindowed(data2) >= 20);
+});
+
+test('a file that shrinks under the walker fails the scan where it now ends, never reading stale bytes', (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'modelgate-pickle-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'two.pkl');
+  const one = [0x80, 2, 0x4b, 1, 0x2e]; // PROTO 2, BININT1 1, STOP
+  writeFileSync(file, Uint8Array.from([...one, ...one]));
+  const fd = openSync(file, 'r');
+  try {
+    // Listed at 10 bytes, then cut to 5: the first pickle is whole, the second is gone.
+    truncateSync(file, 5);
+    for (const window of [64, 3]) {
+      const scan = scanPickleFd(fd, 0, 10, { window });
+      assert.equal(scan.pickles, 1);
+      assert.equal(scan.error, 'cannot read past offset 5: the file is shorter than it was');
+      assert.equal(scan.truncated, true);
+    }
+  } finally {
+    closeSync(fd);
+  }
 });

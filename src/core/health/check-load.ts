@@ -175,7 +175,9 @@ export async function checkLoad(ctx: HealthContext): Promise<CheckOutcome> {
   // Golden's comparisons start here, while this thread would otherwise wait for the tree
   // parses: its ONNX runs happen now (after the latency above was measured alone), and each
   // tree model's predictions are asked for as soon as the worker has parsed it.
-  void startGoldenEntries(ctx);
+  // Its promise never rejects (every failure becomes a row); the catch only keeps a future
+  // bug from crashing the process here rather than failing the golden check.
+  startGoldenEntries(ctx).catch(() => undefined);
   // Tree models: the worker thread has been parsing them since config; this thread helps with
   // what the worker has not started, when enough is left to be worth a cold parse here.
   await ctx.treePool?.parseQueuedHere();

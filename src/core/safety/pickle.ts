@@ -190,6 +190,13 @@ class Fault extends Error {
   }
 }
 
+/** The file ended before the range the walker was given: it shrank while being read. */
+class Shrunk extends Fault {
+  constructor(at: number) {
+    super(`cannot read past offset ${at}: the file is shorter than it was`, at, true);
+  }
+}
+
 /**
  * A byte range read opcode by opcode: `[pos, end)` of a buffer in memory, or of an open file
  * read with `readSync` through a window (1 MiB unless told otherwise): the walker is
@@ -244,12 +251,7 @@ class ByteSource {
     this.bufStart = this.pos;
     this.bufLen = len;
     // The file shrank since its size was taken: stop here rather than read stale bytes.
-    if (len < want)
-      throw new Fault(
-        `cannot read past offset ${this.pos + len}: the file is shorter than it was`,
-        this.pos + len,
-        true,
-      );
+    if (len < want) throw new Shrunk(this.pos + len);
   }
 }
 
@@ -1054,7 +1056,7 @@ function walk(src: ByteSource, options: PickleScanOptions = {}): PickleScan {
         if (!(e instanceof Fault)) throw e;
         end = e.at;
         truncated = e.truncated;
-        if (walker.pickles === 0) error = e.message;
+        if (walker.pickles === 0 || e instanceof Shrunk) error = e.message;
         else if (e.at === start) error = `unexpected bytes after pickle ${walker.pickles}: ${e.message}`;
         else error = `pickle ${walker.pickles + 1} (from offset ${start}): ${e.message}`;
       }

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-WLGXLXAJ.js";
+} from "./chunk-AITVVHNN.js";
 import {
   cancelOnSignals,
   packageRelease

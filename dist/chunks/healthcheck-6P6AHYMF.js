@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-WLGXLXAJ.js";
+} from "./chunk-AITVVHNN.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-THYKCKB2.js";
 import "./chunk-ZY3O6VA3.js";

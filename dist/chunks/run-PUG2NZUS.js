@@ -27,8 +27,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-ZKRJ6644.js")).healthcheckCommand,
-  package: async () => (await import("./package-WM3SXVBN.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-6P6AHYMF.js")).healthcheckCommand,
+  package: async () => (await import("./package-BNENYDAF.js")).packageCommand,
   deploy: async () => (await import("./deploy-5WEDSKWV.js")).deployCommand,
   gate: async () => (await import("./gate-CGEMTJGO.js")).gateCommand,
   rollback: async () => (await import("./rollback-EZDBKWW3.js")).rollbackCommand

@@ -1714,6 +1714,11 @@ var Fault = class extends Error {
   at;
   truncated;
 };
+var Shrunk = class extends Fault {
+  constructor(at) {
+    super(`cannot read past offset ${at}: the file is shorter than it was`, at, true);
+  }
+};
 var ByteSource = class _ByteSource {
   constructor(fd, buf, pos, end) {
     this.fd = fd;
@@ -1753,12 +1758,7 @@ var ByteSource = class _ByteSource {
     }
     this.bufStart = this.pos;
     this.bufLen = len;
-    if (len < want)
-      throw new Fault(
-        `cannot read past offset ${this.pos + len}: the file is shorter than it was`,
-        this.pos + len,
-        true
-      );
+    if (len < want) throw new Shrunk(this.pos + len);
   }
 };
 var latin1 = new TextDecoder("latin1");
@@ -2497,7 +2497,7 @@ function walk(src, options = {}) {
         if (!(e instanceof Fault)) throw e;
         end = e.at;
         truncated = e.truncated;
-        if (walker.pickles === 0) error = e.message;
+        if (walker.pickles === 0 || e instanceof Shrunk) error = e.message;
         else if (e.at === start) error = `unexpected bytes after pickle ${walker.pickles}: ${e.message}`;
         else error = `pickle ${walker.pickles + 1} (from offset ${start}): ${e.message}`;
       }
@@ -2851,7 +2851,7 @@ async function checkLoad(ctx) {
       rows.push(failRow(file.path, "onnx", error));
     }
   }
-  void startGoldenEntries(ctx);
+  startGoldenEntries(ctx).catch(() => void 0);
   await ctx.treePool?.parseQueuedHere();
   for (const file of ctx.files.filter((f) => isTree(f.path))) {
     const kind = ctx.kinds.get(file.path);
