@@ -5,10 +5,10 @@ import {
 } from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-2NRKYE37.js";
-import "../chunks/chunk-HMP72DGV.js";
+} from "../chunks/chunk-NL7RYT6R.js";
+import "../chunks/chunk-IIVQPI2Y.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-KPDLMF4R.js";
+import "../chunks/chunk-Z65MS5YZ.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

@@ -25,7 +25,7 @@ import {
 } from '../golden.js';
 import { feedsFrom, formatDims, nonFiniteOutputs, runOnnx, smokeFeeds } from '../models/onnx.js';
 import type { Problem } from '../report/types.js';
-import { onnxModel, treeModelFor } from './models.js';
+import { isTreeFile, onnxModel, treeModelFor } from './models.js';
 import { fileProblem, plural, type CheckOutcome, type HealthContext } from './context.js';
 import { metaProbability, stackingMetaOf } from './stacking-meta.js';
 
@@ -110,7 +110,7 @@ async function compareGoldenEntries(ctx: HealthContext): Promise<GoldenEntries> 
         );
       } else if (entry.kind === 'onnx' && kind === 'onnx') {
         return await compareOnnx(ctx, name, entry, tolerance, rel, row);
-      } else if (entry.kind === 'tree' && (kind === 'lightgbm' || kind === 'xgboost')) {
+      } else if (entry.kind === 'tree' && isTreeFile(ctx, name)) {
         return await compareTree(ctx, name, entry, tolerance, rel, row);
       } else if (!RECOMPUTED.has(kind)) {
         return row(

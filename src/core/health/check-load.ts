@@ -31,7 +31,14 @@ import {
   type CheckOutcome,
   type HealthContext,
 } from './context.js';
-import { isTreeFile, onnxModel, startModelLoads, startOnnxLoads, treeModelFor } from './models.js';
+import {
+  isTreeFile,
+  onnxModel,
+  startModelLoads,
+  startOnnxLoads,
+  treeFileKind,
+  treeModelFor,
+} from './models.js';
 import type { TreeHandle } from './tree-pool.js';
 
 /**
@@ -67,9 +74,8 @@ export async function checkLoad(ctx: HealthContext): Promise<CheckOutcome> {
     [];
   const counts = { onnx: 0, tree: 0, torch: 0, json: 0, pickle: 0, other: 0 };
 
-  const isTree = (rel: string): boolean => isTreeFile(ctx, rel);
   // Small files first, concurrently; then ONNX, whose latency is measured with nothing else on this thread.
-  const others = ctx.files.filter((f) => ctx.kinds.get(f.path) !== 'onnx' && !isTree(f.path));
+  const others = ctx.files.filter((f) => ctx.kinds.get(f.path) !== 'onnx' && !isTreeFile(ctx, f.path));
   const otherRows = await mapLimit(others, 4, async (file): Promise<LoadRow> => {
     const kind = ctx.kinds.get(file.path) ?? 'other';
     try {
@@ -181,8 +187,9 @@ export async function checkLoad(ctx: HealthContext): Promise<CheckOutcome> {
   // Tree models: the worker thread has been parsing them since config; this thread helps with
   // what the worker has not started, when enough is left to be worth a cold parse here.
   await ctx.treePool?.parseQueuedHere();
-  for (const file of ctx.files.filter((f) => isTree(f.path))) {
-    const kind = ctx.kinds.get(file.path) as 'lightgbm' | 'xgboost';
+  for (const file of ctx.files) {
+    const kind = treeFileKind(ctx, file.path);
+    if (!kind) continue;
     counts.tree++;
     try {
       const model = await treeModelFor(ctx, file.path)!;

@@ -13,15 +13,17 @@ import { TreePool, type TreeHandle } from './tree-pool.js';
  * and their kinds are known: the parse then runs beside integrity, safety and onnxruntime.
  */
 export function startModelLoads(ctx: HealthContext): void {
-  for (const file of ctx.files) {
-    const kind = ctx.kinds.get(file.path);
-    if (kind === 'lightgbm' || kind === 'xgboost') treeModel(ctx, file.path, kind);
-  }
+  for (const file of ctx.files) treeModelFor(ctx, file.path);
+}
+
+/** The tree kind of a bundle file, as config decided it; undefined for any other file. */
+export function treeFileKind(ctx: HealthContext, rel: string): 'lightgbm' | 'xgboost' | undefined {
+  const kind = ctx.kinds.get(rel);
+  return kind === 'lightgbm' || kind === 'xgboost' ? kind : undefined;
 }
 
 export function isTreeFile(ctx: HealthContext, rel: string): boolean {
-  const kind = ctx.kinds.get(rel);
-  return kind === 'lightgbm' || kind === 'xgboost';
+  return treeFileKind(ctx, rel) !== undefined;
 }
 
 function treeModel(ctx: HealthContext, rel: string, kind: 'lightgbm' | 'xgboost'): Promise<TreeHandle> {
@@ -39,8 +41,8 @@ function treeModel(ctx: HealthContext, rel: string, kind: 'lightgbm' | 'xgboost'
 
 /** The parsed tree model of a bundle file; undefined when the file is not a tree model. */
 export function treeModelFor(ctx: HealthContext, rel: string): Promise<TreeHandle> | undefined {
-  const kind = ctx.kinds.get(rel);
-  return kind === 'lightgbm' || kind === 'xgboost' ? treeModel(ctx, rel, kind) : undefined;
+  const kind = treeFileKind(ctx, rel);
+  return kind ? treeModel(ctx, rel, kind) : undefined;
 }
 
 export function startOnnxLoads(ctx: HealthContext): void {

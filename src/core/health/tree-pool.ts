@@ -100,6 +100,11 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
+/** A job's size as parseQueuedHere weighs it. */
+function jobBytes(job: Job): number {
+  return job.size > 0 ? job.size : UNKNOWN_SIZE;
+}
+
 type Answer = Extract<TreeReply, { ok: true }>;
 type Waiting = { resolve: (reply: Answer) => void; reject: (error: Error) => void };
 
@@ -217,11 +222,10 @@ export class TreePool {
   async parseQueuedHere(): Promise<void> {
     for (;;) {
       const free = [...this.jobs.values()].filter((job) => Atomics.load(job.claim, 0) === CLAIM_FREE);
-      const sizeOf = (job: Job): number => (job.size > 0 ? job.size : UNKNOWN_SIZE);
-      const bytes = free.reduce((sum, job) => sum + sizeOf(job), 0);
+      const bytes = free.reduce((sum, job) => sum + jobBytes(job), 0);
       if (free.length === 0 || bytes < STEAL_MIN_BYTES) return;
-      const job = free.reduce((a, b) => (sizeOf(b) < sizeOf(a) ? b : a));
-      if (bytes - sizeOf(job) < COLD_FACTOR * sizeOf(job)) return;
+      const job = free.reduce((a, b) => (jobBytes(b) < jobBytes(a) ? b : a));
+      if (bytes - jobBytes(job) < COLD_FACTOR * jobBytes(job)) return;
       if (Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_MAIN) !== CLAIM_FREE) continue;
       // The worker skips a job claimed here and answers nothing for it.
       this.waiting.delete(job.id);

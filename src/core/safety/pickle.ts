@@ -208,11 +208,9 @@ class Shrunk extends Fault {
  */
 class ByteSource {
   /** The window holds bytes [bufStart, bufStart + bufLen) of the range. */
-  buf: Uint8Array;
+  readonly buf: Uint8Array;
   bufStart: number;
   bufLen: number;
-  /** The largest `n` `fill` accepts. */
-  readonly window: number;
 
   private constructor(
     /** The open file, or -1 when the whole range is `buf`. */
@@ -224,7 +222,11 @@ class ByteSource {
     this.buf = buf;
     this.bufStart = pos;
     this.bufLen = fd < 0 ? buf.length : 0;
-    this.window = buf.length;
+  }
+
+  /** The largest `n` `fill` accepts. */
+  get window(): number {
+    return this.buf.length;
   }
 
   static memory(data: Uint8Array): ByteSource {

@@ -9,12 +9,12 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-HMP72DGV.js";
+} from "./chunk-IIVQPI2Y.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-KPDLMF4R.js";
+import "./chunk-Z65MS5YZ.js";
 import {
   InputError,
   errorMessage,
@@ -27,8 +27,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-6P6AHYMF.js")).healthcheckCommand,
-  package: async () => (await import("./package-BNENYDAF.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-57WHJM2R.js")).healthcheckCommand,
+  package: async () => (await import("./package-WMH7BFO7.js")).packageCommand,
   deploy: async () => (await import("./deploy-5WEDSKWV.js")).deployCommand,
   gate: async () => (await import("./gate-CGEMTJGO.js")).gateCommand,
   rollback: async () => (await import("./rollback-EZDBKWW3.js")).rollbackCommand

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-AITVVHNN.js";
+} from "./chunk-N534QAJB.js";
 import {
   cancelOnSignals,
   packageRelease
@@ -31,7 +31,7 @@ import {
   unknown
 } from "./chunk-AKVSKOC7.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-KPDLMF4R.js";
+import "./chunk-Z65MS5YZ.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";
 import {

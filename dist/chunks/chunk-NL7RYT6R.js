@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-HMP72DGV.js";
+} from "./chunk-IIVQPI2Y.js";
 import {
   debug,
   error,

@@ -2,13 +2,13 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-AITVVHNN.js";
+} from "./chunk-N534QAJB.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-THYKCKB2.js";
 import "./chunk-ZY3O6VA3.js";
 import "./chunk-AKVSKOC7.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-KPDLMF4R.js";
+import "./chunk-Z65MS5YZ.js";
 import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-7MJOQLOW.js";

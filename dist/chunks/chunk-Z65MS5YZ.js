@@ -16,6 +16,9 @@ var CLAIM_MAIN = 2;
 var COLD_FACTOR = 6;
 var STEAL_MIN_BYTES = 4 * 1024 * 1024;
 var UNKNOWN_SIZE = STEAL_MIN_BYTES / 2;
+function jobBytes(job) {
+  return job.size > 0 ? job.size : UNKNOWN_SIZE;
+}
 function workerSource() {
   for (const candidate of ["./tree-worker.js", "../chunks/tree-worker.js"]) {
     const url = new URL(candidate, import.meta.url);
@@ -110,11 +113,10 @@ var TreePool = class {
   async parseQueuedHere() {
     for (; ; ) {
       const free = [...this.jobs.values()].filter((job2) => Atomics.load(job2.claim, 0) === CLAIM_FREE);
-      const sizeOf = (job2) => job2.size > 0 ? job2.size : UNKNOWN_SIZE;
-      const bytes = free.reduce((sum, job2) => sum + sizeOf(job2), 0);
+      const bytes = free.reduce((sum, job2) => sum + jobBytes(job2), 0);
       if (free.length === 0 || bytes < STEAL_MIN_BYTES) return;
-      const job = free.reduce((a, b) => sizeOf(b) < sizeOf(a) ? b : a);
-      if (bytes - sizeOf(job) < COLD_FACTOR * sizeOf(job)) return;
+      const job = free.reduce((a, b) => jobBytes(b) < jobBytes(a) ? b : a);
+      if (bytes - jobBytes(job) < COLD_FACTOR * jobBytes(job)) return;
       if (Atomics.compareExchange(job.claim, 0, CLAIM_FREE, CLAIM_MAIN) !== CLAIM_FREE) continue;
       this.waiting.delete(job.id);
       this.keepAlive();

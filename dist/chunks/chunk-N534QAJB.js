@@ -43,7 +43,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-KPDLMF4R.js";
+} from "./chunk-Z65MS5YZ.js";
 import {
   guessKind,
   kindMismatch,
@@ -844,14 +844,14 @@ async function measureLatency(model, feeds, options = {}) {
 
 // src/core/health/models.ts
 function startModelLoads(ctx) {
-  for (const file of ctx.files) {
-    const kind = ctx.kinds.get(file.path);
-    if (kind === "lightgbm" || kind === "xgboost") treeModel(ctx, file.path, kind);
-  }
+  for (const file of ctx.files) treeModelFor(ctx, file.path);
+}
+function treeFileKind(ctx, rel) {
+  const kind = ctx.kinds.get(rel);
+  return kind === "lightgbm" || kind === "xgboost" ? kind : void 0;
 }
 function isTreeFile(ctx, rel) {
-  const kind = ctx.kinds.get(rel);
-  return kind === "lightgbm" || kind === "xgboost";
+  return treeFileKind(ctx, rel) !== void 0;
 }
 function treeModel(ctx, rel, kind) {
   let loading2 = ctx.trees.get(rel);
@@ -865,8 +865,8 @@ function treeModel(ctx, rel, kind) {
   return loading2;
 }
 function treeModelFor(ctx, rel) {
-  const kind = ctx.kinds.get(rel);
-  return kind === "lightgbm" || kind === "xgboost" ? treeModel(ctx, rel, kind) : void 0;
+  const kind = treeFileKind(ctx, rel);
+  return kind ? treeModel(ctx, rel, kind) : void 0;
 }
 function startOnnxLoads(ctx) {
   for (const file of ctx.files) if (ctx.kinds.get(file.path) === "onnx") onnxModel(ctx, file.path);
@@ -981,7 +981,7 @@ async function compareGoldenEntries(ctx) {
         );
       } else if (entry.kind === "onnx" && kind === "onnx") {
         return await compareOnnx(ctx, name, entry, tolerance, rel, row);
-      } else if (entry.kind === "tree" && (kind === "lightgbm" || kind === "xgboost")) {
+      } else if (entry.kind === "tree" && isTreeFile(ctx, name)) {
         return await compareTree(ctx, name, entry, tolerance, rel, row);
       } else if (!RECOMPUTED.has(kind)) {
         return row(
@@ -1727,7 +1727,6 @@ var ByteSource = class _ByteSource {
     this.buf = buf;
     this.bufStart = pos;
     this.bufLen = fd < 0 ? buf.length : 0;
-    this.window = buf.length;
   }
   fd;
   pos;
@@ -1737,7 +1736,9 @@ var ByteSource = class _ByteSource {
   bufStart;
   bufLen;
   /** The largest `n` `fill` accepts. */
-  window;
+  get window() {
+    return this.buf.length;
+  }
   static memory(data) {
     return new _ByteSource(-1, data, 0, data.length);
   }
@@ -2751,8 +2752,7 @@ async function checkLoad(ctx) {
   const treeDetails = [];
   const torchDetails = [];
   const counts = { onnx: 0, tree: 0, torch: 0, json: 0, pickle: 0, other: 0 };
-  const isTree = (rel) => isTreeFile(ctx, rel);
-  const others = ctx.files.filter((f) => ctx.kinds.get(f.path) !== "onnx" && !isTree(f.path));
+  const others = ctx.files.filter((f) => ctx.kinds.get(f.path) !== "onnx" && !isTreeFile(ctx, f.path));
   const otherRows = await mapLimit(others, 4, async (file) => {
     const kind = ctx.kinds.get(file.path) ?? "other";
     try {
@@ -2853,8 +2853,9 @@ async function checkLoad(ctx) {
   }
   startGoldenEntries(ctx).catch(() => void 0);
   await ctx.treePool?.parseQueuedHere();
-  for (const file of ctx.files.filter((f) => isTree(f.path))) {
-    const kind = ctx.kinds.get(file.path);
+  for (const file of ctx.files) {
+    const kind = treeFileKind(ctx, file.path);
+    if (!kind) continue;
     counts.tree++;
     try {
       const model = await treeModelFor(ctx, file.path);
