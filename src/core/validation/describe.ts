@@ -3,7 +3,16 @@
  * field path, what was expected and what was found. One schema library (zod) validates every
  * external input; this is the single place its issues become words.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document as YamlDocument,
+  type Node as YamlNode,
+} from 'yaml';
+import { readPlainYaml } from './plain-yaml.js';
 import type { core as zcore } from './zod.js';
 
 import { describeValue, type Path } from './value-text.js';
@@ -112,27 +121,62 @@ export function fieldsAt(schema: unknown, path: Path): string[] {
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-/** A parsed YAML or JSON document that can tell the line of any path in it. */
+/**
+ * A parsed YAML or JSON document that can tell the line of any path in it. Plain YAML is read
+ * by the quick reader (validation/plain-yaml.ts); the `yaml` library parses the text when the
+ * quick reader declines, and when a line is asked for.
+ */
 export class LocatedDocument {
-  readonly value: unknown;
-  private readonly doc;
-  private readonly lines = new LineCounter();
+  private read: { value: unknown; quick: boolean } | undefined;
+  private parsed: { doc: YamlDocument; lines: LineCounter } | undefined;
 
-  constructor(readonly text: string) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    this.value = this.doc.errors.length === 0 ? this.doc.toJS({ maxAliasCount: 100 }) : undefined;
+  constructor(readonly text: string) {}
+
+  /** The document's value; undefined when it has syntax errors. */
+  get value(): unknown {
+    return this.reading.value;
+  }
+
+  private get reading(): { value: unknown; quick: boolean } {
+    if (!this.read) {
+      const plain = readPlainYaml(this.text);
+      if (plain) {
+        // An empty document is null in `yaml`, undefined in js-yaml.
+        this.read = { value: plain.value ?? null, quick: true };
+      } else {
+        const { doc } = this.yaml;
+        this.read = {
+          value: doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined,
+          quick: false,
+        };
+      }
+    }
+    return this.read;
+  }
+
+  private get yaml(): { doc: YamlDocument; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new LineCounter();
+      const doc = parseDocument(this.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+      this.parsed = { doc, lines };
+    }
+    return this.parsed;
   }
 
   get syntaxErrors(): { line: number; message: string }[] {
-    return this.doc.errors.map((e) => ({
-      line: this.lines.linePos(e.pos[0]).line,
+    // The quick reader answers only for text that `yaml` parses without errors.
+    if (this.reading.quick) return [];
+    const { doc, lines } = this.yaml;
+    return doc.errors.map((e) => ({
+      line: lines.linePos(e.pos[0]).line,
       message: e.message.split('\n')[0] ?? e.message,
     }));
   }
 
   /** Line of the deepest node on `path` that exists (1-based), or 1. */
   lineOf(path: Path): number {
-    let node: unknown = this.doc.contents;
+    const { doc, lines } = this.yaml;
+    let node: unknown = doc.contents;
     let offset: number | undefined = rangeStart(node);
     for (const key of path) {
       if (isMap(node)) {
@@ -149,7 +193,7 @@ export class LocatedDocument {
         node = item;
       } else break;
     }
-    return offset === undefined ? 1 : this.lines.linePos(offset).line;
+    return offset === undefined ? 1 : lines.linePos(offset).line;
   }
 }
 

@@ -27,11 +27,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-57WHJM2R.js")).healthcheckCommand,
-  package: async () => (await import("./package-WMH7BFO7.js")).packageCommand,
-  deploy: async () => (await import("./deploy-5WEDSKWV.js")).deployCommand,
-  gate: async () => (await import("./gate-CGEMTJGO.js")).gateCommand,
-  rollback: async () => (await import("./rollback-EZDBKWW3.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-BVHA2DZ3.js")).healthcheckCommand,
+  package: async () => (await import("./package-DNKUSV5V.js")).packageCommand,
+  deploy: async () => (await import("./deploy-24K7SIOB.js")).deployCommand,
+  gate: async () => (await import("./gate-HIOXLSLW.js")).gateCommand,
+  rollback: async () => (await import("./rollback-SBP5GYZA.js")).rollbackCommand
 };
 
 // src/cli/run.ts

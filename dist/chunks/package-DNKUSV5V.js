@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-N534QAJB.js";
+} from "./chunk-SELSMSK6.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-GWD3PN6V.js";
+} from "./chunk-4EKTIQ3J.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-HGXEVXB7.js";
 import {
   loadConfigInput,
   resolveIn
-} from "./chunk-THYKCKB2.js";
+} from "./chunk-Z3BVAB3A.js";
 import {
   booleanInput,
   choiceInput,
@@ -29,7 +29,7 @@ import {
   optional,
   string,
   unknown
-} from "./chunk-AKVSKOC7.js";
+} from "./chunk-WHGU3NMX.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-Z65MS5YZ.js";
 import "./chunk-B5YXJCLY.js";

@@ -11,7 +11,7 @@ import {
   MANIFEST_SCHEMA,
   PARSE_ONCE,
   manifestSchema
-} from "./chunk-THYKCKB2.js";
+} from "./chunk-Z3BVAB3A.js";
 import {
   _null,
   array,
@@ -24,7 +24,7 @@ import {
   record,
   string,
   union
-} from "./chunk-AKVSKOC7.js";
+} from "./chunk-WHGU3NMX.js";
 import {
   formatSize,
   listBundle

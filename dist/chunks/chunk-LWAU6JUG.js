@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-GWD3PN6V.js";
+} from "./chunk-4EKTIQ3J.js";
 import {
   listTarball,
   readTarballFile
@@ -22,7 +22,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-THYKCKB2.js";
+} from "./chunk-Z3BVAB3A.js";
 import {
   booleanInput,
   choiceInput,
@@ -37,7 +37,7 @@ import {
   object,
   optional,
   string
-} from "./chunk-AKVSKOC7.js";
+} from "./chunk-WHGU3NMX.js";
 import {
   formatSize,
   sha256File

@@ -14,7 +14,7 @@ import {
   optional,
   refine,
   string
-} from "./chunk-AKVSKOC7.js";
+} from "./chunk-WHGU3NMX.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-OVS6HWYE.js";
 import {

@@ -10,7 +10,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-THYKCKB2.js";
+} from "./chunk-Z3BVAB3A.js";
 import {
   optionalInput,
   requiredInput
@@ -39,7 +39,7 @@ import {
   superRefine,
   unknown,
   valueAt
-} from "./chunk-AKVSKOC7.js";
+} from "./chunk-WHGU3NMX.js";
 import {
   TreePool,
   takeHeadStart

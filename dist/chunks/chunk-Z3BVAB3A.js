@@ -32,7 +32,7 @@ import {
   string,
   tuple,
   union
-} from "./chunk-AKVSKOC7.js";
+} from "./chunk-WHGU3NMX.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";
@@ -544,7 +544,7 @@ async function openTarget(ctx, loaded) {
       "known-hosts"
     );
   }
-  const { connectSsh } = await import("./ssh-56T4TKF7.js");
+  const { connectSsh } = await import("./ssh-SH7BK5ES.js");
   const fingerprint = /^SHA256:/.test(knownHosts.trim()) ? knownHosts.trim() : void 0;
   const transport = await connectSsh({
     host: deploy.host,

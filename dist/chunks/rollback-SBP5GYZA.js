@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-C7OEG4KE.js";
+} from "./chunk-LWAU6JUG.js";
 import {
   cancelOnSignals
-} from "./chunk-GWD3PN6V.js";
+} from "./chunk-4EKTIQ3J.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -43,13 +43,13 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-THYKCKB2.js";
+} from "./chunk-Z3BVAB3A.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
 } from "./chunk-ZY3O6VA3.js";
-import "./chunk-AKVSKOC7.js";
+import "./chunk-WHGU3NMX.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-7MJOQLOW.js";

@@ -18,7 +18,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-THYKCKB2.js";
+} from "./chunk-Z3BVAB3A.js";
 import {
   booleanInput,
   choiceInput,
@@ -34,7 +34,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-AKVSKOC7.js";
+} from "./chunk-WHGU3NMX.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-7MJOQLOW.js";
 import {
