@@ -604,41 +604,41 @@ export function opcodeName(byte: number): string | undefined {
 const HIGHEST_PROTOCOL = 5;
 
 class Walker {
-  private stack: Sym[] = [];
-  private metastack: Sym[][] = [];
+  stack: Sym[] = [];
+  metastack: Sym[][] = [];
   /**
    * Kept across concatenated pickles, as one `Unpickler` reused for several `load()` calls
    * keeps it; a fresh unpickler would fail on a stale index before running anything.
    */
-  private readonly memo = new Map<number, Sym>();
+  readonly memo = new Map<number, Sym>();
   readonly globals: PickleGlobal[] = [];
   readonly persistentIds: unknown[][] = [];
   readonly values: unknown[] = [];
   readonly calls: Record<string, number> = {};
   pickles = 0;
 
-  constructor(private readonly r: Reader) {}
+  constructor(readonly r: Reader) {}
 
-  private underflow(op: string, at: number): never {
+  underflow(op: string, at: number): never {
     throw new Fault(`${op} at offset ${at} pops from an empty stack`, at);
   }
 
   /** A method, not `this.stack.push`: MARK-popping arguments replace `this.stack` first. */
-  private push(v: Sym): void {
+  push(v: Sym): void {
     this.stack.push(v);
   }
 
-  private pop(op: string, at: number): Sym {
+  pop(op: string, at: number): Sym {
     if (this.stack.length === 0) this.underflow(op, at);
     return this.stack.pop() as Sym;
   }
 
-  private top(op: string, at: number): Sym {
+  top(op: string, at: number): Sym {
     if (this.stack.length === 0) this.underflow(op, at);
     return this.stack[this.stack.length - 1] as Sym;
   }
 
-  private popMark(op: string, at: number): Sym[] {
+  popMark(op: string, at: number): Sym[] {
     const items = this.stack;
     const previous = this.metastack.pop();
     if (previous === undefined) throw new Fault(`${op} at offset ${at} has no MARK to pop to`, at);
@@ -646,12 +646,12 @@ class Walker {
     return items;
   }
 
-  private addGlobal(module: string, name: string, offset: number, opcode: string): SymGlobal {
+  addGlobal(module: string, name: string, offset: number, opcode: string): SymGlobal {
     this.globals.push({ module, name, offset, opcode });
     return { t: 'global', module, name };
   }
 
-  private call(callable: Sym, args: Sym): SymObject {
+  call(callable: Sym, args: Sym): SymObject {
     if (isObj(callable) && callable.t === 'global') {
       const key = `${callable.module}.${callable.name}`;
       this.calls[key] = (this.calls[key] ?? 0) + 1;
@@ -659,18 +659,18 @@ class Walker {
     return { t: 'object', callable, args };
   }
 
-  private seq(t: SymSeq['t'], items: Sym[]): SymSeq {
+  seq(t: SymSeq['t'], items: Sym[]): SymSeq {
     const dropped = Math.max(0, items.length - MAX_KEPT_ITEMS);
     return { t, items: dropped ? items.slice(0, MAX_KEPT_ITEMS) : items, dropped };
   }
 
-  private extend(target: Sym, items: Sym[]): void {
+  extend(target: Sym, items: Sym[]): void {
     if (isObj(target) && (target.t === 'list' || target.t === 'set')) {
       for (const item of items) keep(target, target.items, item);
     }
   }
 
-  private setItems(target: Sym, items: Sym[], op: string, at: number): void {
+  setItems(target: Sym, items: Sym[], op: string, at: number): void {
     if (items.length % 2 !== 0) throw new Fault(`${op} at offset ${at} has an odd number of items`, at);
     if (isObj(target) && target.t === 'dict') {
       for (let i = 0; i < items.length; i += 2)
@@ -678,19 +678,19 @@ class Walker {
     }
   }
 
-  private text(bytes: Uint8Array | undefined, length: number, decode: (b: Uint8Array) => string): Sym {
+  text(bytes: Uint8Array | undefined, length: number, decode: (b: Uint8Array) => string): Sym {
     if (bytes === undefined) return { t: 'opaque', what: `<text of ${length} bytes>` };
     return decode(bytes);
   }
 
   /** The operand of STACK_GLOBAL or a GLOBAL name as the report spells it. */
-  private operand(v: Sym): string {
+  operand(v: Sym): string {
     if (typeof v === 'string') return v;
     if (isObj(v) && v.t === 'opaque' && v.what === 'memo miss') return 'unknown';
     return describe(v);
   }
 
-  private globalLine(op: string, at: number): string {
+  globalLine(op: string, at: number): string {
     const { bytes, length } = this.r.line(MAX_KEPT_TEXT, op);
     if (bytes === undefined) return `<${length}-byte name>`;
     return decodeUtf8(bytes, op, at);
@@ -711,332 +711,411 @@ class Walker {
           at,
         );
       }
-      switch (code) {
-        case 0x80: {
-          const proto = r.byte(op);
-          if (proto > HIGHEST_PROTOCOL)
-            throw new Fault(`unsupported pickle protocol ${proto} at offset ${at}`, at);
-          break;
-        }
-        case 0x95: {
-          const n = u64(r.fixed(8, op));
-          if (n > r.remaining)
-            throw new Fault(
-              `FRAME at offset ${at} announces ${n} bytes, only ${r.remaining} remain`,
-              at,
-              true,
-            );
-          break;
-        }
-        case 0x2e: // STOP
-          this.values.push(plainValue(this.pop(op, at)));
-          this.pickles++;
-          return;
-
-        case 0x28:
-          this.metastack.push(this.stack);
-          this.stack = [];
-          break;
-        case 0x30: // POP: pops a MARK when the current frame is empty (pickle.py)
-          if (this.stack.length > 0) this.stack.pop();
-          else this.popMark(op, at);
-          break;
-        case 0x31:
-          this.popMark(op, at);
-          break;
-        case 0x32:
-          this.push(this.top(op, at));
-          break;
-
-        case 0x4e:
-          this.push(null);
-          break;
-        case 0x88:
-          this.push(true);
-          break;
-        case 0x89:
-          this.push(false);
-          break;
-        case 0x49: {
-          const { bytes } = this.r.line(MAX_INT_DIGITS + 16, op);
-          if (bytes === undefined) throw new Fault(`INT at offset ${at} is too long`, at);
-          const t = latin1.decode(bytes);
-          this.push(t === '00' ? false : t === '01' ? true : parseIntText(t, op, at));
-          break;
-        }
-        case 0x4c: {
-          const { bytes } = this.r.line(MAX_INT_DIGITS + 16, op);
-          if (bytes === undefined) throw new Fault(`LONG at offset ${at} is too long`, at);
-          this.push(parseIntText(latin1.decode(bytes).replace(/L$/, ''), op, at));
-          break;
-        }
-        case 0x4a:
-          this.push(i32(r.fixed(4, op)));
-          break;
-        case 0x4b:
-          this.push(r.byte(op));
-          break;
-        case 0x4d:
-          this.push(u16(r.fixed(2, op)));
-          break;
-        case 0x8a: {
-          const n = r.byte(op);
-          const bytes = r.payload(n, 255, op) as Uint8Array;
-          this.push(signedLittleEndian(bytes));
-          break;
-        }
-        case 0x8b: {
-          const n = i32(r.fixed(4, op));
-          if (n < 0) throw new Fault(`LONG4 at offset ${at} has a negative byte count`, at);
-          const bytes = r.payload(n, 64, op);
-          this.push(
-            bytes === undefined ? { t: 'opaque', what: `<${n}-byte integer>` } : signedLittleEndian(bytes),
-          );
-          break;
-        }
-        case 0x46: {
-          const { bytes } = this.r.line(1024, op);
-          const t = bytes === undefined ? '' : latin1.decode(bytes).trim();
-          const v = /^[+-]?(nan|inf|infinity)$/i.test(t) ? NaN : Number(t);
-          if (t === '' || (Number.isNaN(v) && !/nan|inf/i.test(t))) {
-            throw new Fault(`FLOAT at offset ${at} is not a number`, at);
-          }
-          this.push(v);
-          break;
-        }
-        case 0x47: {
-          const b = r.fixed(8, op);
-          this.push(new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, false));
-          break;
-        }
-
-        case 0x53: {
-          // STRING: a quoted, backslash-escaped line. Decoded as latin-1 so any byte string
-          // a loader could accept (encoding='latin1' or 'bytes') still yields the operand.
-          const { bytes, length } = this.r.line(MAX_KEPT_TEXT, op);
-          if (bytes !== undefined) {
-            const q = bytes[0];
-            if (bytes.length < 2 || (q !== 0x27 && q !== 0x22) || bytes[bytes.length - 1] !== q) {
-              throw new Fault(`STRING at offset ${at} is not quoted`, at);
-            }
-            this.push(latin1.decode(escapeDecode(bytes.subarray(1, -1), at)));
-          } else this.push({ t: 'opaque', what: `<text of ${length} bytes>` });
-          break;
-        }
-        case 0x54: {
-          const n = i32(r.fixed(4, op));
-          if (n < 0) throw new Fault(`BINSTRING at offset ${at} has a negative byte count`, at);
-          this.push(this.text(r.payload(n, MAX_KEPT_TEXT, op), n, (b) => latin1.decode(b)));
-          break;
-        }
-        case 0x55: {
-          const n = r.byte(op);
-          this.push(latin1.decode(r.payload(n, 255, op) as Uint8Array));
-          break;
-        }
-        case 0x56: {
-          const { bytes, length } = this.r.line(MAX_KEPT_TEXT, op);
-          this.push(this.text(bytes, length, (b) => rawUnicodeEscape(b, at)));
-          break;
-        }
-        case 0x58:
-        case 0x8c:
-        case 0x8d: {
-          const n = code === 0x8c ? r.byte(op) : code === 0x58 ? u32(r.fixed(4, op)) : u64(r.fixed(8, op));
-          this.push(this.text(r.payload(n, MAX_KEPT_TEXT, op), n, (b) => decodeUtf8(b, op, at)));
-          break;
-        }
-        case 0x42:
-        case 0x43:
-        case 0x8e:
-        case 0x96: {
-          const n = code === 0x43 ? r.byte(op) : code === 0x42 ? u32(r.fixed(4, op)) : u64(r.fixed(8, op));
-          r.payload(n, 0, op);
-          this.push({ t: 'bytes', length: n });
-          break;
-        }
-        case 0x97: // NEXT_BUFFER: an out-of-band buffer the loader supplies; we have none.
-          this.push({ t: 'opaque', what: 'out-of-band buffer' });
-          break;
-        case 0x98:
-          this.top(op, at);
-          break;
-
-        case 0x29:
-          this.push(this.seq('tuple', []));
-          break;
-        case 0x74:
-          this.push(this.seq('tuple', this.popMark(op, at)));
-          break;
-        case 0x85:
-        case 0x86:
-        case 0x87: {
-          const n = code - 0x84;
-          if (this.stack.length < n) this.underflow(op, at);
-          this.push(this.seq('tuple', this.stack.splice(this.stack.length - n, n)));
-          break;
-        }
-        case 0x5d:
-          this.push(this.seq('list', []));
-          break;
-        case 0x6c:
-          this.push(this.seq('list', this.popMark(op, at)));
-          break;
-        case 0x61: {
-          const v = this.pop(op, at);
-          this.extend(this.top(op, at), [v]);
-          break;
-        }
-        case 0x65: {
-          const items = this.popMark(op, at);
-          this.extend(this.top(op, at), items);
-          break;
-        }
-        case 0x7d:
-          this.push({ t: 'dict', entries: [], dropped: 0 });
-          break;
-        case 0x64: {
-          const d: SymDict = { t: 'dict', entries: [], dropped: 0 };
-          this.setItems(d, this.popMark(op, at), op, at);
-          this.push(d);
-          break;
-        }
-        case 0x73: {
-          const v = this.pop(op, at);
-          const k = this.pop(op, at);
-          this.setItems(this.top(op, at), [k, v], op, at);
-          break;
-        }
-        case 0x75: {
-          const items = this.popMark(op, at);
-          this.setItems(this.top(op, at), items, op, at);
-          break;
-        }
-        case 0x8f:
-          this.push(this.seq('set', []));
-          break;
-        case 0x90: {
-          const items = this.popMark(op, at);
-          this.extend(this.top(op, at), items);
-          break;
-        }
-        case 0x91:
-          this.push(this.seq('frozenset', this.popMark(op, at)));
-          break;
-
-        case 0x67:
-        case 0x68:
-        case 0x6a: {
-          let key: number | bigint;
-          if (code === 0x67) {
-            const { bytes } = this.r.line(64, op);
-            if (bytes === undefined) throw new Fault(`GET at offset ${at} is too long`, at);
-            key = parseIntText(latin1.decode(bytes), op, at);
-          } else key = code === 0x68 ? r.byte(op) : u32(r.fixed(4, op));
-          const v = typeof key === 'number' ? this.memo.get(key) : undefined;
-          // CPython stops on a memo miss; reporting it instead lets a STACK_GLOBAL built on it
-          // be named (module "unknown") rather than hidden behind an error.
-          this.push(v === undefined ? { t: 'opaque', what: 'memo miss' } : v);
-          break;
-        }
-        case 0x70:
-        case 0x71:
-        case 0x72: {
-          let key: number | bigint;
-          if (code === 0x70) {
-            const { bytes } = this.r.line(64, op);
-            if (bytes === undefined) throw new Fault(`PUT at offset ${at} is too long`, at);
-            key = parseIntText(latin1.decode(bytes), op, at);
-            if (key < 0) throw new Fault(`PUT at offset ${at} has a negative index`, at);
-          } else key = code === 0x71 ? r.byte(op) : u32(r.fixed(4, op));
-          const v = this.top(op, at);
-          if (typeof key === 'number') this.memo.set(key, v);
-          break;
-        }
-        case 0x94:
-          this.memo.set(this.memo.size, this.top(op, at));
-          break;
-
-        case 0x63: {
-          const module = this.globalLine(op, at);
-          const name = this.globalLine(op, at);
-          this.push(this.addGlobal(module, name, at, op));
-          break;
-        }
-        case 0x93: {
-          const name = this.pop(op, at);
-          const module = this.pop(op, at);
-          this.push(this.addGlobal(this.operand(module), this.operand(name), at, op));
-          break;
-        }
-        case 0x69: {
-          const module = this.globalLine(op, at);
-          const name = this.globalLine(op, at);
-          const g = this.addGlobal(module, name, at, op);
-          const args = this.popMark(op, at);
-          this.push(this.call(g, this.seq('tuple', args)));
-          break;
-        }
-        case 0x82:
-        case 0x83:
-        case 0x84: {
-          const ext = code === 0x82 ? r.byte(op) : code === 0x83 ? u16(r.fixed(2, op)) : i32(r.fixed(4, op));
-          // The object comes from copyreg's extension registry, whatever the loader put there.
-          this.push(this.addGlobal('copyreg.extension', String(ext), at, op));
-          break;
-        }
-        case 0x6f: {
-          const args = this.popMark(op, at);
-          if (args.length === 0) throw new Fault(`OBJ at offset ${at} has no class`, at);
-          const cls = args.shift() as Sym;
-          this.push(this.call(cls, this.seq('tuple', args)));
-          break;
-        }
-        case 0x52: {
-          const args = this.pop(op, at);
-          const fn = this.pop(op, at);
-          this.push(this.call(fn, args));
-          break;
-        }
-        case 0x81: {
-          const args = this.pop(op, at);
-          const cls = this.pop(op, at);
-          this.push(this.call(cls, args));
-          break;
-        }
-        case 0x92: {
-          this.pop(op, at); // kwargs
-          const args = this.pop(op, at);
-          const cls = this.pop(op, at);
-          this.push(this.call(cls, args));
-          break;
-        }
-        case 0x62:
-          this.pop(op, at); // state
-          this.top(op, at);
-          break;
-
-        case 0x50: {
-          const { bytes, length } = this.r.line(MAX_KEPT_TEXT, op);
-          const pid: Sym =
-            bytes === undefined ? { t: 'opaque', what: `<${length}-byte id>` } : latin1.decode(bytes);
-          this.persistentIds.push([plainValue(pid)]);
-          this.push({ t: 'persistent', id: pid });
-          break;
-        }
-        case 0x51: {
-          const pid = this.pop(op, at);
-          const plain = plainValue(pid);
-          this.persistentIds.push(Array.isArray(plain) ? plain : [plain]);
-          this.push({ t: 'persistent', id: pid });
-          break;
-        }
-        default:
-          throw new Fault(`opcode ${op} at offset ${at} is not handled`, at);
-      }
+      const handler = OPCODES[code];
+      if (handler === undefined) throw new Fault(`opcode ${op} at offset ${at} is not handled`, at);
+      if (handler(this, op, at, code) === STOP) return;
     }
   }
 }
+
+/**
+ * What each opcode does to the walker, one small function per opcode (or per family).
+ *
+ * A table rather than one switch in `walkOne`: a real bundle's pickles are a few thousand
+ * opcodes, which is enough for V8 to optimise a loop that runs them, and compiling one
+ * function holding every opcode took its optimising compiler ~50 ms of CPU per healthcheck,
+ * long after the walk was done. Called through the table, `walkOne` stays small, and only the
+ * handlers a long pickle runs often get optimised, each on its own.
+ */
+const STOP = true;
+type Handler = (w: Walker, op: string, at: number, code: number) => typeof STOP | undefined;
+
+function intLine(w: Walker, op: string, at: number, what: string): number | bigint {
+  const { bytes } = w.r.line(64, op);
+  if (bytes === undefined) throw new Fault(`${what} at offset ${at} is too long`, at);
+  return parseIntText(latin1.decode(bytes), op, at);
+}
+
+const HANDLERS: Record<number, Handler> = {
+  // PROTO
+  0x80: (w, op, at) => {
+    const proto = w.r.byte(op);
+    if (proto > HIGHEST_PROTOCOL) throw new Fault(`unsupported pickle protocol ${proto} at offset ${at}`, at);
+    return undefined;
+  },
+  // FRAME
+  0x95: (w, op, at) => {
+    const n = u64(w.r.fixed(8, op));
+    if (n > w.r.remaining)
+      throw new Fault(`FRAME at offset ${at} announces ${n} bytes, only ${w.r.remaining} remain`, at, true);
+    return undefined;
+  },
+  // STOP
+  0x2e: (w, op, at) => {
+    w.values.push(plainValue(w.pop(op, at)));
+    w.pickles++;
+    return STOP;
+  },
+
+  // MARK
+  0x28: (w) => {
+    w.metastack.push(w.stack);
+    w.stack = [];
+    return undefined;
+  },
+  // POP: pops a MARK when the current frame is empty (pickle.py)
+  0x30: (w, op, at) => {
+    if (w.stack.length > 0) w.stack.pop();
+    else w.popMark(op, at);
+    return undefined;
+  },
+  // POP_MARK
+  0x31: (w, op, at) => {
+    w.popMark(op, at);
+    return undefined;
+  },
+  // DUP
+  0x32: (w, op, at) => {
+    w.push(w.top(op, at));
+    return undefined;
+  },
+
+  // NONE, NEWTRUE, NEWFALSE
+  0x4e: (w) => {
+    w.push(null);
+    return undefined;
+  },
+  0x88: (w) => {
+    w.push(true);
+    return undefined;
+  },
+  0x89: (w) => {
+    w.push(false);
+    return undefined;
+  },
+  // INT
+  0x49: (w, op, at) => {
+    const { bytes } = w.r.line(MAX_INT_DIGITS + 16, op);
+    if (bytes === undefined) throw new Fault(`INT at offset ${at} is too long`, at);
+    const t = latin1.decode(bytes);
+    w.push(t === '00' ? false : t === '01' ? true : parseIntText(t, op, at));
+    return undefined;
+  },
+  // LONG
+  0x4c: (w, op, at) => {
+    const { bytes } = w.r.line(MAX_INT_DIGITS + 16, op);
+    if (bytes === undefined) throw new Fault(`LONG at offset ${at} is too long`, at);
+    w.push(parseIntText(latin1.decode(bytes).replace(/L$/, ''), op, at));
+    return undefined;
+  },
+  // BININT, BININT1, BININT2
+  0x4a: (w, op) => {
+    w.push(i32(w.r.fixed(4, op)));
+    return undefined;
+  },
+  0x4b: (w, op) => {
+    w.push(w.r.byte(op));
+    return undefined;
+  },
+  0x4d: (w, op) => {
+    w.push(u16(w.r.fixed(2, op)));
+    return undefined;
+  },
+  // LONG1
+  0x8a: (w, op) => {
+    const n = w.r.byte(op);
+    const bytes = w.r.payload(n, 255, op) as Uint8Array;
+    w.push(signedLittleEndian(bytes));
+    return undefined;
+  },
+  // LONG4
+  0x8b: (w, op, at) => {
+    const n = i32(w.r.fixed(4, op));
+    if (n < 0) throw new Fault(`LONG4 at offset ${at} has a negative byte count`, at);
+    const bytes = w.r.payload(n, 64, op);
+    w.push(bytes === undefined ? { t: 'opaque', what: `<${n}-byte integer>` } : signedLittleEndian(bytes));
+    return undefined;
+  },
+  // FLOAT
+  0x46: (w, op, at) => {
+    const { bytes } = w.r.line(1024, op);
+    const t = bytes === undefined ? '' : latin1.decode(bytes).trim();
+    const v = /^[+-]?(nan|inf|infinity)$/i.test(t) ? NaN : Number(t);
+    if (t === '' || (Number.isNaN(v) && !/nan|inf/i.test(t))) {
+      throw new Fault(`FLOAT at offset ${at} is not a number`, at);
+    }
+    w.push(v);
+    return undefined;
+  },
+  // BINFLOAT
+  0x47: (w, op) => {
+    const b = w.r.fixed(8, op);
+    w.push(new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, false));
+    return undefined;
+  },
+
+  // STRING: a quoted, backslash-escaped line. Decoded as latin-1 so any byte string a loader
+  // could accept (encoding='latin1' or 'bytes') still yields the operand.
+  0x53: (w, op, at) => {
+    const { bytes, length } = w.r.line(MAX_KEPT_TEXT, op);
+    if (bytes !== undefined) {
+      const q = bytes[0];
+      if (bytes.length < 2 || (q !== 0x27 && q !== 0x22) || bytes[bytes.length - 1] !== q) {
+        throw new Fault(`STRING at offset ${at} is not quoted`, at);
+      }
+      w.push(latin1.decode(escapeDecode(bytes.subarray(1, -1), at)));
+    } else w.push({ t: 'opaque', what: `<text of ${length} bytes>` });
+    return undefined;
+  },
+  // BINSTRING
+  0x54: (w, op, at) => {
+    const n = i32(w.r.fixed(4, op));
+    if (n < 0) throw new Fault(`BINSTRING at offset ${at} has a negative byte count`, at);
+    w.push(w.text(w.r.payload(n, MAX_KEPT_TEXT, op), n, (b) => latin1.decode(b)));
+    return undefined;
+  },
+  // SHORT_BINSTRING
+  0x55: (w, op) => {
+    const n = w.r.byte(op);
+    w.push(latin1.decode(w.r.payload(n, 255, op) as Uint8Array));
+    return undefined;
+  },
+  // UNICODE
+  0x56: (w, op, at) => {
+    const { bytes, length } = w.r.line(MAX_KEPT_TEXT, op);
+    w.push(w.text(bytes, length, (b) => rawUnicodeEscape(b, at)));
+    return undefined;
+  },
+  // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
+  0x58: binUnicode,
+  0x8c: binUnicode,
+  0x8d: binUnicode,
+  // BINBYTES, SHORT_BINBYTES, BINBYTES8, BYTEARRAY8
+  0x42: binBytes,
+  0x43: binBytes,
+  0x8e: binBytes,
+  0x96: binBytes,
+  // NEXT_BUFFER: an out-of-band buffer the loader supplies; we have none.
+  0x97: (w) => {
+    w.push({ t: 'opaque', what: 'out-of-band buffer' });
+    return undefined;
+  },
+  // READONLY_BUFFER
+  0x98: (w, op, at) => {
+    w.top(op, at);
+    return undefined;
+  },
+
+  // EMPTY_TUPLE, TUPLE, TUPLE1-3
+  0x29: (w) => {
+    w.push(w.seq('tuple', []));
+    return undefined;
+  },
+  0x74: (w, op, at) => {
+    w.push(w.seq('tuple', w.popMark(op, at)));
+    return undefined;
+  },
+  0x85: smallTuple,
+  0x86: smallTuple,
+  0x87: smallTuple,
+  // EMPTY_LIST, LIST, APPEND, APPENDS
+  0x5d: (w) => {
+    w.push(w.seq('list', []));
+    return undefined;
+  },
+  0x6c: (w, op, at) => {
+    w.push(w.seq('list', w.popMark(op, at)));
+    return undefined;
+  },
+  0x61: (w, op, at) => {
+    const v = w.pop(op, at);
+    w.extend(w.top(op, at), [v]);
+    return undefined;
+  },
+  0x65: appendMarked,
+  // EMPTY_DICT, DICT, SETITEM, SETITEMS
+  0x7d: (w) => {
+    w.push({ t: 'dict', entries: [], dropped: 0 });
+    return undefined;
+  },
+  0x64: (w, op, at) => {
+    const d: SymDict = { t: 'dict', entries: [], dropped: 0 };
+    w.setItems(d, w.popMark(op, at), op, at);
+    w.push(d);
+    return undefined;
+  },
+  0x73: (w, op, at) => {
+    const v = w.pop(op, at);
+    const k = w.pop(op, at);
+    w.setItems(w.top(op, at), [k, v], op, at);
+    return undefined;
+  },
+  0x75: (w, op, at) => {
+    const items = w.popMark(op, at);
+    w.setItems(w.top(op, at), items, op, at);
+    return undefined;
+  },
+  // EMPTY_SET, ADDITEMS, FROZENSET
+  0x8f: (w) => {
+    w.push(w.seq('set', []));
+    return undefined;
+  },
+  0x90: appendMarked,
+  0x91: (w, op, at) => {
+    w.push(w.seq('frozenset', w.popMark(op, at)));
+    return undefined;
+  },
+
+  // GET, BINGET, LONG_BINGET
+  0x67: memoGet,
+  0x68: memoGet,
+  0x6a: memoGet,
+  // PUT, BINPUT, LONG_BINPUT
+  0x70: memoPut,
+  0x71: memoPut,
+  0x72: memoPut,
+  // MEMOIZE
+  0x94: (w, op, at) => {
+    w.memo.set(w.memo.size, w.top(op, at));
+    return undefined;
+  },
+
+  // GLOBAL
+  0x63: (w, op, at) => {
+    const module = w.globalLine(op, at);
+    const name = w.globalLine(op, at);
+    w.push(w.addGlobal(module, name, at, op));
+    return undefined;
+  },
+  // STACK_GLOBAL
+  0x93: (w, op, at) => {
+    const name = w.pop(op, at);
+    const module = w.pop(op, at);
+    w.push(w.addGlobal(w.operand(module), w.operand(name), at, op));
+    return undefined;
+  },
+  // INST
+  0x69: (w, op, at) => {
+    const module = w.globalLine(op, at);
+    const name = w.globalLine(op, at);
+    const g = w.addGlobal(module, name, at, op);
+    const args = w.popMark(op, at);
+    w.push(w.call(g, w.seq('tuple', args)));
+    return undefined;
+  },
+  // EXT1, EXT2, EXT4
+  0x82: extension,
+  0x83: extension,
+  0x84: extension,
+  // OBJ
+  0x6f: (w, op, at) => {
+    const args = w.popMark(op, at);
+    if (args.length === 0) throw new Fault(`OBJ at offset ${at} has no class`, at);
+    const cls = args.shift() as Sym;
+    w.push(w.call(cls, w.seq('tuple', args)));
+    return undefined;
+  },
+  // REDUCE, NEWOBJ
+  0x52: callWithArgs,
+  0x81: callWithArgs,
+  // NEWOBJ_EX
+  0x92: (w, op, at) => {
+    w.pop(op, at); // kwargs
+    return callWithArgs(w, op, at);
+  },
+  // BUILD
+  0x62: (w, op, at) => {
+    w.pop(op, at); // state
+    w.top(op, at);
+    return undefined;
+  },
+
+  // PERSID
+  0x50: (w, op) => {
+    const { bytes, length } = w.r.line(MAX_KEPT_TEXT, op);
+    const pid: Sym =
+      bytes === undefined ? { t: 'opaque', what: `<${length}-byte id>` } : latin1.decode(bytes);
+    w.persistentIds.push([plainValue(pid)]);
+    w.push({ t: 'persistent', id: pid });
+    return undefined;
+  },
+  // BINPERSID
+  0x51: (w, op, at) => {
+    const pid = w.pop(op, at);
+    const plain = plainValue(pid);
+    w.persistentIds.push(Array.isArray(plain) ? plain : [plain]);
+    w.push({ t: 'persistent', id: pid });
+    return undefined;
+  },
+};
+
+function binUnicode(w: Walker, op: string, at: number, code: number): undefined {
+  const r = w.r;
+  const n = code === 0x8c ? r.byte(op) : code === 0x58 ? u32(r.fixed(4, op)) : u64(r.fixed(8, op));
+  w.push(w.text(r.payload(n, MAX_KEPT_TEXT, op), n, (b) => decodeUtf8(b, op, at)));
+  return undefined;
+}
+
+function binBytes(w: Walker, op: string, _at: number, code: number): undefined {
+  const r = w.r;
+  const n = code === 0x43 ? r.byte(op) : code === 0x42 ? u32(r.fixed(4, op)) : u64(r.fixed(8, op));
+  r.payload(n, 0, op);
+  w.push({ t: 'bytes', length: n });
+  return undefined;
+}
+
+function smallTuple(w: Walker, op: string, at: number, code: number): undefined {
+  const n = code - 0x84;
+  if (w.stack.length < n) w.underflow(op, at);
+  w.push(w.seq('tuple', w.stack.splice(w.stack.length - n, n)));
+  return undefined;
+}
+
+/** APPENDS and ADDITEMS. */
+function appendMarked(w: Walker, op: string, at: number): undefined {
+  const items = w.popMark(op, at);
+  w.extend(w.top(op, at), items);
+  return undefined;
+}
+
+function memoGet(w: Walker, op: string, at: number, code: number): undefined {
+  const key =
+    code === 0x67 ? intLine(w, op, at, 'GET') : code === 0x68 ? w.r.byte(op) : u32(w.r.fixed(4, op));
+  const v = typeof key === 'number' ? w.memo.get(key) : undefined;
+  // CPython stops on a memo miss; reporting it instead lets a STACK_GLOBAL built on it be
+  // named (module "unknown") rather than hidden behind an error.
+  w.push(v === undefined ? { t: 'opaque', what: 'memo miss' } : v);
+  return undefined;
+}
+
+function memoPut(w: Walker, op: string, at: number, code: number): undefined {
+  let key: number | bigint;
+  if (code === 0x70) {
+    key = intLine(w, op, at, 'PUT');
+    if (key < 0) throw new Fault(`PUT at offset ${at} has a negative index`, at);
+  } else key = code === 0x71 ? w.r.byte(op) : u32(w.r.fixed(4, op));
+  const v = w.top(op, at);
+  if (typeof key === 'number') w.memo.set(key, v);
+  return undefined;
+}
+
+function extension(w: Walker, op: string, at: number, code: number): undefined {
+  const r = w.r;
+  const ext = code === 0x82 ? r.byte(op) : code === 0x83 ? u16(r.fixed(2, op)) : i32(r.fixed(4, op));
+  // The object comes from copyreg's extension registry, whatever the loader put there.
+  w.push(w.addGlobal('copyreg.extension', String(ext), at, op));
+  return undefined;
+}
+
+/** REDUCE and NEWOBJ: a callable and its argument tuple. */
+function callWithArgs(w: Walker, op: string, at: number): undefined {
+  const args = w.pop(op, at);
+  const fn = w.pop(op, at);
+  w.push(w.call(fn, args));
+  return undefined;
+}
+
+const OPCODES: (Handler | undefined)[] = Array.from({ length: 256 }, (_, code) => HANDLERS[code]);
 
 function walk(src: ByteSource, options: PickleScanOptions = {}): PickleScan {
   const reader = new Reader(src);

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-SELSMSK6.js";
+} from "./chunk-UD5HP5GY.js";
 import {
   cancelOnSignals,
   packageRelease

@@ -2165,319 +2165,375 @@ var Walker = class {
           at
         );
       }
-      switch (code2) {
-        case 128: {
-          const proto = r.byte(op);
-          if (proto > HIGHEST_PROTOCOL)
-            throw new Fault(`unsupported pickle protocol ${proto} at offset ${at}`, at);
-          break;
-        }
-        case 149: {
-          const n = u642(r.fixed(8, op));
-          if (n > r.remaining)
-            throw new Fault(
-              `FRAME at offset ${at} announces ${n} bytes, only ${r.remaining} remain`,
-              at,
-              true
-            );
-          break;
-        }
-        case 46:
-          this.values.push(plainValue(this.pop(op, at)));
-          this.pickles++;
-          return;
-        case 40:
-          this.metastack.push(this.stack);
-          this.stack = [];
-          break;
-        case 48:
-          if (this.stack.length > 0) this.stack.pop();
-          else this.popMark(op, at);
-          break;
-        case 49:
-          this.popMark(op, at);
-          break;
-        case 50:
-          this.push(this.top(op, at));
-          break;
-        case 78:
-          this.push(null);
-          break;
-        case 136:
-          this.push(true);
-          break;
-        case 137:
-          this.push(false);
-          break;
-        case 73: {
-          const { bytes } = this.r.line(MAX_INT_DIGITS + 16, op);
-          if (bytes === void 0) throw new Fault(`INT at offset ${at} is too long`, at);
-          const t = latin1.decode(bytes);
-          this.push(t === "00" ? false : t === "01" ? true : parseIntText(t, op, at));
-          break;
-        }
-        case 76: {
-          const { bytes } = this.r.line(MAX_INT_DIGITS + 16, op);
-          if (bytes === void 0) throw new Fault(`LONG at offset ${at} is too long`, at);
-          this.push(parseIntText(latin1.decode(bytes).replace(/L$/, ""), op, at));
-          break;
-        }
-        case 74:
-          this.push(i32(r.fixed(4, op)));
-          break;
-        case 75:
-          this.push(r.byte(op));
-          break;
-        case 77:
-          this.push(u16(r.fixed(2, op)));
-          break;
-        case 138: {
-          const n = r.byte(op);
-          const bytes = r.payload(n, 255, op);
-          this.push(signedLittleEndian(bytes));
-          break;
-        }
-        case 139: {
-          const n = i32(r.fixed(4, op));
-          if (n < 0) throw new Fault(`LONG4 at offset ${at} has a negative byte count`, at);
-          const bytes = r.payload(n, 64, op);
-          this.push(
-            bytes === void 0 ? { t: "opaque", what: `<${n}-byte integer>` } : signedLittleEndian(bytes)
-          );
-          break;
-        }
-        case 70: {
-          const { bytes } = this.r.line(1024, op);
-          const t = bytes === void 0 ? "" : latin1.decode(bytes).trim();
-          const v = /^[+-]?(nan|inf|infinity)$/i.test(t) ? NaN : Number(t);
-          if (t === "" || Number.isNaN(v) && !/nan|inf/i.test(t)) {
-            throw new Fault(`FLOAT at offset ${at} is not a number`, at);
-          }
-          this.push(v);
-          break;
-        }
-        case 71: {
-          const b = r.fixed(8, op);
-          this.push(new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, false));
-          break;
-        }
-        case 83: {
-          const { bytes, length } = this.r.line(MAX_KEPT_TEXT, op);
-          if (bytes !== void 0) {
-            const q = bytes[0];
-            if (bytes.length < 2 || q !== 39 && q !== 34 || bytes[bytes.length - 1] !== q) {
-              throw new Fault(`STRING at offset ${at} is not quoted`, at);
-            }
-            this.push(latin1.decode(escapeDecode(bytes.subarray(1, -1), at)));
-          } else this.push({ t: "opaque", what: `<text of ${length} bytes>` });
-          break;
-        }
-        case 84: {
-          const n = i32(r.fixed(4, op));
-          if (n < 0) throw new Fault(`BINSTRING at offset ${at} has a negative byte count`, at);
-          this.push(this.text(r.payload(n, MAX_KEPT_TEXT, op), n, (b) => latin1.decode(b)));
-          break;
-        }
-        case 85: {
-          const n = r.byte(op);
-          this.push(latin1.decode(r.payload(n, 255, op)));
-          break;
-        }
-        case 86: {
-          const { bytes, length } = this.r.line(MAX_KEPT_TEXT, op);
-          this.push(this.text(bytes, length, (b) => rawUnicodeEscape(b, at)));
-          break;
-        }
-        case 88:
-        case 140:
-        case 141: {
-          const n = code2 === 140 ? r.byte(op) : code2 === 88 ? u32(r.fixed(4, op)) : u642(r.fixed(8, op));
-          this.push(this.text(r.payload(n, MAX_KEPT_TEXT, op), n, (b) => decodeUtf8(b, op, at)));
-          break;
-        }
-        case 66:
-        case 67:
-        case 142:
-        case 150: {
-          const n = code2 === 67 ? r.byte(op) : code2 === 66 ? u32(r.fixed(4, op)) : u642(r.fixed(8, op));
-          r.payload(n, 0, op);
-          this.push({ t: "bytes", length: n });
-          break;
-        }
-        case 151:
-          this.push({ t: "opaque", what: "out-of-band buffer" });
-          break;
-        case 152:
-          this.top(op, at);
-          break;
-        case 41:
-          this.push(this.seq("tuple", []));
-          break;
-        case 116:
-          this.push(this.seq("tuple", this.popMark(op, at)));
-          break;
-        case 133:
-        case 134:
-        case 135: {
-          const n = code2 - 132;
-          if (this.stack.length < n) this.underflow(op, at);
-          this.push(this.seq("tuple", this.stack.splice(this.stack.length - n, n)));
-          break;
-        }
-        case 93:
-          this.push(this.seq("list", []));
-          break;
-        case 108:
-          this.push(this.seq("list", this.popMark(op, at)));
-          break;
-        case 97: {
-          const v = this.pop(op, at);
-          this.extend(this.top(op, at), [v]);
-          break;
-        }
-        case 101: {
-          const items = this.popMark(op, at);
-          this.extend(this.top(op, at), items);
-          break;
-        }
-        case 125:
-          this.push({ t: "dict", entries: [], dropped: 0 });
-          break;
-        case 100: {
-          const d = { t: "dict", entries: [], dropped: 0 };
-          this.setItems(d, this.popMark(op, at), op, at);
-          this.push(d);
-          break;
-        }
-        case 115: {
-          const v = this.pop(op, at);
-          const k = this.pop(op, at);
-          this.setItems(this.top(op, at), [k, v], op, at);
-          break;
-        }
-        case 117: {
-          const items = this.popMark(op, at);
-          this.setItems(this.top(op, at), items, op, at);
-          break;
-        }
-        case 143:
-          this.push(this.seq("set", []));
-          break;
-        case 144: {
-          const items = this.popMark(op, at);
-          this.extend(this.top(op, at), items);
-          break;
-        }
-        case 145:
-          this.push(this.seq("frozenset", this.popMark(op, at)));
-          break;
-        case 103:
-        case 104:
-        case 106: {
-          let key;
-          if (code2 === 103) {
-            const { bytes } = this.r.line(64, op);
-            if (bytes === void 0) throw new Fault(`GET at offset ${at} is too long`, at);
-            key = parseIntText(latin1.decode(bytes), op, at);
-          } else key = code2 === 104 ? r.byte(op) : u32(r.fixed(4, op));
-          const v = typeof key === "number" ? this.memo.get(key) : void 0;
-          this.push(v === void 0 ? { t: "opaque", what: "memo miss" } : v);
-          break;
-        }
-        case 112:
-        case 113:
-        case 114: {
-          let key;
-          if (code2 === 112) {
-            const { bytes } = this.r.line(64, op);
-            if (bytes === void 0) throw new Fault(`PUT at offset ${at} is too long`, at);
-            key = parseIntText(latin1.decode(bytes), op, at);
-            if (key < 0) throw new Fault(`PUT at offset ${at} has a negative index`, at);
-          } else key = code2 === 113 ? r.byte(op) : u32(r.fixed(4, op));
-          const v = this.top(op, at);
-          if (typeof key === "number") this.memo.set(key, v);
-          break;
-        }
-        case 148:
-          this.memo.set(this.memo.size, this.top(op, at));
-          break;
-        case 99: {
-          const module = this.globalLine(op, at);
-          const name = this.globalLine(op, at);
-          this.push(this.addGlobal(module, name, at, op));
-          break;
-        }
-        case 147: {
-          const name = this.pop(op, at);
-          const module = this.pop(op, at);
-          this.push(this.addGlobal(this.operand(module), this.operand(name), at, op));
-          break;
-        }
-        case 105: {
-          const module = this.globalLine(op, at);
-          const name = this.globalLine(op, at);
-          const g = this.addGlobal(module, name, at, op);
-          const args = this.popMark(op, at);
-          this.push(this.call(g, this.seq("tuple", args)));
-          break;
-        }
-        case 130:
-        case 131:
-        case 132: {
-          const ext = code2 === 130 ? r.byte(op) : code2 === 131 ? u16(r.fixed(2, op)) : i32(r.fixed(4, op));
-          this.push(this.addGlobal("copyreg.extension", String(ext), at, op));
-          break;
-        }
-        case 111: {
-          const args = this.popMark(op, at);
-          if (args.length === 0) throw new Fault(`OBJ at offset ${at} has no class`, at);
-          const cls = args.shift();
-          this.push(this.call(cls, this.seq("tuple", args)));
-          break;
-        }
-        case 82: {
-          const args = this.pop(op, at);
-          const fn = this.pop(op, at);
-          this.push(this.call(fn, args));
-          break;
-        }
-        case 129: {
-          const args = this.pop(op, at);
-          const cls = this.pop(op, at);
-          this.push(this.call(cls, args));
-          break;
-        }
-        case 146: {
-          this.pop(op, at);
-          const args = this.pop(op, at);
-          const cls = this.pop(op, at);
-          this.push(this.call(cls, args));
-          break;
-        }
-        case 98:
-          this.pop(op, at);
-          this.top(op, at);
-          break;
-        case 80: {
-          const { bytes, length } = this.r.line(MAX_KEPT_TEXT, op);
-          const pid = bytes === void 0 ? { t: "opaque", what: `<${length}-byte id>` } : latin1.decode(bytes);
-          this.persistentIds.push([plainValue(pid)]);
-          this.push({ t: "persistent", id: pid });
-          break;
-        }
-        case 81: {
-          const pid = this.pop(op, at);
-          const plain = plainValue(pid);
-          this.persistentIds.push(Array.isArray(plain) ? plain : [plain]);
-          this.push({ t: "persistent", id: pid });
-          break;
-        }
-        default:
-          throw new Fault(`opcode ${op} at offset ${at} is not handled`, at);
-      }
+      const handler = OPCODES[code2];
+      if (handler === void 0) throw new Fault(`opcode ${op} at offset ${at} is not handled`, at);
+      if (handler(this, op, at, code2) === STOP) return;
     }
   }
 };
+var STOP = true;
+function intLine(w, op, at, what) {
+  const { bytes } = w.r.line(64, op);
+  if (bytes === void 0) throw new Fault(`${what} at offset ${at} is too long`, at);
+  return parseIntText(latin1.decode(bytes), op, at);
+}
+var HANDLERS = {
+  // PROTO
+  128: (w, op, at) => {
+    const proto = w.r.byte(op);
+    if (proto > HIGHEST_PROTOCOL) throw new Fault(`unsupported pickle protocol ${proto} at offset ${at}`, at);
+    return void 0;
+  },
+  // FRAME
+  149: (w, op, at) => {
+    const n = u642(w.r.fixed(8, op));
+    if (n > w.r.remaining)
+      throw new Fault(`FRAME at offset ${at} announces ${n} bytes, only ${w.r.remaining} remain`, at, true);
+    return void 0;
+  },
+  // STOP
+  46: (w, op, at) => {
+    w.values.push(plainValue(w.pop(op, at)));
+    w.pickles++;
+    return STOP;
+  },
+  // MARK
+  40: (w) => {
+    w.metastack.push(w.stack);
+    w.stack = [];
+    return void 0;
+  },
+  // POP: pops a MARK when the current frame is empty (pickle.py)
+  48: (w, op, at) => {
+    if (w.stack.length > 0) w.stack.pop();
+    else w.popMark(op, at);
+    return void 0;
+  },
+  // POP_MARK
+  49: (w, op, at) => {
+    w.popMark(op, at);
+    return void 0;
+  },
+  // DUP
+  50: (w, op, at) => {
+    w.push(w.top(op, at));
+    return void 0;
+  },
+  // NONE, NEWTRUE, NEWFALSE
+  78: (w) => {
+    w.push(null);
+    return void 0;
+  },
+  136: (w) => {
+    w.push(true);
+    return void 0;
+  },
+  137: (w) => {
+    w.push(false);
+    return void 0;
+  },
+  // INT
+  73: (w, op, at) => {
+    const { bytes } = w.r.line(MAX_INT_DIGITS + 16, op);
+    if (bytes === void 0) throw new Fault(`INT at offset ${at} is too long`, at);
+    const t = latin1.decode(bytes);
+    w.push(t === "00" ? false : t === "01" ? true : parseIntText(t, op, at));
+    return void 0;
+  },
+  // LONG
+  76: (w, op, at) => {
+    const { bytes } = w.r.line(MAX_INT_DIGITS + 16, op);
+    if (bytes === void 0) throw new Fault(`LONG at offset ${at} is too long`, at);
+    w.push(parseIntText(latin1.decode(bytes).replace(/L$/, ""), op, at));
+    return void 0;
+  },
+  // BININT, BININT1, BININT2
+  74: (w, op) => {
+    w.push(i32(w.r.fixed(4, op)));
+    return void 0;
+  },
+  75: (w, op) => {
+    w.push(w.r.byte(op));
+    return void 0;
+  },
+  77: (w, op) => {
+    w.push(u16(w.r.fixed(2, op)));
+    return void 0;
+  },
+  // LONG1
+  138: (w, op) => {
+    const n = w.r.byte(op);
+    const bytes = w.r.payload(n, 255, op);
+    w.push(signedLittleEndian(bytes));
+    return void 0;
+  },
+  // LONG4
+  139: (w, op, at) => {
+    const n = i32(w.r.fixed(4, op));
+    if (n < 0) throw new Fault(`LONG4 at offset ${at} has a negative byte count`, at);
+    const bytes = w.r.payload(n, 64, op);
+    w.push(bytes === void 0 ? { t: "opaque", what: `<${n}-byte integer>` } : signedLittleEndian(bytes));
+    return void 0;
+  },
+  // FLOAT
+  70: (w, op, at) => {
+    const { bytes } = w.r.line(1024, op);
+    const t = bytes === void 0 ? "" : latin1.decode(bytes).trim();
+    const v = /^[+-]?(nan|inf|infinity)$/i.test(t) ? NaN : Number(t);
+    if (t === "" || Number.isNaN(v) && !/nan|inf/i.test(t)) {
+      throw new Fault(`FLOAT at offset ${at} is not a number`, at);
+    }
+    w.push(v);
+    return void 0;
+  },
+  // BINFLOAT
+  71: (w, op) => {
+    const b = w.r.fixed(8, op);
+    w.push(new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, false));
+    return void 0;
+  },
+  // STRING: a quoted, backslash-escaped line. Decoded as latin-1 so any byte string a loader
+  // could accept (encoding='latin1' or 'bytes') still yields the operand.
+  83: (w, op, at) => {
+    const { bytes, length } = w.r.line(MAX_KEPT_TEXT, op);
+    if (bytes !== void 0) {
+      const q = bytes[0];
+      if (bytes.length < 2 || q !== 39 && q !== 34 || bytes[bytes.length - 1] !== q) {
+        throw new Fault(`STRING at offset ${at} is not quoted`, at);
+      }
+      w.push(latin1.decode(escapeDecode(bytes.subarray(1, -1), at)));
+    } else w.push({ t: "opaque", what: `<text of ${length} bytes>` });
+    return void 0;
+  },
+  // BINSTRING
+  84: (w, op, at) => {
+    const n = i32(w.r.fixed(4, op));
+    if (n < 0) throw new Fault(`BINSTRING at offset ${at} has a negative byte count`, at);
+    w.push(w.text(w.r.payload(n, MAX_KEPT_TEXT, op), n, (b) => latin1.decode(b)));
+    return void 0;
+  },
+  // SHORT_BINSTRING
+  85: (w, op) => {
+    const n = w.r.byte(op);
+    w.push(latin1.decode(w.r.payload(n, 255, op)));
+    return void 0;
+  },
+  // UNICODE
+  86: (w, op, at) => {
+    const { bytes, length } = w.r.line(MAX_KEPT_TEXT, op);
+    w.push(w.text(bytes, length, (b) => rawUnicodeEscape(b, at)));
+    return void 0;
+  },
+  // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
+  88: binUnicode,
+  140: binUnicode,
+  141: binUnicode,
+  // BINBYTES, SHORT_BINBYTES, BINBYTES8, BYTEARRAY8
+  66: binBytes,
+  67: binBytes,
+  142: binBytes,
+  150: binBytes,
+  // NEXT_BUFFER: an out-of-band buffer the loader supplies; we have none.
+  151: (w) => {
+    w.push({ t: "opaque", what: "out-of-band buffer" });
+    return void 0;
+  },
+  // READONLY_BUFFER
+  152: (w, op, at) => {
+    w.top(op, at);
+    return void 0;
+  },
+  // EMPTY_TUPLE, TUPLE, TUPLE1-3
+  41: (w) => {
+    w.push(w.seq("tuple", []));
+    return void 0;
+  },
+  116: (w, op, at) => {
+    w.push(w.seq("tuple", w.popMark(op, at)));
+    return void 0;
+  },
+  133: smallTuple,
+  134: smallTuple,
+  135: smallTuple,
+  // EMPTY_LIST, LIST, APPEND, APPENDS
+  93: (w) => {
+    w.push(w.seq("list", []));
+    return void 0;
+  },
+  108: (w, op, at) => {
+    w.push(w.seq("list", w.popMark(op, at)));
+    return void 0;
+  },
+  97: (w, op, at) => {
+    const v = w.pop(op, at);
+    w.extend(w.top(op, at), [v]);
+    return void 0;
+  },
+  101: appendMarked,
+  // EMPTY_DICT, DICT, SETITEM, SETITEMS
+  125: (w) => {
+    w.push({ t: "dict", entries: [], dropped: 0 });
+    return void 0;
+  },
+  100: (w, op, at) => {
+    const d = { t: "dict", entries: [], dropped: 0 };
+    w.setItems(d, w.popMark(op, at), op, at);
+    w.push(d);
+    return void 0;
+  },
+  115: (w, op, at) => {
+    const v = w.pop(op, at);
+    const k = w.pop(op, at);
+    w.setItems(w.top(op, at), [k, v], op, at);
+    return void 0;
+  },
+  117: (w, op, at) => {
+    const items = w.popMark(op, at);
+    w.setItems(w.top(op, at), items, op, at);
+    return void 0;
+  },
+  // EMPTY_SET, ADDITEMS, FROZENSET
+  143: (w) => {
+    w.push(w.seq("set", []));
+    return void 0;
+  },
+  144: appendMarked,
+  145: (w, op, at) => {
+    w.push(w.seq("frozenset", w.popMark(op, at)));
+    return void 0;
+  },
+  // GET, BINGET, LONG_BINGET
+  103: memoGet,
+  104: memoGet,
+  106: memoGet,
+  // PUT, BINPUT, LONG_BINPUT
+  112: memoPut,
+  113: memoPut,
+  114: memoPut,
+  // MEMOIZE
+  148: (w, op, at) => {
+    w.memo.set(w.memo.size, w.top(op, at));
+    return void 0;
+  },
+  // GLOBAL
+  99: (w, op, at) => {
+    const module = w.globalLine(op, at);
+    const name = w.globalLine(op, at);
+    w.push(w.addGlobal(module, name, at, op));
+    return void 0;
+  },
+  // STACK_GLOBAL
+  147: (w, op, at) => {
+    const name = w.pop(op, at);
+    const module = w.pop(op, at);
+    w.push(w.addGlobal(w.operand(module), w.operand(name), at, op));
+    return void 0;
+  },
+  // INST
+  105: (w, op, at) => {
+    const module = w.globalLine(op, at);
+    const name = w.globalLine(op, at);
+    const g = w.addGlobal(module, name, at, op);
+    const args = w.popMark(op, at);
+    w.push(w.call(g, w.seq("tuple", args)));
+    return void 0;
+  },
+  // EXT1, EXT2, EXT4
+  130: extension,
+  131: extension,
+  132: extension,
+  // OBJ
+  111: (w, op, at) => {
+    const args = w.popMark(op, at);
+    if (args.length === 0) throw new Fault(`OBJ at offset ${at} has no class`, at);
+    const cls = args.shift();
+    w.push(w.call(cls, w.seq("tuple", args)));
+    return void 0;
+  },
+  // REDUCE, NEWOBJ
+  82: callWithArgs,
+  129: callWithArgs,
+  // NEWOBJ_EX
+  146: (w, op, at) => {
+    w.pop(op, at);
+    return callWithArgs(w, op, at);
+  },
+  // BUILD
+  98: (w, op, at) => {
+    w.pop(op, at);
+    w.top(op, at);
+    return void 0;
+  },
+  // PERSID
+  80: (w, op) => {
+    const { bytes, length } = w.r.line(MAX_KEPT_TEXT, op);
+    const pid = bytes === void 0 ? { t: "opaque", what: `<${length}-byte id>` } : latin1.decode(bytes);
+    w.persistentIds.push([plainValue(pid)]);
+    w.push({ t: "persistent", id: pid });
+    return void 0;
+  },
+  // BINPERSID
+  81: (w, op, at) => {
+    const pid = w.pop(op, at);
+    const plain = plainValue(pid);
+    w.persistentIds.push(Array.isArray(plain) ? plain : [plain]);
+    w.push({ t: "persistent", id: pid });
+    return void 0;
+  }
+};
+function binUnicode(w, op, at, code2) {
+  const r = w.r;
+  const n = code2 === 140 ? r.byte(op) : code2 === 88 ? u32(r.fixed(4, op)) : u642(r.fixed(8, op));
+  w.push(w.text(r.payload(n, MAX_KEPT_TEXT, op), n, (b) => decodeUtf8(b, op, at)));
+  return void 0;
+}
+function binBytes(w, op, _at, code2) {
+  const r = w.r;
+  const n = code2 === 67 ? r.byte(op) : code2 === 66 ? u32(r.fixed(4, op)) : u642(r.fixed(8, op));
+  r.payload(n, 0, op);
+  w.push({ t: "bytes", length: n });
+  return void 0;
+}
+function smallTuple(w, op, at, code2) {
+  const n = code2 - 132;
+  if (w.stack.length < n) w.underflow(op, at);
+  w.push(w.seq("tuple", w.stack.splice(w.stack.length - n, n)));
+  return void 0;
+}
+function appendMarked(w, op, at) {
+  const items = w.popMark(op, at);
+  w.extend(w.top(op, at), items);
+  return void 0;
+}
+function memoGet(w, op, at, code2) {
+  const key = code2 === 103 ? intLine(w, op, at, "GET") : code2 === 104 ? w.r.byte(op) : u32(w.r.fixed(4, op));
+  const v = typeof key === "number" ? w.memo.get(key) : void 0;
+  w.push(v === void 0 ? { t: "opaque", what: "memo miss" } : v);
+  return void 0;
+}
+function memoPut(w, op, at, code2) {
+  let key;
+  if (code2 === 112) {
+    key = intLine(w, op, at, "PUT");
+    if (key < 0) throw new Fault(`PUT at offset ${at} has a negative index`, at);
+  } else key = code2 === 113 ? w.r.byte(op) : u32(w.r.fixed(4, op));
+  const v = w.top(op, at);
+  if (typeof key === "number") w.memo.set(key, v);
+  return void 0;
+}
+function extension(w, op, at, code2) {
+  const r = w.r;
+  const ext = code2 === 130 ? r.byte(op) : code2 === 131 ? u16(r.fixed(2, op)) : i32(r.fixed(4, op));
+  w.push(w.addGlobal("copyreg.extension", String(ext), at, op));
+  return void 0;
+}
+function callWithArgs(w, op, at) {
+  const args = w.pop(op, at);
+  const fn = w.pop(op, at);
+  w.push(w.call(fn, args));
+  return void 0;
+}
+var OPCODES = Array.from({ length: 256 }, (_, code2) => HANDLERS[code2]);
 function walk(src, options = {}) {
   const reader = new Reader(src);
   const walker = new Walker(reader);
