@@ -728,7 +728,8 @@ class Walker {
  * handlers a long pickle runs often get optimised, each on its own.
  */
 const STOP = true;
-type Handler = (w: Walker, op: string, at: number, code: number) => typeof STOP | undefined;
+// A handler returns STOP after the pickle's last opcode, and nothing otherwise.
+type Handler = (w: Walker, op: string, at: number, code: number) => typeof STOP | void;
 
 function intLine(w: Walker, op: string, at: number, what: string): number | bigint {
   const { bytes } = w.r.line(64, op);
@@ -741,14 +742,12 @@ const HANDLERS: Record<number, Handler> = {
   0x80: (w, op, at) => {
     const proto = w.r.byte(op);
     if (proto > HIGHEST_PROTOCOL) throw new Fault(`unsupported pickle protocol ${proto} at offset ${at}`, at);
-    return undefined;
   },
   // FRAME
   0x95: (w, op, at) => {
     const n = u64(w.r.fixed(8, op));
     if (n > w.r.remaining)
       throw new Fault(`FRAME at offset ${at} announces ${n} bytes, only ${w.r.remaining} remain`, at, true);
-    return undefined;
   },
   // STOP
   0x2e: (w, op, at) => {
@@ -761,37 +760,30 @@ const HANDLERS: Record<number, Handler> = {
   0x28: (w) => {
     w.metastack.push(w.stack);
     w.stack = [];
-    return undefined;
   },
   // POP: pops a MARK when the current frame is empty (pickle.py)
   0x30: (w, op, at) => {
     if (w.stack.length > 0) w.stack.pop();
     else w.popMark(op, at);
-    return undefined;
   },
   // POP_MARK
   0x31: (w, op, at) => {
     w.popMark(op, at);
-    return undefined;
   },
   // DUP
   0x32: (w, op, at) => {
     w.push(w.top(op, at));
-    return undefined;
   },
 
   // NONE, NEWTRUE, NEWFALSE
   0x4e: (w) => {
     w.push(null);
-    return undefined;
   },
   0x88: (w) => {
     w.push(true);
-    return undefined;
   },
   0x89: (w) => {
     w.push(false);
-    return undefined;
   },
   // INT
   0x49: (w, op, at) => {
@@ -799,34 +791,28 @@ const HANDLERS: Record<number, Handler> = {
     if (bytes === undefined) throw new Fault(`INT at offset ${at} is too long`, at);
     const t = latin1.decode(bytes);
     w.push(t === '00' ? false : t === '01' ? true : parseIntText(t, op, at));
-    return undefined;
   },
   // LONG
   0x4c: (w, op, at) => {
     const { bytes } = w.r.line(MAX_INT_DIGITS + 16, op);
     if (bytes === undefined) throw new Fault(`LONG at offset ${at} is too long`, at);
     w.push(parseIntText(latin1.decode(bytes).replace(/L$/, ''), op, at));
-    return undefined;
   },
   // BININT, BININT1, BININT2
   0x4a: (w, op) => {
     w.push(i32(w.r.fixed(4, op)));
-    return undefined;
   },
   0x4b: (w, op) => {
     w.push(w.r.byte(op));
-    return undefined;
   },
   0x4d: (w, op) => {
     w.push(u16(w.r.fixed(2, op)));
-    return undefined;
   },
   // LONG1
   0x8a: (w, op) => {
     const n = w.r.byte(op);
     const bytes = w.r.payload(n, 255, op) as Uint8Array;
     w.push(signedLittleEndian(bytes));
-    return undefined;
   },
   // LONG4
   0x8b: (w, op, at) => {
@@ -834,7 +820,6 @@ const HANDLERS: Record<number, Handler> = {
     if (n < 0) throw new Fault(`LONG4 at offset ${at} has a negative byte count`, at);
     const bytes = w.r.payload(n, 64, op);
     w.push(bytes === undefined ? { t: 'opaque', what: `<${n}-byte integer>` } : signedLittleEndian(bytes));
-    return undefined;
   },
   // FLOAT
   0x46: (w, op, at) => {
@@ -845,13 +830,11 @@ const HANDLERS: Record<number, Handler> = {
       throw new Fault(`FLOAT at offset ${at} is not a number`, at);
     }
     w.push(v);
-    return undefined;
   },
   // BINFLOAT
   0x47: (w, op) => {
     const b = w.r.fixed(8, op);
     w.push(new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, false));
-    return undefined;
   },
 
   // STRING: a quoted, backslash-escaped line. Decoded as latin-1 so any byte string a loader
@@ -865,26 +848,22 @@ const HANDLERS: Record<number, Handler> = {
       }
       w.push(latin1.decode(escapeDecode(bytes.subarray(1, -1), at)));
     } else w.push({ t: 'opaque', what: `<text of ${length} bytes>` });
-    return undefined;
   },
   // BINSTRING
   0x54: (w, op, at) => {
     const n = i32(w.r.fixed(4, op));
     if (n < 0) throw new Fault(`BINSTRING at offset ${at} has a negative byte count`, at);
     w.push(w.text(w.r.payload(n, MAX_KEPT_TEXT, op), n, (b) => latin1.decode(b)));
-    return undefined;
   },
   // SHORT_BINSTRING
   0x55: (w, op) => {
     const n = w.r.byte(op);
     w.push(latin1.decode(w.r.payload(n, 255, op) as Uint8Array));
-    return undefined;
   },
   // UNICODE
   0x56: (w, op, at) => {
     const { bytes, length } = w.r.line(MAX_KEPT_TEXT, op);
     w.push(w.text(bytes, length, (b) => rawUnicodeEscape(b, at)));
-    return undefined;
   },
   // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
   0x58: binUnicode,
@@ -898,22 +877,18 @@ const HANDLERS: Record<number, Handler> = {
   // NEXT_BUFFER: an out-of-band buffer the loader supplies; we have none.
   0x97: (w) => {
     w.push({ t: 'opaque', what: 'out-of-band buffer' });
-    return undefined;
   },
   // READONLY_BUFFER
   0x98: (w, op, at) => {
     w.top(op, at);
-    return undefined;
   },
 
   // EMPTY_TUPLE, TUPLE, TUPLE1-3
   0x29: (w) => {
     w.push(w.seq('tuple', []));
-    return undefined;
   },
   0x74: (w, op, at) => {
     w.push(w.seq('tuple', w.popMark(op, at)));
-    return undefined;
   },
   0x85: smallTuple,
   0x86: smallTuple,
@@ -921,49 +896,40 @@ const HANDLERS: Record<number, Handler> = {
   // EMPTY_LIST, LIST, APPEND, APPENDS
   0x5d: (w) => {
     w.push(w.seq('list', []));
-    return undefined;
   },
   0x6c: (w, op, at) => {
     w.push(w.seq('list', w.popMark(op, at)));
-    return undefined;
   },
   0x61: (w, op, at) => {
     const v = w.pop(op, at);
     w.extend(w.top(op, at), [v]);
-    return undefined;
   },
   0x65: appendMarked,
   // EMPTY_DICT, DICT, SETITEM, SETITEMS
   0x7d: (w) => {
     w.push({ t: 'dict', entries: [], dropped: 0 });
-    return undefined;
   },
   0x64: (w, op, at) => {
     const d: SymDict = { t: 'dict', entries: [], dropped: 0 };
     w.setItems(d, w.popMark(op, at), op, at);
     w.push(d);
-    return undefined;
   },
   0x73: (w, op, at) => {
     const v = w.pop(op, at);
     const k = w.pop(op, at);
     w.setItems(w.top(op, at), [k, v], op, at);
-    return undefined;
   },
   0x75: (w, op, at) => {
     const items = w.popMark(op, at);
     w.setItems(w.top(op, at), items, op, at);
-    return undefined;
   },
   // EMPTY_SET, ADDITEMS, FROZENSET
   0x8f: (w) => {
     w.push(w.seq('set', []));
-    return undefined;
   },
   0x90: appendMarked,
   0x91: (w, op, at) => {
     w.push(w.seq('frozenset', w.popMark(op, at)));
-    return undefined;
   },
 
   // GET, BINGET, LONG_BINGET
@@ -977,7 +943,6 @@ const HANDLERS: Record<number, Handler> = {
   // MEMOIZE
   0x94: (w, op, at) => {
     w.memo.set(w.memo.size, w.top(op, at));
-    return undefined;
   },
 
   // GLOBAL
@@ -985,14 +950,12 @@ const HANDLERS: Record<number, Handler> = {
     const module = w.globalLine(op, at);
     const name = w.globalLine(op, at);
     w.push(w.addGlobal(module, name, at, op));
-    return undefined;
   },
   // STACK_GLOBAL
   0x93: (w, op, at) => {
     const name = w.pop(op, at);
     const module = w.pop(op, at);
     w.push(w.addGlobal(w.operand(module), w.operand(name), at, op));
-    return undefined;
   },
   // INST
   0x69: (w, op, at) => {
@@ -1001,7 +964,6 @@ const HANDLERS: Record<number, Handler> = {
     const g = w.addGlobal(module, name, at, op);
     const args = w.popMark(op, at);
     w.push(w.call(g, w.seq('tuple', args)));
-    return undefined;
   },
   // EXT1, EXT2, EXT4
   0x82: extension,
@@ -1013,7 +975,6 @@ const HANDLERS: Record<number, Handler> = {
     if (args.length === 0) throw new Fault(`OBJ at offset ${at} has no class`, at);
     const cls = args.shift() as Sym;
     w.push(w.call(cls, w.seq('tuple', args)));
-    return undefined;
   },
   // REDUCE, NEWOBJ
   0x52: callWithArgs,
@@ -1021,13 +982,12 @@ const HANDLERS: Record<number, Handler> = {
   // NEWOBJ_EX
   0x92: (w, op, at) => {
     w.pop(op, at); // kwargs
-    return callWithArgs(w, op, at);
+    callWithArgs(w, op, at);
   },
   // BUILD
   0x62: (w, op, at) => {
     w.pop(op, at); // state
     w.top(op, at);
-    return undefined;
   },
 
   // PERSID
@@ -1037,7 +997,6 @@ const HANDLERS: Record<number, Handler> = {
       bytes === undefined ? { t: 'opaque', what: `<${length}-byte id>` } : latin1.decode(bytes);
     w.persistentIds.push([plainValue(pid)]);
     w.push({ t: 'persistent', id: pid });
-    return undefined;
   },
   // BINPERSID
   0x51: (w, op, at) => {
@@ -1045,50 +1004,44 @@ const HANDLERS: Record<number, Handler> = {
     const plain = plainValue(pid);
     w.persistentIds.push(Array.isArray(plain) ? plain : [plain]);
     w.push({ t: 'persistent', id: pid });
-    return undefined;
   },
 };
 
-function binUnicode(w: Walker, op: string, at: number, code: number): undefined {
+function binUnicode(w: Walker, op: string, at: number, code: number): void {
   const r = w.r;
   const n = code === 0x8c ? r.byte(op) : code === 0x58 ? u32(r.fixed(4, op)) : u64(r.fixed(8, op));
   w.push(w.text(r.payload(n, MAX_KEPT_TEXT, op), n, (b) => decodeUtf8(b, op, at)));
-  return undefined;
 }
 
-function binBytes(w: Walker, op: string, _at: number, code: number): undefined {
+function binBytes(w: Walker, op: string, _at: number, code: number): void {
   const r = w.r;
   const n = code === 0x43 ? r.byte(op) : code === 0x42 ? u32(r.fixed(4, op)) : u64(r.fixed(8, op));
   r.payload(n, 0, op);
   w.push({ t: 'bytes', length: n });
-  return undefined;
 }
 
-function smallTuple(w: Walker, op: string, at: number, code: number): undefined {
+function smallTuple(w: Walker, op: string, at: number, code: number): void {
   const n = code - 0x84;
   if (w.stack.length < n) w.underflow(op, at);
   w.push(w.seq('tuple', w.stack.splice(w.stack.length - n, n)));
-  return undefined;
 }
 
 /** APPENDS and ADDITEMS. */
-function appendMarked(w: Walker, op: string, at: number): undefined {
+function appendMarked(w: Walker, op: string, at: number): void {
   const items = w.popMark(op, at);
   w.extend(w.top(op, at), items);
-  return undefined;
 }
 
-function memoGet(w: Walker, op: string, at: number, code: number): undefined {
+function memoGet(w: Walker, op: string, at: number, code: number): void {
   const key =
     code === 0x67 ? intLine(w, op, at, 'GET') : code === 0x68 ? w.r.byte(op) : u32(w.r.fixed(4, op));
   const v = typeof key === 'number' ? w.memo.get(key) : undefined;
   // CPython stops on a memo miss; reporting it instead lets a STACK_GLOBAL built on it be
   // named (module "unknown") rather than hidden behind an error.
   w.push(v === undefined ? { t: 'opaque', what: 'memo miss' } : v);
-  return undefined;
 }
 
-function memoPut(w: Walker, op: string, at: number, code: number): undefined {
+function memoPut(w: Walker, op: string, at: number, code: number): void {
   let key: number | bigint;
   if (code === 0x70) {
     key = intLine(w, op, at, 'PUT');
@@ -1096,23 +1049,20 @@ function memoPut(w: Walker, op: string, at: number, code: number): undefined {
   } else key = code === 0x71 ? w.r.byte(op) : u32(w.r.fixed(4, op));
   const v = w.top(op, at);
   if (typeof key === 'number') w.memo.set(key, v);
-  return undefined;
 }
 
-function extension(w: Walker, op: string, at: number, code: number): undefined {
+function extension(w: Walker, op: string, at: number, code: number): void {
   const r = w.r;
   const ext = code === 0x82 ? r.byte(op) : code === 0x83 ? u16(r.fixed(2, op)) : i32(r.fixed(4, op));
   // The object comes from copyreg's extension registry, whatever the loader put there.
   w.push(w.addGlobal('copyreg.extension', String(ext), at, op));
-  return undefined;
 }
 
 /** REDUCE and NEWOBJ: a callable and its argument tuple. */
-function callWithArgs(w: Walker, op: string, at: number): undefined {
+function callWithArgs(w: Walker, op: string, at: number): void {
   const args = w.pop(op, at);
   const fn = w.pop(op, at);
   w.push(w.call(fn, args));
-  return undefined;
 }
 
 const OPCODES: (Handler | undefined)[] = Array.from({ length: 256 }, (_, code) => HANDLERS[code]);

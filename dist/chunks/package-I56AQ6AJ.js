@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-UD5HP5GY.js";
+} from "./chunk-G7RMMFKT.js";
 import {
   cancelOnSignals,
   packageRelease

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-UD5HP5GY.js";
+} from "./chunk-G7RMMFKT.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-Z3BVAB3A.js";
 import "./chunk-ZY3O6VA3.js";

@@ -2182,14 +2182,12 @@ var HANDLERS = {
   128: (w, op, at) => {
     const proto = w.r.byte(op);
     if (proto > HIGHEST_PROTOCOL) throw new Fault(`unsupported pickle protocol ${proto} at offset ${at}`, at);
-    return void 0;
   },
   // FRAME
   149: (w, op, at) => {
     const n = u642(w.r.fixed(8, op));
     if (n > w.r.remaining)
       throw new Fault(`FRAME at offset ${at} announces ${n} bytes, only ${w.r.remaining} remain`, at, true);
-    return void 0;
   },
   // STOP
   46: (w, op, at) => {
@@ -2201,36 +2199,29 @@ var HANDLERS = {
   40: (w) => {
     w.metastack.push(w.stack);
     w.stack = [];
-    return void 0;
   },
   // POP: pops a MARK when the current frame is empty (pickle.py)
   48: (w, op, at) => {
     if (w.stack.length > 0) w.stack.pop();
     else w.popMark(op, at);
-    return void 0;
   },
   // POP_MARK
   49: (w, op, at) => {
     w.popMark(op, at);
-    return void 0;
   },
   // DUP
   50: (w, op, at) => {
     w.push(w.top(op, at));
-    return void 0;
   },
   // NONE, NEWTRUE, NEWFALSE
   78: (w) => {
     w.push(null);
-    return void 0;
   },
   136: (w) => {
     w.push(true);
-    return void 0;
   },
   137: (w) => {
     w.push(false);
-    return void 0;
   },
   // INT
   73: (w, op, at) => {
@@ -2238,34 +2229,28 @@ var HANDLERS = {
     if (bytes === void 0) throw new Fault(`INT at offset ${at} is too long`, at);
     const t = latin1.decode(bytes);
     w.push(t === "00" ? false : t === "01" ? true : parseIntText(t, op, at));
-    return void 0;
   },
   // LONG
   76: (w, op, at) => {
     const { bytes } = w.r.line(MAX_INT_DIGITS + 16, op);
     if (bytes === void 0) throw new Fault(`LONG at offset ${at} is too long`, at);
     w.push(parseIntText(latin1.decode(bytes).replace(/L$/, ""), op, at));
-    return void 0;
   },
   // BININT, BININT1, BININT2
   74: (w, op) => {
     w.push(i32(w.r.fixed(4, op)));
-    return void 0;
   },
   75: (w, op) => {
     w.push(w.r.byte(op));
-    return void 0;
   },
   77: (w, op) => {
     w.push(u16(w.r.fixed(2, op)));
-    return void 0;
   },
   // LONG1
   138: (w, op) => {
     const n = w.r.byte(op);
     const bytes = w.r.payload(n, 255, op);
     w.push(signedLittleEndian(bytes));
-    return void 0;
   },
   // LONG4
   139: (w, op, at) => {
@@ -2273,7 +2258,6 @@ var HANDLERS = {
     if (n < 0) throw new Fault(`LONG4 at offset ${at} has a negative byte count`, at);
     const bytes = w.r.payload(n, 64, op);
     w.push(bytes === void 0 ? { t: "opaque", what: `<${n}-byte integer>` } : signedLittleEndian(bytes));
-    return void 0;
   },
   // FLOAT
   70: (w, op, at) => {
@@ -2284,13 +2268,11 @@ var HANDLERS = {
       throw new Fault(`FLOAT at offset ${at} is not a number`, at);
     }
     w.push(v);
-    return void 0;
   },
   // BINFLOAT
   71: (w, op) => {
     const b = w.r.fixed(8, op);
     w.push(new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, false));
-    return void 0;
   },
   // STRING: a quoted, backslash-escaped line. Decoded as latin-1 so any byte string a loader
   // could accept (encoding='latin1' or 'bytes') still yields the operand.
@@ -2303,26 +2285,22 @@ var HANDLERS = {
       }
       w.push(latin1.decode(escapeDecode(bytes.subarray(1, -1), at)));
     } else w.push({ t: "opaque", what: `<text of ${length} bytes>` });
-    return void 0;
   },
   // BINSTRING
   84: (w, op, at) => {
     const n = i32(w.r.fixed(4, op));
     if (n < 0) throw new Fault(`BINSTRING at offset ${at} has a negative byte count`, at);
     w.push(w.text(w.r.payload(n, MAX_KEPT_TEXT, op), n, (b) => latin1.decode(b)));
-    return void 0;
   },
   // SHORT_BINSTRING
   85: (w, op) => {
     const n = w.r.byte(op);
     w.push(latin1.decode(w.r.payload(n, 255, op)));
-    return void 0;
   },
   // UNICODE
   86: (w, op, at) => {
     const { bytes, length } = w.r.line(MAX_KEPT_TEXT, op);
     w.push(w.text(bytes, length, (b) => rawUnicodeEscape(b, at)));
-    return void 0;
   },
   // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
   88: binUnicode,
@@ -2336,21 +2314,17 @@ var HANDLERS = {
   // NEXT_BUFFER: an out-of-band buffer the loader supplies; we have none.
   151: (w) => {
     w.push({ t: "opaque", what: "out-of-band buffer" });
-    return void 0;
   },
   // READONLY_BUFFER
   152: (w, op, at) => {
     w.top(op, at);
-    return void 0;
   },
   // EMPTY_TUPLE, TUPLE, TUPLE1-3
   41: (w) => {
     w.push(w.seq("tuple", []));
-    return void 0;
   },
   116: (w, op, at) => {
     w.push(w.seq("tuple", w.popMark(op, at)));
-    return void 0;
   },
   133: smallTuple,
   134: smallTuple,
@@ -2358,49 +2332,40 @@ var HANDLERS = {
   // EMPTY_LIST, LIST, APPEND, APPENDS
   93: (w) => {
     w.push(w.seq("list", []));
-    return void 0;
   },
   108: (w, op, at) => {
     w.push(w.seq("list", w.popMark(op, at)));
-    return void 0;
   },
   97: (w, op, at) => {
     const v = w.pop(op, at);
     w.extend(w.top(op, at), [v]);
-    return void 0;
   },
   101: appendMarked,
   // EMPTY_DICT, DICT, SETITEM, SETITEMS
   125: (w) => {
     w.push({ t: "dict", entries: [], dropped: 0 });
-    return void 0;
   },
   100: (w, op, at) => {
     const d = { t: "dict", entries: [], dropped: 0 };
     w.setItems(d, w.popMark(op, at), op, at);
     w.push(d);
-    return void 0;
   },
   115: (w, op, at) => {
     const v = w.pop(op, at);
     const k = w.pop(op, at);
     w.setItems(w.top(op, at), [k, v], op, at);
-    return void 0;
   },
   117: (w, op, at) => {
     const items = w.popMark(op, at);
     w.setItems(w.top(op, at), items, op, at);
-    return void 0;
   },
   // EMPTY_SET, ADDITEMS, FROZENSET
   143: (w) => {
     w.push(w.seq("set", []));
-    return void 0;
   },
   144: appendMarked,
   145: (w, op, at) => {
     w.push(w.seq("frozenset", w.popMark(op, at)));
-    return void 0;
   },
   // GET, BINGET, LONG_BINGET
   103: memoGet,
@@ -2413,21 +2378,18 @@ var HANDLERS = {
   // MEMOIZE
   148: (w, op, at) => {
     w.memo.set(w.memo.size, w.top(op, at));
-    return void 0;
   },
   // GLOBAL
   99: (w, op, at) => {
     const module = w.globalLine(op, at);
     const name = w.globalLine(op, at);
     w.push(w.addGlobal(module, name, at, op));
-    return void 0;
   },
   // STACK_GLOBAL
   147: (w, op, at) => {
     const name = w.pop(op, at);
     const module = w.pop(op, at);
     w.push(w.addGlobal(w.operand(module), w.operand(name), at, op));
-    return void 0;
   },
   // INST
   105: (w, op, at) => {
@@ -2436,7 +2398,6 @@ var HANDLERS = {
     const g = w.addGlobal(module, name, at, op);
     const args = w.popMark(op, at);
     w.push(w.call(g, w.seq("tuple", args)));
-    return void 0;
   },
   // EXT1, EXT2, EXT4
   130: extension,
@@ -2448,7 +2409,6 @@ var HANDLERS = {
     if (args.length === 0) throw new Fault(`OBJ at offset ${at} has no class`, at);
     const cls = args.shift();
     w.push(w.call(cls, w.seq("tuple", args)));
-    return void 0;
   },
   // REDUCE, NEWOBJ
   82: callWithArgs,
@@ -2456,13 +2416,12 @@ var HANDLERS = {
   // NEWOBJ_EX
   146: (w, op, at) => {
     w.pop(op, at);
-    return callWithArgs(w, op, at);
+    callWithArgs(w, op, at);
   },
   // BUILD
   98: (w, op, at) => {
     w.pop(op, at);
     w.top(op, at);
-    return void 0;
   },
   // PERSID
   80: (w, op) => {
@@ -2470,7 +2429,6 @@ var HANDLERS = {
     const pid = bytes === void 0 ? { t: "opaque", what: `<${length}-byte id>` } : latin1.decode(bytes);
     w.persistentIds.push([plainValue(pid)]);
     w.push({ t: "persistent", id: pid });
-    return void 0;
   },
   // BINPERSID
   81: (w, op, at) => {
@@ -2478,38 +2436,32 @@ var HANDLERS = {
     const plain = plainValue(pid);
     w.persistentIds.push(Array.isArray(plain) ? plain : [plain]);
     w.push({ t: "persistent", id: pid });
-    return void 0;
   }
 };
 function binUnicode(w, op, at, code2) {
   const r = w.r;
   const n = code2 === 140 ? r.byte(op) : code2 === 88 ? u32(r.fixed(4, op)) : u642(r.fixed(8, op));
   w.push(w.text(r.payload(n, MAX_KEPT_TEXT, op), n, (b) => decodeUtf8(b, op, at)));
-  return void 0;
 }
 function binBytes(w, op, _at, code2) {
   const r = w.r;
   const n = code2 === 67 ? r.byte(op) : code2 === 66 ? u32(r.fixed(4, op)) : u642(r.fixed(8, op));
   r.payload(n, 0, op);
   w.push({ t: "bytes", length: n });
-  return void 0;
 }
 function smallTuple(w, op, at, code2) {
   const n = code2 - 132;
   if (w.stack.length < n) w.underflow(op, at);
   w.push(w.seq("tuple", w.stack.splice(w.stack.length - n, n)));
-  return void 0;
 }
 function appendMarked(w, op, at) {
   const items = w.popMark(op, at);
   w.extend(w.top(op, at), items);
-  return void 0;
 }
 function memoGet(w, op, at, code2) {
   const key = code2 === 103 ? intLine(w, op, at, "GET") : code2 === 104 ? w.r.byte(op) : u32(w.r.fixed(4, op));
   const v = typeof key === "number" ? w.memo.get(key) : void 0;
   w.push(v === void 0 ? { t: "opaque", what: "memo miss" } : v);
-  return void 0;
 }
 function memoPut(w, op, at, code2) {
   let key;
@@ -2519,19 +2471,16 @@ function memoPut(w, op, at, code2) {
   } else key = code2 === 113 ? w.r.byte(op) : u32(w.r.fixed(4, op));
   const v = w.top(op, at);
   if (typeof key === "number") w.memo.set(key, v);
-  return void 0;
 }
 function extension(w, op, at, code2) {
   const r = w.r;
   const ext = code2 === 130 ? r.byte(op) : code2 === 131 ? u16(r.fixed(2, op)) : i32(r.fixed(4, op));
   w.push(w.addGlobal("copyreg.extension", String(ext), at, op));
-  return void 0;
 }
 function callWithArgs(w, op, at) {
   const args = w.pop(op, at);
   const fn = w.pop(op, at);
   w.push(w.call(fn, args));
-  return void 0;
 }
 var OPCODES = Array.from({ length: 256 }, (_, code2) => HANDLERS[code2]);
 function walk(src, options = {}) {

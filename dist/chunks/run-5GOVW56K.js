@@ -27,8 +27,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-3OYWLJMI.js")).healthcheckCommand,
-  package: async () => (await import("./package-2LUZEACE.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-LHJEY3MZ.js")).healthcheckCommand,
+  package: async () => (await import("./package-I56AQ6AJ.js")).packageCommand,
   deploy: async () => (await import("./deploy-24K7SIOB.js")).deployCommand,
   gate: async () => (await import("./gate-HIOXLSLW.js")).gateCommand,
   rollback: async () => (await import("./rollback-SBP5GYZA.js")).rollbackCommand
