@@ -7,5 +7,5 @@ import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/cli.ts
 if (process.argv[2] === "healthcheck") warmHealthcheck();
-var { main } = await import("../chunks/run-5GOVW56K.js");
+var { main } = await import("../chunks/run-67WFO2AI.js");
 process.exitCode = await main(process.argv.slice(2));

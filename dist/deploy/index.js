@@ -9,4 +9,4 @@ import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/deploy.ts
-await runAction("deploy", async () => (await import("../chunks/deploy-24K7SIOB.js")).deployCommand);
+await runAction("deploy", async () => (await import("../chunks/deploy-MHRR5D3Z.js")).deployCommand);

@@ -9,4 +9,4 @@ import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/healthcheck.ts
-await runAction("healthcheck", async () => (await import("../chunks/healthcheck-LHJEY3MZ.js")).healthcheckCommand);
+await runAction("healthcheck", async () => (await import("../chunks/healthcheck-46F44VJA.js")).healthcheckCommand);

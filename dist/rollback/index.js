@@ -9,4 +9,4 @@ import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/rollback.ts
-await runAction("rollback", async () => (await import("../chunks/rollback-SBP5GYZA.js")).rollbackCommand);
+await runAction("rollback", async () => (await import("../chunks/rollback-HK6VAQGN.js")).rollbackCommand);

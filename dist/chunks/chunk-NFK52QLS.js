@@ -11974,16 +11974,6 @@ var {
 } = yaml;
 
 // src/core/validation/plain-yaml.ts
-var DECLINE = [
-  // An anchor (&a), alias (*a) or tag (!t, !!t) starts a node: after a line start, space or flow indicator.
-  /(?:^|[\s[\]{},])[&*!]/m,
-  // Directives (%YAML, %TAG) and explicit keys (`? key`).
-  /^\s*(?:%|\?(?:\s|$))/m,
-  // A key spelt as null (`~:`, `null:`, `: v`), which `yaml` turns into "" and js-yaml into "null".
-  /(?:^|[\s[{,-])(?:~|null|Null|NULL)?:(?:\s|$)/m,
-  // Keys that are not plain names in one of the two libraries.
-  /<<|__proto__/
-];
 function yamlInt(source) {
   if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);
   if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
@@ -12021,53 +12011,134 @@ var CORE = FAILSAFE_SCHEMA.extend({
     })
   ]
 });
-function flowEndsOnEachLine(text) {
-  for (const line of text.split("\n")) {
-    const open2 = [];
-    let entryStart = false;
-    let nodeStart = true;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      const next = line[i + 1];
-      const spaceNext = next === void 0 || next === " " || next === "	" || next === "\r";
-      if (c === " " || c === "	" || c === "\r") continue;
-      if (c === "#" && (i === 0 || /\s/.test(line[i - 1]))) break;
-      const atEntry = entryStart;
-      entryStart = false;
-      if (nodeStart && (c === '"' || c === "'")) {
-        let j = i + 1;
-        for (; ; j++) {
-          if (j >= line.length) return false;
-          if (c === '"' && line[j] === "\\") j++;
-          else if (line[j] === c) {
-            if (c === "'" && line[j + 1] === "'") j++;
-            else break;
-          }
-        }
-        i = j;
-        nodeStart = false;
-      } else if ((c === "[" || c === "{") && (nodeStart || open2.length > 0)) {
-        if (atEntry && open2.at(-1) === "{") return false;
-        open2.push(c);
-        nodeStart = true;
-        entryStart = c === "{";
-      } else if ((c === "]" || c === "}") && open2.length > 0) {
-        open2.pop();
-        nodeStart = false;
-        if (/^\s*:/.test(line.slice(i + 1))) return false;
-      } else if (c === "," && open2.length > 0) {
-        nodeStart = true;
-        entryStart = open2.at(-1) === "{";
-      } else if (c === ":" && (open2.length > 0 || spaceNext)) nodeStart = true;
-      else if (c === "-" && nodeStart && spaceNext) nodeStart = true;
-      else nodeStart = false;
+var FOREIGN = (
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/
+);
+var KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+var NULL_KEY = /^(?:null|Null|NULL)$/;
+var INDICATOR = /[-?:,[\]{}#&*!|>'"%@`]/;
+var DOUBLE_QUOTED = /^"(?:[^"\\]|\\["\\/bfnrt0]|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})*"/;
+var SINGLE_QUOTED = /^'(?:[^']|'')*'/;
+var BLOCK_HEADER = /^[|>]-?$/;
+function blockPlainEnd(s, i) {
+  if (!plainStart(s, i)) return void 0;
+  const comment = s.indexOf(" #", i);
+  const end = comment < 0 ? s.length : comment;
+  const text = s.slice(i, end).trimEnd();
+  if (text.includes(": ") || text.endsWith(":")) return void 0;
+  return i + text.length;
+}
+function plainStart(s, i) {
+  const c = s[i];
+  if (c === void 0 || c === " ") return false;
+  if (!INDICATOR.test(c)) return true;
+  return c === "-" && s[i + 1] !== void 0 && s[i + 1] !== " ";
+}
+function skipSpaces(s, i) {
+  while (s[i] === " ") i++;
+  return i;
+}
+function flowEnd(s, i, depth = 0) {
+  if (depth > 16) return void 0;
+  const open2 = s[i];
+  const close = open2 === "[" ? "]" : "}";
+  i = skipSpaces(s, i + 1);
+  if (s[i] === close) return i + 1;
+  for (; ; ) {
+    if (open2 === "{") {
+      const colon = s.indexOf(":", i);
+      if (colon < 0) return void 0;
+      const key = s.slice(i, colon);
+      if (!KEY.test(key) || NULL_KEY.test(key) || s[colon + 1] !== " ") return void 0;
+      i = skipSpaces(s, colon + 1);
     }
-    if (open2.length > 0) return false;
+    const end = flowValueEnd(s, i, depth);
+    if (end === void 0) return void 0;
+    i = skipSpaces(s, end);
+    if (s[i] === close) return i + 1;
+    if (s[i] !== ",") return void 0;
+    i = skipSpaces(s, i + 1);
+    if (s[i] === "," || s[i] === close) return void 0;
+  }
+}
+function flowValueEnd(s, i, depth) {
+  const c = s[i];
+  if (c === '"' || c === "'") {
+    const m = (c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s.slice(i));
+    return m ? i + m[0].length : void 0;
+  }
+  if (c === "[" || c === "{") return flowEnd(s, i, depth + 1);
+  if (!plainStart(s, i)) return void 0;
+  let j = i;
+  while (j < s.length && !/[,\]}]/.test(s[j])) {
+    if (s[j] === ":" || s[j] === "#" || s[j] === "[" || s[j] === "{") return void 0;
+    j++;
+  }
+  return j;
+}
+function valueThenComment(s, i) {
+  const c = s[i];
+  let end;
+  if (c === '"' || c === "'") {
+    const m = (c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s.slice(i));
+    end = m ? i + m[0].length : void 0;
+  } else if (c === "[" || c === "{") end = flowEnd(s, i);
+  else end = blockPlainEnd(s, i);
+  if (end === void 0) return false;
+  const rest = s.slice(end);
+  return /^(?: +#(?: .*)?| *)$/.test(rest);
+}
+function inSubset(text) {
+  if (FOREIGN.test(text)) return false;
+  let block;
+  let limit = Infinity;
+  for (const line of text.split("\n")) {
+    if (block) {
+      if (line === "") continue;
+      const indent = line.length - line.trimStart().length;
+      if (indent === line.length) return false;
+      if (indent > block.parent) {
+        if (block.content === void 0) {
+          if (line[indent] === "#") return false;
+          block.content = indent;
+        } else if (indent < block.content) return false;
+        continue;
+      }
+      block = void 0;
+      limit = Infinity;
+    }
+    if (/^ *$/.test(line) || /^ *#(?: .*)?$/.test(line)) continue;
+    if (line.length > 1024) return false;
+    const m = /^( *)((?:- +)*)(.*)$/.exec(line);
+    const column = m[1].length + m[2].length;
+    const rest = m[3];
+    if (m[1].length > limit) return false;
+    if (rest === "") return false;
+    const colon = rest.indexOf(":");
+    const key = colon < 0 ? "" : rest.slice(0, colon);
+    if (KEY.test(key) && (rest.length === colon + 1 || rest[colon + 1] === " ")) {
+      if (NULL_KEY.test(key)) return false;
+      const at = skipSpaces(rest, colon + 1);
+      if (at === colon + 1 || /^#(?: .*)?$/.test(rest.slice(at))) {
+        limit = Infinity;
+        continue;
+      }
+      if (BLOCK_HEADER.test(rest.slice(at))) {
+        block = { parent: column };
+        continue;
+      }
+      if (!valueThenComment(rest, at)) return false;
+      limit = column;
+      continue;
+    }
+    if (m[2] === "" || !valueThenComment(rest, 0)) return false;
+    limit = m[1].length + m[2].lastIndexOf("-");
   }
   return true;
 }
 function readPlainYaml(text) {
-  if (DECLINE.some((pattern) => pattern.test(text)) || !flowEndsOnEachLine(text)) return void 0;
+  if (!inSubset(text)) return void 0;
   try {
     return { value: load(text, { schema: CORE }) };
   } catch {

@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-LWAU6JUG.js";
+} from "./chunk-AFHCQDUB.js";
 import {
   cancelOnSignals
-} from "./chunk-4EKTIQ3J.js";
+} from "./chunk-7UTPRRAE.js";
 import {
   listTarball
 } from "./chunk-A6LRVZ4Q.js";
@@ -43,13 +43,13 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-Z3BVAB3A.js";
+} from "./chunk-CCL7M6YH.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
 } from "./chunk-ZY3O6VA3.js";
-import "./chunk-WHGU3NMX.js";
+import "./chunk-NFK52QLS.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-7MJOQLOW.js";

@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-4EKTIQ3J.js";
+} from "./chunk-7UTPRRAE.js";
 import {
   listTarball,
   readTarballFile
@@ -22,7 +22,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-Z3BVAB3A.js";
+} from "./chunk-CCL7M6YH.js";
 import {
   booleanInput,
   choiceInput,
@@ -37,7 +37,7 @@ import {
   object,
   optional,
   string
-} from "./chunk-WHGU3NMX.js";
+} from "./chunk-NFK52QLS.js";
 import {
   formatSize,
   sha256File

@@ -1,21 +1,24 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  checkAnnotations,
-  healthcheckCommand
-} from "./chunk-G7RMMFKT.js";
+  deployCommand,
+  deploySummary,
+  resolveManifest
+} from "./chunk-AFHCQDUB.js";
+import "./chunk-7UTPRRAE.js";
 import "./chunk-A6LRVZ4Q.js";
-import "./chunk-Z3BVAB3A.js";
+import "./chunk-USOGELGZ.js";
+import "./chunk-HGXEVXB7.js";
+import "./chunk-CCL7M6YH.js";
 import "./chunk-ZY3O6VA3.js";
-import "./chunk-WHGU3NMX.js";
+import "./chunk-NFK52QLS.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-Z65MS5YZ.js";
-import "./chunk-B5YXJCLY.js";
 import "./chunk-F3OCSRXB.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  checkAnnotations,
-  healthcheckCommand
+  deployCommand,
+  deploySummary,
+  resolveManifest
 };

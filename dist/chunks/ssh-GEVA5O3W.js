@@ -14,7 +14,7 @@ import {
   optional,
   refine,
   string
-} from "./chunk-WHGU3NMX.js";
+} from "./chunk-NFK52QLS.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-OVS6HWYE.js";
 import {

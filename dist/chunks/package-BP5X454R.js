@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-G7RMMFKT.js";
+} from "./chunk-35ZLM243.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-4EKTIQ3J.js";
+} from "./chunk-7UTPRRAE.js";
 import "./chunk-A6LRVZ4Q.js";
 import "./chunk-HGXEVXB7.js";
 import {
   loadConfigInput,
   resolveIn
-} from "./chunk-Z3BVAB3A.js";
+} from "./chunk-CCL7M6YH.js";
 import {
   booleanInput,
   choiceInput,
@@ -29,7 +29,7 @@ import {
   optional,
   string,
   unknown
-} from "./chunk-WHGU3NMX.js";
+} from "./chunk-NFK52QLS.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-Z65MS5YZ.js";
 import "./chunk-B5YXJCLY.js";

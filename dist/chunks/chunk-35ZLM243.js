@@ -10,7 +10,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-Z3BVAB3A.js";
+} from "./chunk-CCL7M6YH.js";
 import {
   optionalInput,
   requiredInput
@@ -39,7 +39,7 @@ import {
   superRefine,
   unknown,
   valueAt
-} from "./chunk-WHGU3NMX.js";
+} from "./chunk-NFK52QLS.js";
 import {
   TreePool,
   takeHeadStart

@@ -27,11 +27,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-LHJEY3MZ.js")).healthcheckCommand,
-  package: async () => (await import("./package-I56AQ6AJ.js")).packageCommand,
-  deploy: async () => (await import("./deploy-24K7SIOB.js")).deployCommand,
-  gate: async () => (await import("./gate-HIOXLSLW.js")).gateCommand,
-  rollback: async () => (await import("./rollback-SBP5GYZA.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-46F44VJA.js")).healthcheckCommand,
+  package: async () => (await import("./package-BP5X454R.js")).packageCommand,
+  deploy: async () => (await import("./deploy-MHRR5D3Z.js")).deployCommand,
+  gate: async () => (await import("./gate-5ZOO35KR.js")).gateCommand,
+  rollback: async () => (await import("./rollback-HK6VAQGN.js")).rollbackCommand
 };
 
 // src/cli/run.ts

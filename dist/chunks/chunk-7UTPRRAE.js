@@ -11,7 +11,7 @@ import {
   MANIFEST_SCHEMA,
   PARSE_ONCE,
   manifestSchema
-} from "./chunk-Z3BVAB3A.js";
+} from "./chunk-CCL7M6YH.js";
 import {
   _null,
   array,
@@ -24,7 +24,7 @@ import {
   record,
   string,
   union
-} from "./chunk-WHGU3NMX.js";
+} from "./chunk-NFK52QLS.js";
 import {
   formatSize,
   listBundle

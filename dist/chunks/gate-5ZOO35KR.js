@@ -18,7 +18,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-Z3BVAB3A.js";
+} from "./chunk-CCL7M6YH.js";
 import {
   booleanInput,
   choiceInput,
@@ -34,7 +34,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-WHGU3NMX.js";
+} from "./chunk-NFK52QLS.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-7MJOQLOW.js";
 import {
