@@ -2,7 +2,7 @@
 /**
  * Builds dist/ with one multi-entry esbuild run (see scripts/bundle-options.mjs): the entries
  * dist/<action>/index.js, dist/main/index.js (the root action) and dist/cli/index.js, over
- * shared chunks in dist/chunks/. onnxruntime-node stays external: its JS (bundled into one
+ * shared chunks in dist/chunks/, then the tree worker as one file, dist/chunks/tree-worker.js. onnxruntime-node stays external: its JS (bundled into one
  * CommonJS file with onnxruntime-common) and the Linux x64/arm64 binaries are vendored beside
  * the healthcheck entry, where src/core/models/onnx-runtime.ts loads them lazily.
  */
@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { bundleOptions } from './bundle-options.mjs';
+import { bundleOptions, workerBundleOptions } from './bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,14 +26,15 @@ const entries = {
 
 const dist = path.join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
-const entryPoints = {
-  ...Object.fromEntries(
-    Object.entries(entries).map(([name, file]) => [`${name}/index`, path.join(root, file)]),
-  ),
-  'chunks/tree-worker': path.join(root, 'src/core/health/tree-worker.ts'),
-};
+const entryPoints = Object.fromEntries(
+  Object.entries(entries).map(([name, file]) => [`${name}/index`, path.join(root, file)]),
+);
 const result = await build({ ...bundleOptions(entryPoints, dist), metafile: true });
-const outputs = Object.entries(result.metafile.outputs);
+const worker = await build({
+  ...workerBundleOptions(path.join(root, 'src/core/health/tree-worker.ts'), dist),
+  metafile: true,
+});
+const outputs = [...Object.entries(result.metafile.outputs), ...Object.entries(worker.metafile.outputs)];
 const size = (prefix) =>
   outputs.filter(([file]) => file.startsWith(prefix)).reduce((n, [, o]) => n + o.bytes, 0);
 for (const name of Object.keys(entries))

@@ -1,11 +1,11 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   warmHealthcheck
-} from "../chunks/chunk-Z65MS5YZ.js";
+} from "../chunks/chunk-JQAXYKDE.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/cli.ts
 if (process.argv[2] === "healthcheck") warmHealthcheck();
-var { main } = await import("../chunks/run-67WFO2AI.js");
+var { main } = await import("../chunks/run-7U6SWLNN.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -1,12 +1,12 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-NL7RYT6R.js";
-import "../chunks/chunk-IIVQPI2Y.js";
+} from "../chunks/chunk-JZYJKH3O.js";
+import "../chunks/chunk-I3432Z5R.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-Z65MS5YZ.js";
+import "../chunks/chunk-JQAXYKDE.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/deploy.ts
-await runAction("deploy", async () => (await import("../chunks/deploy-MHRR5D3Z.js")).deployCommand);
+await runAction("deploy", async () => (await import("../chunks/deploy-M4JMEB4A.js")).deployCommand);

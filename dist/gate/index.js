@@ -5,10 +5,10 @@ import {
 } from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-NL7RYT6R.js";
-import "../chunks/chunk-IIVQPI2Y.js";
+} from "../chunks/chunk-JZYJKH3O.js";
+import "../chunks/chunk-I3432Z5R.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-Z65MS5YZ.js";
+import "../chunks/chunk-JQAXYKDE.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
@@ -47,7 +47,7 @@ function pullRequestFromContext() {
 }
 
 // src/actions/gate.ts
-await runAction("gate", async () => (await import("../chunks/gate-5ZOO35KR.js")).gateCommand, {
+await runAction("gate", async () => (await import("../chunks/gate-MB6SUMJD.js")).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr ? createIssueCommentsApi({

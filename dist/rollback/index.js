@@ -1,12 +1,12 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-NL7RYT6R.js";
-import "../chunks/chunk-IIVQPI2Y.js";
+} from "../chunks/chunk-JZYJKH3O.js";
+import "../chunks/chunk-I3432Z5R.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-Z65MS5YZ.js";
+import "../chunks/chunk-JQAXYKDE.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/rollback.ts
-await runAction("rollback", async () => (await import("../chunks/rollback-HK6VAQGN.js")).rollbackCommand);
+await runAction("rollback", async () => (await import("../chunks/rollback-2NOPTMJC.js")).rollbackCommand);

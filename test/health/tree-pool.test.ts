@@ -9,7 +9,7 @@ import { ModelgateError } from '../../src/core/errors.js';
 import { loadGolden } from '../../src/core/golden.js';
 import { loadTreeModel } from '../../src/core/models/tree-model.js';
 import { TreePool } from '../../src/core/health/tree-pool.js';
-import { bundleOptions } from '../../scripts/bundle-options.mjs';
+import { bundleOptions, workerBundleOptions } from '../../scripts/bundle-options.mjs';
 import { repoRoot } from '../support/shared.js';
 import { sampleDir, tempDir } from './support.js';
 
@@ -115,13 +115,11 @@ test('bundled as npm run build bundles the actions, the pool parses on the worke
       console.log(JSON.stringify({ threaded: pool.threaded, thread: handle.thread, trees: handle.info.trees }));
       await pool.close();`,
   );
-  // With one entry besides the worker, the pool is inlined into dist/cli/index.js: the
-  // worker is then found one folder over, in dist/chunks/.
+  // With one entry, the pool is inlined into dist/cli/index.js: the worker, built on its own
+  // as npm run build builds it, is then found one folder over, in dist/chunks/.
+  await build(bundleOptions({ 'cli/index': entry }, path.join(dir, 'dist')));
   await build(
-    bundleOptions(
-      { 'cli/index': entry, 'chunks/tree-worker': path.join(repoRoot, 'src/core/health/tree-worker.ts') },
-      path.join(dir, 'dist'),
-    ),
+    workerBundleOptions(path.join(repoRoot, 'src/core/health/tree-worker.ts'), path.join(dir, 'dist')),
   );
   await writeFile(path.join(dir, 'dist', 'package.json'), '{ "type": "module" }\n');
   const { stdout } = await run(process.execPath, [path.join(dir, 'dist', 'cli', 'index.js')]);

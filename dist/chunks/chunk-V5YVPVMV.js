@@ -1,7 +1,9 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
+  formatSize,
+  listBundle,
   reportPassed
-} from "./chunk-A6LRVZ4Q.js";
+} from "./chunk-W2QENP6Y.js";
 import {
   cell,
   evaluateTrainingGate
@@ -11,7 +13,7 @@ import {
   MANIFEST_SCHEMA,
   PARSE_ONCE,
   manifestSchema
-} from "./chunk-CCL7M6YH.js";
+} from "./chunk-3HT54EPY.js";
 import {
   _null,
   array,
@@ -25,10 +27,6 @@ import {
   string,
   union
 } from "./chunk-NFK52QLS.js";
-import {
-  formatSize,
-  listBundle
-} from "./chunk-F3OCSRXB.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

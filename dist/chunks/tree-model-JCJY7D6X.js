@@ -10,6 +10,7 @@ import {
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
+import "./chunk-3GRPW3HZ.js";
 
 // src/core/models/tree-model.ts
 import { isAscii } from "node:buffer";
@@ -1536,7 +1537,6 @@ function unreadable(error, kind, displayName) {
     file: displayName
   });
 }
-
 export {
   loadTreeModel,
   loadTreeModelSync

@@ -9,12 +9,12 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-IIVQPI2Y.js";
+} from "./chunk-I3432Z5R.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-Z65MS5YZ.js";
+import "./chunk-JQAXYKDE.js";
 import {
   InputError,
   errorMessage,
@@ -27,11 +27,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-46F44VJA.js")).healthcheckCommand,
-  package: async () => (await import("./package-BP5X454R.js")).packageCommand,
-  deploy: async () => (await import("./deploy-MHRR5D3Z.js")).deployCommand,
-  gate: async () => (await import("./gate-5ZOO35KR.js")).gateCommand,
-  rollback: async () => (await import("./rollback-HK6VAQGN.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-3IYVGLV3.js")).healthcheckCommand,
+  package: async () => (await import("./package-2EVUO7IV.js")).packageCommand,
+  deploy: async () => (await import("./deploy-M4JMEB4A.js")).deployCommand,
+  gate: async () => (await import("./gate-MB6SUMJD.js")).gateCommand,
+  rollback: async () => (await import("./rollback-2NOPTMJC.js")).rollbackCommand
 };
 
 // src/cli/run.ts

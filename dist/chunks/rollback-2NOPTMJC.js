@@ -25,13 +25,13 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-AFHCQDUB.js";
+} from "./chunk-VILPD6OM.js";
 import {
   cancelOnSignals
-} from "./chunk-7UTPRRAE.js";
+} from "./chunk-V5YVPVMV.js";
 import {
   listTarball
-} from "./chunk-A6LRVZ4Q.js";
+} from "./chunk-W2QENP6Y.js";
 import {
   raw,
   sh
@@ -43,15 +43,14 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-CCL7M6YH.js";
+} from "./chunk-3HT54EPY.js";
+import "./chunk-NFK52QLS.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
 } from "./chunk-ZY3O6VA3.js";
-import "./chunk-NFK52QLS.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-F3OCSRXB.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";
 import {

@@ -2,23 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-35ZLM243.js";
+} from "./chunk-NCKTGJPW.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-7UTPRRAE.js";
-import "./chunk-A6LRVZ4Q.js";
+} from "./chunk-V5YVPVMV.js";
+import "./chunk-W2QENP6Y.js";
 import "./chunk-HGXEVXB7.js";
 import {
   loadConfigInput,
   resolveIn
-} from "./chunk-CCL7M6YH.js";
-import {
-  booleanInput,
-  choiceInput,
-  optionalInput,
-  requiredInput
-} from "./chunk-ZY3O6VA3.js";
+} from "./chunk-3HT54EPY.js";
 import {
   _enum,
   array,
@@ -30,10 +24,14 @@ import {
   string,
   unknown
 } from "./chunk-NFK52QLS.js";
+import {
+  booleanInput,
+  choiceInput,
+  optionalInput,
+  requiredInput
+} from "./chunk-ZY3O6VA3.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-Z65MS5YZ.js";
-import "./chunk-B5YXJCLY.js";
-import "./chunk-F3OCSRXB.js";
+import "./chunk-JQAXYKDE.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -5,11 +5,13 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-7UTPRRAE.js";
+} from "./chunk-V5YVPVMV.js";
 import {
+  formatSize,
   listTarball,
-  readTarballFile
-} from "./chunk-A6LRVZ4Q.js";
+  readTarballFile,
+  sha256File
+} from "./chunk-W2QENP6Y.js";
 import {
   checkRemotePath,
   sh
@@ -22,13 +24,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-CCL7M6YH.js";
-import {
-  booleanInput,
-  choiceInput,
-  optionalInput,
-  requiredInput
-} from "./chunk-ZY3O6VA3.js";
+} from "./chunk-3HT54EPY.js";
 import {
   _enum,
   boolean,
@@ -39,9 +35,11 @@ import {
   string
 } from "./chunk-NFK52QLS.js";
 import {
-  formatSize,
-  sha256File
-} from "./chunk-F3OCSRXB.js";
+  booleanInput,
+  choiceInput,
+  optionalInput,
+  requiredInput
+} from "./chunk-ZY3O6VA3.js";
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";

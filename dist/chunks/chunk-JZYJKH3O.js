@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-IIVQPI2Y.js";
+} from "./chunk-I3432Z5R.js";
 import {
   debug,
   error,

@@ -3,16 +3,15 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-AFHCQDUB.js";
-import "./chunk-7UTPRRAE.js";
-import "./chunk-A6LRVZ4Q.js";
+} from "./chunk-VILPD6OM.js";
+import "./chunk-V5YVPVMV.js";
+import "./chunk-W2QENP6Y.js";
 import "./chunk-USOGELGZ.js";
 import "./chunk-HGXEVXB7.js";
-import "./chunk-CCL7M6YH.js";
-import "./chunk-ZY3O6VA3.js";
+import "./chunk-3HT54EPY.js";
 import "./chunk-NFK52QLS.js";
+import "./chunk-ZY3O6VA3.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-F3OCSRXB.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";

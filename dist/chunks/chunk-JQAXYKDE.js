@@ -139,7 +139,7 @@ var TreePool = class {
     }
   }
   async parseHere(file, kind, name) {
-    const { loadTreeModel } = await import("./tree-model-UASEBNWF.js");
+    const { loadTreeModel } = await import("./tree-model-JCJY7D6X.js");
     const model = await loadTreeModel(file, kind, name);
     return {
       info: model.info,

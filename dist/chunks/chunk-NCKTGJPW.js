@@ -1,8 +1,11 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   extractTarball,
+  formatSize,
+  hashBundleFile,
+  listBundle,
   reportPassed
-} from "./chunk-A6LRVZ4Q.js";
+} from "./chunk-W2QENP6Y.js";
 import {
   PARSE_ONCE,
   loadConfigInput,
@@ -10,11 +13,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-CCL7M6YH.js";
-import {
-  optionalInput,
-  requiredInput
-} from "./chunk-ZY3O6VA3.js";
+} from "./chunk-3HT54EPY.js";
 import {
   LocatedDocument,
   _default,
@@ -41,19 +40,13 @@ import {
   valueAt
 } from "./chunk-NFK52QLS.js";
 import {
+  optionalInput,
+  requiredInput
+} from "./chunk-ZY3O6VA3.js";
+import {
   TreePool,
   takeHeadStart
-} from "./chunk-Z65MS5YZ.js";
-import {
-  guessKind,
-  kindMismatch,
-  sniff
-} from "./chunk-B5YXJCLY.js";
-import {
-  formatSize,
-  hashBundleFile,
-  listBundle
-} from "./chunk-F3OCSRXB.js";
+} from "./chunk-JQAXYKDE.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";
@@ -69,7 +62,7 @@ import {
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/core/health/check-command.ts
 import { spawn } from "node:child_process";
@@ -316,6 +309,65 @@ ${run.stderrTail}` : `${message2} (stderr was empty)`;
   };
 }
 
+// src/core/health/kinds.ts
+import path2 from "node:path";
+function sniff(head) {
+  if (head.length === 0) return "empty";
+  if (head[0] === 80 && head[1] === 75 && head[2] === 3 && head[3] === 4) return "zip";
+  if (head[0] === 31 && head[1] === 139) return "gzip";
+  if (head[0] === 128 && head[1] !== void 0 && head[1] >= 2 && head[1] <= 5)
+    return head[2] === 138 ? "torch-legacy" : "pickle";
+  const text = head.toString("latin1");
+  if (/^tree\r?\n/.test(text)) return "lightgbm";
+  if (/^\s*[{[]/.test(text)) return "json";
+  if (head[0] === 8 && head.length > 2 && head[1] < 32) return "onnx";
+  return isText(head) ? "text" : "binary";
+}
+function isText(head) {
+  for (const b of head) if (b < 9 || b > 13 && b < 32 || b === 127) return false;
+  return true;
+}
+var DETECTED_NAME = {
+  empty: "an empty file",
+  zip: "a zip archive (a PyTorch .pt file?)",
+  gzip: "gzip-compressed data",
+  pickle: "a pickle",
+  "torch-legacy": "a legacy-format PyTorch file",
+  json: "JSON text",
+  lightgbm: "a LightGBM text model",
+  onnx: "an ONNX model",
+  text: "plain text",
+  binary: "binary data"
+};
+var EXPECTED = {
+  onnx: { ok: ["onnx", "binary"], fix: "export it with torch.onnx.export (or skl2onnx) to a .onnx file" },
+  torch: { ok: ["zip", "torch-legacy", "pickle"], fix: "save it with torch.save" },
+  lightgbm: { ok: ["lightgbm"], fix: "save it as text with booster.save_model('model.txt')" },
+  xgboost: { ok: ["json"], fix: "save it as JSON with model.save_model('model.json')" },
+  // Protocol 0 and 1 pickles are text-like; the safety check reads them opcode by opcode.
+  pickle: {
+    ok: ["pickle", "torch-legacy", "text", "binary"],
+    fix: "save it with pickle.dump or joblib.dump (uncompressed)"
+  },
+  json: { ok: ["json"], fix: "write it with json.dump" }
+};
+function kindMismatch(declared, detected) {
+  const rule = EXPECTED[declared];
+  if (rule.ok.includes(detected)) return void 0;
+  return `declared kind ${declared} but the file is ${DETECTED_NAME[detected]}; ${detected === "empty" ? "the file is empty: copy it again from the training job" : `fix its kind in release.artifacts, or ${rule.fix}`}`;
+}
+function guessKind(rel, detected) {
+  const ext = path2.extname(rel).toLowerCase();
+  if (ext === ".onnx") return "onnx";
+  if (ext === ".pt" || ext === ".pth") return "torch";
+  if (ext === ".pkl" || ext === ".pickle" || ext === ".joblib") return "pickle";
+  if (detected === "lightgbm") return "lightgbm";
+  if (ext === ".json" || detected === "json") return "json";
+  if (detected === "pickle" || detected === "torch-legacy") return "pickle";
+  if (detected === "zip" && ext === ".bin") return "torch";
+  return "other";
+}
+
 // src/core/health/check-config.ts
 async function checkConfig(ctx) {
   let listing;
@@ -507,11 +559,11 @@ function parseGolden(text, file) {
 }
 function goldenFromValue(value, file, textOf) {
   const fail2 = (issue, schema, prefix = []) => {
-    const path6 = [...prefix, ...issue.path];
-    const where = issue.code === "unrecognized_keys" && issue.keys[0] ? [...path6, issue.keys[0]] : path6;
+    const path7 = [...prefix, ...issue.path];
+    const where = issue.code === "unrecognized_keys" && issue.keys[0] ? [...path7, issue.keys[0]] : path7;
     const line = new LocatedDocument(textOf()).lineOf(where);
-    const located = { ...issue, path: path6 };
-    const message = issue.code === "custom" ? issue.message : issue.code === "invalid_value" && valueAt(value, path6) === void 0 ? `is required: expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}` : describeIssue(located, value, fieldsAt(schema, issue.path));
+    const located = { ...issue, path: path7 };
+    const message = issue.code === "custom" ? issue.message : issue.code === "invalid_value" && valueAt(value, path7) === void 0 ? `is required: expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}` : describeIssue(located, value, fieldsAt(schema, issue.path));
     throw new ModelgateError(`${file}:${line} ${dottedPath(where)}: ${message}`, "input", { file, line });
   };
   const top = topSchema.safeParse(value, PARSE_ONCE);
@@ -1316,7 +1368,7 @@ async function checkInference(ctx) {
 
 // src/core/health/check-integrity.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 var HASH_CONCURRENCY = 4;
 async function hashBundle(ctx) {
   let surveyed = 0;
@@ -1396,11 +1448,11 @@ async function checkIntegrity(ctx) {
 }
 function manifestDisplayName(ctx) {
   if (ctx.manifestInBundle) return ctx.manifestInBundle;
-  return ctx.manifest ? path2.basename(ctx.manifest) : "the manifest";
+  return ctx.manifest ? path3.basename(ctx.manifest) : "the manifest";
 }
 async function readManifest(ctx) {
   if (!ctx.manifest) return void 0;
-  const name = ctx.manifestInBundle && ctx.tarball ? `${path2.basename(ctx.tarball)}:${ctx.manifestInBundle}` : ctx.manifest;
+  const name = ctx.manifestInBundle && ctx.tarball ? `${path3.basename(ctx.tarball)}:${ctx.manifestInBundle}` : ctx.manifest;
   let text;
   try {
     text = await readFile3(ctx.manifest, "utf8");
@@ -1422,7 +1474,7 @@ import { readFile as readFile4 } from "node:fs/promises";
 
 // src/core/models/torch.ts
 import { open as open3 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/core/bundle/zip.ts
 import { open as open2 } from "node:fs/promises";
@@ -2731,7 +2783,7 @@ async function inspectLegacy(file, displayName) {
     await handle.close();
   }
 }
-async function inspectTorchArchive(file, displayName = path3.basename(file)) {
+async function inspectTorchArchive(file, displayName = path4.basename(file)) {
   const handle = await open3(file, "r").catch((e) => {
     throw fail(displayName, `cannot be read (${e.message})`);
   });
@@ -2945,7 +2997,7 @@ function round(ms, digits = 1) {
 
 // src/core/safety/scan.ts
 import { open as open4 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/core/safety/allowlist.ts
 var PY2_MODULES = {
@@ -3091,7 +3143,7 @@ var MAX_NPY_HEADER = 1024 * 1024;
 var MAX_SNIFFED_MEMBER = 64 * 1024 * 1024;
 var PLAUSIBLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 function picklishName(name) {
-  return PICKLE_EXTENSIONS.has(path4.extname(name).toLowerCase());
+  return PICKLE_EXTENSIONS.has(path5.extname(name).toLowerCase());
 }
 var COMPRESSION_MAGIC = [
   ["gzip", [31, 139]],
@@ -3526,14 +3578,14 @@ async function runHealthcheck(options) {
   try {
     if (isTarball(options.bundle) && await isFile(options.bundle)) {
       ctx.tarball = options.bundle;
-      temp = await mkdtemp(path5.join(options.workDir ?? os.tmpdir(), "modelgate-health-"));
-      const dest = path5.join(temp, "bundle");
+      temp = await mkdtemp(path6.join(options.workDir ?? os.tmpdir(), "modelgate-health-"));
+      const dest = path6.join(temp, "bundle");
       ctx.root = dest;
       progress?.(`extracting ${options.bundle}`);
       try {
         await extractTarball(options.bundle, dest);
       } catch (error) {
-        const name = path5.basename(options.bundle);
+        const name = path6.basename(options.bundle);
         const reason2 = errorMessage(error);
         ctx.refused = `${name}: refused: ${reason2.startsWith(`${name}: `) ? reason2.slice(name.length + 2) : reason2}`;
         ctx.fatal = { check: "safety", reason: "the tarball was refused (see safety)" };
@@ -3568,7 +3620,7 @@ async function runHealthcheck(options) {
 }
 function adoptHeadStart(ctx, given) {
   const head = given ?? takeHeadStart(ctx.bundle);
-  if (head && !ctx.tarball && head.root === path5.resolve(ctx.root)) return head;
+  if (head && !ctx.tarball && head.root === path6.resolve(ctx.root)) return head;
   void head?.pool.close();
   return void 0;
 }
@@ -3580,13 +3632,13 @@ async function isFile(file) {
   }
 }
 function locateManifest(ctx, given) {
-  const inside = path5.join(ctx.root, "manifest.json");
+  const inside = path6.join(ctx.root, "manifest.json");
   const manifest = given ?? (existsSync3(inside) ? inside : void 0);
   if (!manifest) return;
   ctx.manifest = manifest;
-  const rel = path5.relative(path5.resolve(ctx.root), path5.resolve(manifest));
-  if (rel && !rel.startsWith("..") && !path5.isAbsolute(rel))
-    ctx.manifestInBundle = rel.split(path5.sep).join("/");
+  const rel = path6.relative(path6.resolve(ctx.root), path6.resolve(manifest));
+  if (rel && !rel.startsWith("..") && !path6.isAbsolute(rel))
+    ctx.manifestInBundle = rel.split(path6.sep).join("/");
 }
 async function releaseSessions(ctx) {
   await Promise.all(

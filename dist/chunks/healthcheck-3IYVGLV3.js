@@ -2,15 +2,13 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-35ZLM243.js";
-import "./chunk-A6LRVZ4Q.js";
-import "./chunk-CCL7M6YH.js";
-import "./chunk-ZY3O6VA3.js";
+} from "./chunk-NCKTGJPW.js";
+import "./chunk-W2QENP6Y.js";
+import "./chunk-3HT54EPY.js";
 import "./chunk-NFK52QLS.js";
+import "./chunk-ZY3O6VA3.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-Z65MS5YZ.js";
-import "./chunk-B5YXJCLY.js";
-import "./chunk-F3OCSRXB.js";
+import "./chunk-JQAXYKDE.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";
