@@ -5,10 +5,10 @@ import {
 } from "../chunks/chunk-KCA7BJYG.js";
 import {
   runAction
-} from "../chunks/chunk-JZYJKH3O.js";
-import "../chunks/chunk-I3432Z5R.js";
+} from "../chunks/chunk-WMKSAN76.js";
+import "../chunks/chunk-2WOXAW72.js";
 import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-JQAXYKDE.js";
+import "../chunks/chunk-DIY7S5TL.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

@@ -36,7 +36,7 @@ test('healthcheck: the sample release passes every check from the bundled action
     passed: boolean;
     checks: { name: string; status: string; details?: { trees?: { file: string; thread: string }[] } }[];
   };
-  // The bundle found its tree worker (dist/chunks/tree-worker.js): without it every model is
+  // The bundle found its tree worker (dist/chunks/tree-worker.cjs): without it every model is
   // parsed on the main thread with the same results, so only this says the worker ran.
   const trees = report.checks.find((c) => c.name === 'load')?.details?.trees ?? [];
   assert.equal(trees.length, 7);

@@ -11,7 +11,7 @@
  * model's, while the main thread is still loading its modules. A later `load` of such a file
  * is answered from that parse.
  *
- * The worker is the built `dist/chunks/tree-worker.js` (see `workerSource`), or
+ * The worker is the built `dist/chunks/tree-worker.cjs` (see `workerSource`), or
  * `tree-worker.ts` through tsx in development. When it
  * cannot start, or dies, every model is parsed on the main thread: same results, only slower.
  */
@@ -110,13 +110,13 @@ type Waiting = { resolve: (reply: Answer) => void; reject: (error: Error) => voi
 
 /**
  * How to start the worker: the built script (scripts/build.mjs writes it to
- * dist/chunks/tree-worker.js, beside the shared chunk that holds this module, or one folder
+ * dist/chunks/tree-worker.cjs, beside the shared chunk that holds this module, or one folder
  * over when the bundler inlines this module into an entry), or, when this module is itself
  * TypeScript (development and tests, under tsx), the TypeScript source through tsx's loader,
  * which Node does not carry into worker threads by itself.
  */
 function workerSource(): { script: string } | { code: string } | undefined {
-  for (const candidate of ['./tree-worker.js', '../chunks/tree-worker.js']) {
+  for (const candidate of ['./tree-worker.cjs', '../chunks/tree-worker.cjs']) {
     const url = new URL(candidate, import.meta.url);
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return { script: fileURLToPath(url) };
   }

@@ -12,7 +12,7 @@
  * guesses. A later parse of the same file as the same kind is answered from the guess once the
  * guess has begun; one still queued gives way to the request, which the main thread may take.
  *
- * The build writes this file as `dist/chunks/tree-worker.js`, an entry of its own; without it
+ * The build writes this file as `dist/chunks/tree-worker.cjs`, a bundle of its own; without it
  * the pool parses on the main thread. It imports only the evaluators, so that the thread starts
  * parsing as early as it can.
  */

@@ -46,7 +46,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-JQAXYKDE.js";
+} from "./chunk-DIY7S5TL.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

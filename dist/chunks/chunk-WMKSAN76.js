@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-I3432Z5R.js";
+} from "./chunk-2WOXAW72.js";
 import {
   debug,
   error,

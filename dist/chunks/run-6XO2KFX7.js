@@ -9,12 +9,12 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-I3432Z5R.js";
+} from "./chunk-2WOXAW72.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-JQAXYKDE.js";
+import "./chunk-DIY7S5TL.js";
 import {
   InputError,
   errorMessage,
@@ -27,8 +27,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-3IYVGLV3.js")).healthcheckCommand,
-  package: async () => (await import("./package-2EVUO7IV.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-3IYJCOQX.js")).healthcheckCommand,
+  package: async () => (await import("./package-UTO7VJQG.js")).packageCommand,
   deploy: async () => (await import("./deploy-M4JMEB4A.js")).deployCommand,
   gate: async () => (await import("./gate-MB6SUMJD.js")).gateCommand,
   rollback: async () => (await import("./rollback-2NOPTMJC.js")).rollbackCommand

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-NCKTGJPW.js";
+} from "./chunk-EXF7OLPK.js";
 import {
   cancelOnSignals,
   packageRelease
@@ -31,7 +31,7 @@ import {
   requiredInput
 } from "./chunk-ZY3O6VA3.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-JQAXYKDE.js";
+import "./chunk-DIY7S5TL.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -20,7 +20,7 @@ function jobBytes(job) {
   return job.size > 0 ? job.size : UNKNOWN_SIZE;
 }
 function workerSource() {
-  for (const candidate of ["./tree-worker.js", "../chunks/tree-worker.js"]) {
+  for (const candidate of ["./tree-worker.cjs", "../chunks/tree-worker.cjs"]) {
     const url = new URL(candidate, import.meta.url);
     if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return { script: fileURLToPath(url) };
   }

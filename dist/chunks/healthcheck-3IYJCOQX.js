@@ -2,13 +2,13 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-NCKTGJPW.js";
+} from "./chunk-EXF7OLPK.js";
 import "./chunk-W2QENP6Y.js";
 import "./chunk-3HT54EPY.js";
 import "./chunk-NFK52QLS.js";
 import "./chunk-ZY3O6VA3.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-JQAXYKDE.js";
+import "./chunk-DIY7S5TL.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";

@@ -1,13 +1,35 @@
-import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 
 // src/core/health/tree-worker.ts
-import { parentPort } from "node:worker_threads";
+var import_node_worker_threads = require("node:worker_threads");
 
 // src/core/bundle/files.ts
-import { createHash } from "node:crypto";
-import { closeSync, createReadStream, openSync, readSync } from "node:fs";
-import { lstat, readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+var import_node_crypto = require("node:crypto");
+var import_node_fs = require("node:fs");
+var import_promises = require("node:fs/promises");
+var import_node_path = __toESM(require("node:path"), 1);
 
 // src/core/errors.ts
 var ModelgateError = class extends Error {
@@ -43,20 +65,20 @@ async function listBundle(root) {
   const files = [];
   const special = [];
   async function walk(dir, rel) {
-    const entries = await readdir(dir, { withFileTypes: true });
+    const entries = await (0, import_promises.readdir)(dir, { withFileTypes: true });
     for (const entry of entries) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      const abs = path.join(dir, entry.name);
+      const abs = import_node_path.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(abs, relPath);
       else if (entry.isFile()) {
-        const st2 = await lstat(abs);
+        const st2 = await (0, import_promises.lstat)(abs);
         files.push({ path: relPath, absolute: abs, size: st2.size, mode: st2.mode & 4095 });
       } else special.push({ path: relPath, type: entry.isSymbolicLink() ? "symbolic link" : "special file" });
     }
   }
   let st;
   try {
-    st = await lstat(root);
+    st = await (0, import_promises.lstat)(root);
   } catch {
     throw new ModelgateError(
       `${root}: bundle not found; pass the directory the training job wrote (or its .tar.gz, to the healthcheck)`,
@@ -84,9 +106,9 @@ async function hashBundleFile(file, read = "async") {
     });
     return { sha256, head };
   }
-  const bytes = await readFile(file.absolute);
+  const bytes = await (0, import_promises.readFile)(file.absolute);
   return {
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sha256: (0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex"),
     head: Buffer.from(bytes.subarray(0, 64))
   };
 }
@@ -94,27 +116,27 @@ var readBuffer;
 function hashBlocking(absolute) {
   readBuffer ??= Buffer.allocUnsafe(1 << 20);
   const buffer = readBuffer;
-  const hash = createHash("sha256");
+  const hash = (0, import_node_crypto.createHash)("sha256");
   let head;
-  const fd = openSync(absolute, "r");
+  const fd = (0, import_node_fs.openSync)(absolute, "r");
   try {
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+    for (let n = (0, import_node_fs.readSync)(fd, buffer); n > 0; n = (0, import_node_fs.readSync)(fd, buffer)) {
       head ??= Buffer.from(buffer.subarray(0, Math.min(n, 64)));
       hash.update(buffer.subarray(0, n));
     }
   } finally {
-    closeSync(fd);
+    (0, import_node_fs.closeSync)(fd);
   }
   return { sha256: hash.digest("hex"), head: head ?? Buffer.alloc(0) };
 }
 function sha256File(file, bytes, onChunk) {
   return new Promise((resolve, reject) => {
-    const hash = createHash("sha256");
+    const hash = (0, import_node_crypto.createHash)("sha256");
     if (bytes === 0) {
       resolve(hash.digest("hex"));
       return;
     }
-    const stream = createReadStream(file, {
+    const stream = (0, import_node_fs.createReadStream)(file, {
       highWaterMark: 1 << 20,
       ...bytes === void 0 ? {} : { end: bytes - 1 }
     });
@@ -128,8 +150,8 @@ function sha256File(file, bytes, onChunk) {
 }
 
 // src/core/models/tree-model.ts
-import { isAscii } from "node:buffer";
-import { readFileSync } from "node:fs";
+var import_node_buffer = require("node:buffer");
+var import_node_fs2 = require("node:fs");
 
 // src/core/models/tree-input.ts
 function readRow(row, out, file) {
@@ -1876,14 +1898,14 @@ function checkTreeLayout(tree, path2) {
 function loadTreeModelSync(file, kind, displayName = file) {
   let text;
   try {
-    text = decode(readFileSync(file));
+    text = decode((0, import_node_fs2.readFileSync)(file));
   } catch (error) {
     throw unreadable(error, kind, displayName);
   }
   return parseTreeModel(text, kind, displayName);
 }
 function decode(bytes) {
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+  return (0, import_node_buffer.isAscii)(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
 function parseTreeModel(text, kind, displayName) {
   return kind === "lightgbm" ? parseLightGbm(text, displayName) : parseXgboost(text, displayName);
@@ -1957,7 +1979,7 @@ function load(request) {
   }
 }
 function post(message) {
-  parentPort?.postMessage(message);
+  import_node_worker_threads.parentPort?.postMessage(message);
 }
 async function survey(root) {
   let listing;
@@ -2046,7 +2068,7 @@ function drain() {
     if (queue.length > 0) drain();
   });
 }
-parentPort?.on("message", (request) => {
+import_node_worker_threads.parentPort?.on("message", (request) => {
   switch (request.op) {
     case "predict":
       post(predict(request));
