@@ -2,7 +2,8 @@
 /**
  * Builds dist/ with one multi-entry esbuild run (see scripts/bundle-options.mjs): the entries
  * dist/<action>/index.js, dist/main/index.js (the root action) and dist/cli/index.js, over
- * shared chunks in dist/chunks/, then the tree worker as one CommonJS file, dist/chunks/tree-worker.cjs. onnxruntime-node stays external: its JS (bundled into one
+ * shared chunks in dist/chunks/; then the tree worker, as one CommonJS file
+ * (dist/chunks/tree-worker.cjs). onnxruntime-node stays external: its JS (bundled into one
  * CommonJS file with onnxruntime-common) and the Linux x64/arm64 binaries are vendored beside
  * the healthcheck entry, where src/core/models/onnx-runtime.ts loads them lazily.
  */

@@ -122,9 +122,9 @@ export function fieldsAt(schema: unknown, path: Path): string[] {
 }
 
 /**
- * A parsed YAML or JSON document that can tell the line of any path in it. Plain YAML is read
- * by the quick reader (validation/plain-yaml.ts); the `yaml` library parses the text when the
- * quick reader declines, and when a line is asked for.
+ * A parsed YAML or JSON document that can tell the line of any path in it. Text in the quick
+ * reader's subset (validation/plain-yaml.ts) is read by js-yaml; the `yaml` library parses
+ * anything else, and any text whose lines are asked for.
  */
 export class LocatedDocument {
   private read: { value: unknown; quick: boolean } | undefined;
