@@ -1,6 +1,10 @@
-import { warmHealthcheck } from './core/health/head-start.js';
+import { startTreeWorker } from './core/health/worker-start.js';
 
-// The healthcheck's worker boots on the second core while the CLI loads (core/health/head-start.ts).
-if (process.argv[2] === 'healthcheck') warmHealthcheck();
+// The healthcheck's worker thread starts first, and boots on the second core while this thread
+// loads the CLI (core/health/worker-start.ts, head-start.ts).
+if (process.argv[2] === 'healthcheck') {
+  const worker = startTreeWorker();
+  (await import('./core/health/head-start.js')).warmHealthcheck(worker);
+}
 const { main } = await import('./cli/run.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -2,13 +2,14 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   context,
   getOctokit
-} from "../chunks/chunk-KCA7BJYG.js";
+} from "../chunks/chunk-IYINPDFH.js";
 import {
   runAction
-} from "../chunks/chunk-WMKSAN76.js";
-import "../chunks/chunk-2WOXAW72.js";
-import "../chunks/chunk-X3G7Z4V5.js";
-import "../chunks/chunk-DIY7S5TL.js";
+} from "../chunks/chunk-LJWOJZ5W.js";
+import "../chunks/chunk-KSCAS4DB.js";
+import "../chunks/chunk-5LKS5IMT.js";
+import "../chunks/chunk-EOU7NOBG.js";
+import "../chunks/chunk-C5MTKGM7.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
@@ -47,7 +48,7 @@ function pullRequestFromContext() {
 }
 
 // src/actions/gate.ts
-await runAction("gate", async () => (await import("../chunks/gate-MB6SUMJD.js")).gateCommand, {
+await runAction("gate", async () => (await import("../chunks/gate-5ZOO35KR.js")).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr ? createIssueCommentsApi({

@@ -5,7 +5,7 @@ import {
 import {
   getInput,
   setFailed
-} from "../chunks/chunk-X3G7Z4V5.js";
+} from "../chunks/chunk-EOU7NOBG.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/main.ts

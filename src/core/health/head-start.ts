@@ -12,6 +12,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { TreePool, type SurveyNote } from './tree-pool.js';
 
 export class BundleSurvey {
@@ -87,9 +88,11 @@ let spare: TreePool | undefined;
 /**
  * Starts the worker before the inputs are even parsed: its isolate takes tens of milliseconds
  * to boot, and the front end that knows it will run a healthcheck can let it boot meanwhile.
+ * `started`: the worker the front end started itself (worker-start.ts), even earlier.
  */
-export function warmHealthcheck(): void {
-  spare ??= new TreePool();
+export function warmHealthcheck(started?: Worker): void {
+  if (spare) void started?.terminate();
+  else spare = new TreePool(true, started);
 }
 
 /**

@@ -11,15 +11,14 @@
  * model's, while the main thread is still loading its modules. A later `load` of such a file
  * is answered from that parse.
  *
- * The worker is the built `dist/chunks/tree-worker.cjs` (see `workerSource`), or
+ * The worker is the built `dist/chunks/tree-worker.cjs` (see worker-start.ts), or
  * `tree-worker.ts` through tsx in development. When it
  * cannot start, or dies, every model is parsed on the main thread: same results, only slower.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ModelgateError, type ErrorKind } from '../errors.js';
 import type { TreeModelInfo, TreeModelKind } from '../models/tree-model.js';
+import { startTreeWorker } from './worker-start.js';
 
 export type TreeRow = readonly (number | null)[];
 
@@ -108,32 +107,6 @@ function jobBytes(job: Job): number {
 type Answer = Extract<TreeReply, { ok: true }>;
 type Waiting = { resolve: (reply: Answer) => void; reject: (error: Error) => void };
 
-/**
- * How to start the worker: the built script (scripts/build.mjs writes it to
- * dist/chunks/tree-worker.cjs, beside the shared chunk that holds this module, or one folder
- * over when the bundler inlines this module into an entry), or, when this module is itself
- * TypeScript (development and tests, under tsx), the TypeScript source through tsx's loader,
- * which Node does not carry into worker threads by itself.
- */
-function workerSource(): { script: string } | { code: string } | undefined {
-  for (const candidate of ['./tree-worker.cjs', '../chunks/tree-worker.cjs']) {
-    const url = new URL(candidate, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return { script: fileURLToPath(url) };
-  }
-  if (!import.meta.url.endsWith('.ts')) return undefined;
-  const source = new URL('./tree-worker.ts', import.meta.url);
-  let loader: string;
-  try {
-    // Spelt at run time so that bundlers do not pull the development loader into the action.
-    loader = import.meta.resolve(['tsx', 'esm', 'api'].join('/'));
-  } catch {
-    return undefined;
-  }
-  return {
-    code: `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })`,
-  };
-}
-
 class WorkerDied extends Error {}
 
 export class TreePool {
@@ -147,16 +120,11 @@ export class TreePool {
   private onGone: ((error: Error) => void) | undefined;
   private surveying = false;
 
-  constructor(useWorker = true) {
-    const source = useWorker ? workerSource() : undefined;
-    if (!source) return;
+  /** `started`: a worker `startTreeWorker` started earlier, which this pool adopts. */
+  constructor(useWorker = true, started?: Worker) {
+    const worker = started ?? (useWorker ? startTreeWorker() : undefined);
+    if (!worker) return;
     try {
-      // A larger young generation: parsing allocates many short strings, and scavenges were a tenth of the parse.
-      const resourceLimits = { maxYoungGenerationSizeMb: 64 };
-      const worker =
-        'script' in source
-          ? new Worker(source.script, { resourceLimits })
-          : new Worker(source.code, { eval: true, resourceLimits });
       worker.on('message', (reply: TreeReply | SurveyNote) => {
         if ('survey' in reply) this.onNote(reply);
         else this.onReply(reply);

@@ -2,17 +2,23 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-EXF7OLPK.js";
+} from "./chunk-ZO3HRMHQ.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-V5YVPVMV.js";
+} from "./chunk-KHDKKHM2.js";
 import "./chunk-W2QENP6Y.js";
 import "./chunk-HGXEVXB7.js";
 import {
   loadConfigInput,
   resolveIn
-} from "./chunk-3HT54EPY.js";
+} from "./chunk-CCL7M6YH.js";
+import {
+  booleanInput,
+  choiceInput,
+  optionalInput,
+  requiredInput
+} from "./chunk-ZY3O6VA3.js";
 import {
   _enum,
   array,
@@ -24,14 +30,9 @@ import {
   string,
   unknown
 } from "./chunk-NFK52QLS.js";
-import {
-  booleanInput,
-  choiceInput,
-  optionalInput,
-  requiredInput
-} from "./chunk-ZY3O6VA3.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-DIY7S5TL.js";
+import "./chunk-5LKS5IMT.js";
+import "./chunk-C5MTKGM7.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-2WOXAW72.js";
+} from "./chunk-KSCAS4DB.js";
 import {
   debug,
   error,
@@ -15,7 +15,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-X3G7Z4V5.js";
+} from "./chunk-EOU7NOBG.js";
 import {
   ModelgateError,
   errorMessage
@@ -113,5 +113,7 @@ ${error2.stack}` : ""}`
 }
 
 export {
+  actionContext,
+  runUrl,
   runAction
 };

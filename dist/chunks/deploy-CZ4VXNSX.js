@@ -1,19 +1,23 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  checkAnnotations,
-  healthcheckCommand
-} from "./chunk-EXF7OLPK.js";
+  deployCommand,
+  deploySummary,
+  resolveManifest
+} from "./chunk-X4OMOS75.js";
+import "./chunk-KHDKKHM2.js";
 import "./chunk-W2QENP6Y.js";
-import "./chunk-3HT54EPY.js";
-import "./chunk-NFK52QLS.js";
+import "./chunk-USOGELGZ.js";
+import "./chunk-HGXEVXB7.js";
+import "./chunk-CCL7M6YH.js";
 import "./chunk-ZY3O6VA3.js";
+import "./chunk-NFK52QLS.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-DIY7S5TL.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  checkAnnotations,
-  healthcheckCommand
+  deployCommand,
+  deploySummary,
+  resolveManifest
 };

@@ -13,7 +13,7 @@ import {
   MANIFEST_SCHEMA,
   PARSE_ONCE,
   manifestSchema
-} from "./chunk-3HT54EPY.js";
+} from "./chunk-CCL7M6YH.js";
 import {
   _null,
   array,

@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-VILPD6OM.js";
+} from "./chunk-X4OMOS75.js";
 import {
   cancelOnSignals
-} from "./chunk-V5YVPVMV.js";
+} from "./chunk-KHDKKHM2.js";
 import {
   listTarball
 } from "./chunk-W2QENP6Y.js";
@@ -43,13 +43,13 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-3HT54EPY.js";
-import "./chunk-NFK52QLS.js";
+} from "./chunk-CCL7M6YH.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
 } from "./chunk-ZY3O6VA3.js";
+import "./chunk-NFK52QLS.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";

@@ -13,7 +13,11 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-3HT54EPY.js";
+} from "./chunk-CCL7M6YH.js";
+import {
+  optionalInput,
+  requiredInput
+} from "./chunk-ZY3O6VA3.js";
 import {
   LocatedDocument,
   _default,
@@ -40,13 +44,9 @@ import {
   valueAt
 } from "./chunk-NFK52QLS.js";
 import {
-  optionalInput,
-  requiredInput
-} from "./chunk-ZY3O6VA3.js";
-import {
   TreePool,
   takeHeadStart
-} from "./chunk-DIY7S5TL.js";
+} from "./chunk-5LKS5IMT.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -9,12 +9,13 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-2WOXAW72.js";
+} from "./chunk-KSCAS4DB.js";
+import "./chunk-5LKS5IMT.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-DIY7S5TL.js";
+import "./chunk-C5MTKGM7.js";
 import {
   InputError,
   errorMessage,
@@ -27,11 +28,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-3IYJCOQX.js")).healthcheckCommand,
-  package: async () => (await import("./package-UTO7VJQG.js")).packageCommand,
-  deploy: async () => (await import("./deploy-M4JMEB4A.js")).deployCommand,
-  gate: async () => (await import("./gate-MB6SUMJD.js")).gateCommand,
-  rollback: async () => (await import("./rollback-2NOPTMJC.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-HJXBUVAZ.js")).healthcheckCommand,
+  package: async () => (await import("./package-KFX3KB5D.js")).packageCommand,
+  deploy: async () => (await import("./deploy-CZ4VXNSX.js")).deployCommand,
+  gate: async () => (await import("./gate-5ZOO35KR.js")).gateCommand,
+  rollback: async () => (await import("./rollback-RYWXL32I.js")).rollbackCommand
 };
 
 // src/cli/run.ts

@@ -1,5 +1,8 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
+  startTreeWorker
+} from "./chunk-C5MTKGM7.js";
+import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
 
@@ -8,9 +11,6 @@ import { statSync } from "node:fs";
 import path from "node:path";
 
 // src/core/health/tree-pool.ts
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 var CLAIM_FREE = 0;
 var CLAIM_MAIN = 2;
 var COLD_FACTOR = 6;
@@ -18,23 +18,6 @@ var STEAL_MIN_BYTES = 4 * 1024 * 1024;
 var UNKNOWN_SIZE = STEAL_MIN_BYTES / 2;
 function jobBytes(job) {
   return job.size > 0 ? job.size : UNKNOWN_SIZE;
-}
-function workerSource() {
-  for (const candidate of ["./tree-worker.cjs", "../chunks/tree-worker.cjs"]) {
-    const url = new URL(candidate, import.meta.url);
-    if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return { script: fileURLToPath(url) };
-  }
-  if (!import.meta.url.endsWith(".ts")) return void 0;
-  const source = new URL("./tree-worker.ts", import.meta.url);
-  let loader;
-  try {
-    loader = import.meta.resolve(["tsx", "esm", "api"].join("/"));
-  } catch {
-    return void 0;
-  }
-  return {
-    code: `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })`
-  };
 }
 var WorkerDied = class extends Error {
 };
@@ -48,12 +31,11 @@ var TreePool = class {
   onSurvey;
   onGone;
   surveying = false;
-  constructor(useWorker = true) {
-    const source = useWorker ? workerSource() : void 0;
-    if (!source) return;
+  /** `started`: a worker `startTreeWorker` started earlier, which this pool adopts. */
+  constructor(useWorker = true, started) {
+    const worker = started ?? (useWorker ? startTreeWorker() : void 0);
+    if (!worker) return;
     try {
-      const resourceLimits = { maxYoungGenerationSizeMb: 64 };
-      const worker = "script" in source ? new Worker(source.script, { resourceLimits }) : new Worker(source.code, { eval: true, resourceLimits });
       worker.on("message", (reply) => {
         if ("survey" in reply) this.onNote(reply);
         else this.onReply(reply);
@@ -295,8 +277,9 @@ var BundleSurvey = class {
 };
 var early;
 var spare;
-function warmHealthcheck() {
-  spare ??= new TreePool();
+function warmHealthcheck(started) {
+  if (spare) void started?.terminate();
+  else spare = new TreePool(true, started);
 }
 function surveyBundle(bundle) {
   const root = path.resolve(bundle);
@@ -354,7 +337,9 @@ function deferred() {
 
 export {
   TreePool,
+  BundleSurvey,
   warmHealthcheck,
+  surveyBundle,
   startHealthcheckEarly,
   takeHeadStart
 };

@@ -1,5 +1,11 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
+  booleanInput,
+  choiceInput,
+  integerInput,
+  optionalInput
+} from "./chunk-ZY3O6VA3.js";
+import {
   LocatedDocument,
   _default,
   _enum,
@@ -27,12 +33,6 @@ import {
   tuple,
   union
 } from "./chunk-NFK52QLS.js";
-import {
-  booleanInput,
-  choiceInput,
-  integerInput,
-  optionalInput
-} from "./chunk-ZY3O6VA3.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   require_tunnel,
   require_undici
-} from "./chunk-X3G7Z4V5.js";
+} from "./chunk-EOU7NOBG.js";
 import {
   __commonJS,
   __require,

@@ -18,7 +18,12 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-3HT54EPY.js";
+} from "./chunk-CCL7M6YH.js";
+import {
+  booleanInput,
+  choiceInput,
+  optionalInput
+} from "./chunk-ZY3O6VA3.js";
 import {
   array,
   boolean,
@@ -30,11 +35,6 @@ import {
   union,
   unknown
 } from "./chunk-NFK52QLS.js";
-import {
-  booleanInput,
-  choiceInput,
-  optionalInput
-} from "./chunk-ZY3O6VA3.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-7MJOQLOW.js";
 import {

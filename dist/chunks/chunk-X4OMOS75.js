@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-V5YVPVMV.js";
+} from "./chunk-KHDKKHM2.js";
 import {
   formatSize,
   listTarball,
@@ -24,7 +24,13 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-3HT54EPY.js";
+} from "./chunk-CCL7M6YH.js";
+import {
+  booleanInput,
+  choiceInput,
+  optionalInput,
+  requiredInput
+} from "./chunk-ZY3O6VA3.js";
 import {
   _enum,
   boolean,
@@ -34,12 +40,6 @@ import {
   optional,
   string
 } from "./chunk-NFK52QLS.js";
-import {
-  booleanInput,
-  choiceInput,
-  optionalInput,
-  requiredInput
-} from "./chunk-ZY3O6VA3.js";
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
