@@ -1,13 +1,13 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-LJWOJZ5W.js";
-import "../chunks/chunk-KSCAS4DB.js";
-import "../chunks/chunk-5LKS5IMT.js";
+} from "../chunks/chunk-A7RJ2APR.js";
+import "../chunks/chunk-RYAJYEMF.js";
+import "../chunks/chunk-BKWEW2WO.js";
 import "../chunks/chunk-EOU7NOBG.js";
-import "../chunks/chunk-C5MTKGM7.js";
+import "../chunks/chunk-RJC4LISH.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/deploy.ts
-await runAction("deploy", async () => (await import("../chunks/deploy-CZ4VXNSX.js")).deployCommand);
+await runAction("deploy", async () => (await import("../chunks/deploy-AGA4TR4E.js")).deployCommand);

@@ -5,11 +5,11 @@ import {
 } from "../chunks/chunk-IYINPDFH.js";
 import {
   runAction
-} from "../chunks/chunk-LJWOJZ5W.js";
-import "../chunks/chunk-KSCAS4DB.js";
-import "../chunks/chunk-5LKS5IMT.js";
+} from "../chunks/chunk-A7RJ2APR.js";
+import "../chunks/chunk-RYAJYEMF.js";
+import "../chunks/chunk-BKWEW2WO.js";
 import "../chunks/chunk-EOU7NOBG.js";
-import "../chunks/chunk-C5MTKGM7.js";
+import "../chunks/chunk-RJC4LISH.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
@@ -48,7 +48,7 @@ function pullRequestFromContext() {
 }
 
 // src/actions/gate.ts
-await runAction("gate", async () => (await import("../chunks/gate-5ZOO35KR.js")).gateCommand, {
+await runAction("gate", async () => (await import("../chunks/gate-EREJ7MNB.js")).gateCommand, {
   pullRequestComments: (token) => {
     const pr = pullRequestFromContext();
     return pr ? createIssueCommentsApi({

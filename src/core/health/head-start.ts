@@ -88,11 +88,12 @@ let spare: TreePool | undefined;
 /**
  * Starts the worker before the inputs are even parsed: its isolate takes tens of milliseconds
  * to boot, and the front end that knows it will run a healthcheck can let it boot meanwhile.
- * `started`: the worker the front end started itself (worker-start.ts), even earlier.
+ * `started`: the worker the front end started itself (worker-start.ts), even earlier; none when
+ * it could not start one, and then the pool does not try again.
  */
-export function warmHealthcheck(started?: Worker): void {
+export function warmHealthcheck(started: Worker | undefined): void {
   if (spare) void started?.terminate();
-  else spare = new TreePool(true, started);
+  else spare = new TreePool(started !== undefined, started);
 }
 
 /**

@@ -140,12 +140,15 @@ function flowEnd(s: string, i: number, depth = 0): number | undefined {
   }
 }
 
+/** Where a quoted scalar starting at `s[i]` ends (after its closing quote); undefined if it does not. */
+function quotedEnd(s: string, i: number): number | undefined {
+  const m = (s[i] === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s.slice(i));
+  return m ? i + m[0].length : undefined;
+}
+
 function flowValueEnd(s: string, i: number, depth: number): number | undefined {
   const c = s[i];
-  if (c === '"' || c === "'") {
-    const m = (c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s.slice(i));
-    return m ? i + m[0].length : undefined;
-  }
+  if (c === '"' || c === "'") return quotedEnd(s, i);
   if (c === '[' || c === '{') return flowEnd(s, i, depth + 1);
   if (!plainStart(s, i)) return undefined;
   let j = i;
@@ -160,10 +163,8 @@ function flowValueEnd(s: string, i: number, depth: number): number | undefined {
 function valueThenComment(s: string, i: number): boolean {
   const c = s[i];
   let end: number | undefined;
-  if (c === '"' || c === "'") {
-    const m = (c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s.slice(i));
-    end = m ? i + m[0].length : undefined;
-  } else if (c === '[' || c === '{') end = flowEnd(s, i);
+  if (c === '"' || c === "'") end = quotedEnd(s, i);
+  else if (c === '[' || c === '{') end = flowEnd(s, i);
   else end = blockPlainEnd(s, i);
   if (end === undefined) return false;
   const rest = s.slice(end);

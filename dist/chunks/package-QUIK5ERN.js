@@ -2,17 +2,17 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-ZO3HRMHQ.js";
+} from "./chunk-4OWJWPYC.js";
 import {
   cancelOnSignals,
   packageRelease
-} from "./chunk-KHDKKHM2.js";
+} from "./chunk-DOFWXOVV.js";
 import "./chunk-W2QENP6Y.js";
 import "./chunk-HGXEVXB7.js";
 import {
   loadConfigInput,
   resolveIn
-} from "./chunk-CCL7M6YH.js";
+} from "./chunk-A7JTYF5J.js";
 import {
   booleanInput,
   choiceInput,
@@ -29,10 +29,10 @@ import {
   optional,
   string,
   unknown
-} from "./chunk-NFK52QLS.js";
+} from "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-5LKS5IMT.js";
-import "./chunk-C5MTKGM7.js";
+import "./chunk-BKWEW2WO.js";
+import "./chunk-RJC4LISH.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

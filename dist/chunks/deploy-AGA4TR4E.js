@@ -3,14 +3,14 @@ import {
   deployCommand,
   deploySummary,
   resolveManifest
-} from "./chunk-X4OMOS75.js";
-import "./chunk-KHDKKHM2.js";
+} from "./chunk-ZLN3NL2G.js";
+import "./chunk-DOFWXOVV.js";
 import "./chunk-W2QENP6Y.js";
 import "./chunk-USOGELGZ.js";
 import "./chunk-HGXEVXB7.js";
-import "./chunk-CCL7M6YH.js";
+import "./chunk-A7JTYF5J.js";
 import "./chunk-ZY3O6VA3.js";
-import "./chunk-NFK52QLS.js";
+import "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";

@@ -9,13 +9,13 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-KSCAS4DB.js";
-import "./chunk-5LKS5IMT.js";
+} from "./chunk-RYAJYEMF.js";
+import "./chunk-BKWEW2WO.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-C5MTKGM7.js";
+import "./chunk-RJC4LISH.js";
 import {
   InputError,
   errorMessage,
@@ -28,11 +28,11 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-HJXBUVAZ.js")).healthcheckCommand,
-  package: async () => (await import("./package-KFX3KB5D.js")).packageCommand,
-  deploy: async () => (await import("./deploy-CZ4VXNSX.js")).deployCommand,
-  gate: async () => (await import("./gate-5ZOO35KR.js")).gateCommand,
-  rollback: async () => (await import("./rollback-RYWXL32I.js")).rollbackCommand
+  healthcheck: async () => (await import("./healthcheck-3CG6NY34.js")).healthcheckCommand,
+  package: async () => (await import("./package-QUIK5ERN.js")).packageCommand,
+  deploy: async () => (await import("./deploy-AGA4TR4E.js")).deployCommand,
+  gate: async () => (await import("./gate-EREJ7MNB.js")).gateCommand,
+  rollback: async () => (await import("./rollback-QHAVGZOV.js")).rollbackCommand
 };
 
 // src/cli/run.ts

@@ -1,18 +1,17 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
-} from "./chunk-5LKS5IMT.js";
-import "./chunk-C5MTKGM7.js";
+  actionContext,
+  runAction,
+  runUrl
+} from "./chunk-A7RJ2APR.js";
+import "./chunk-RYAJYEMF.js";
+import "./chunk-BKWEW2WO.js";
+import "./chunk-EOU7NOBG.js";
+import "./chunk-RJC4LISH.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
+  actionContext,
+  runAction,
+  runUrl
 };

@@ -13,7 +13,7 @@ import {
   MANIFEST_SCHEMA,
   PARSE_ONCE,
   manifestSchema
-} from "./chunk-CCL7M6YH.js";
+} from "./chunk-A7JTYF5J.js";
 import {
   _null,
   array,
@@ -26,7 +26,7 @@ import {
   record,
   string,
   union
-} from "./chunk-NFK52QLS.js";
+} from "./chunk-GU6PC365.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

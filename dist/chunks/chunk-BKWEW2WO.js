@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   startTreeWorker
-} from "./chunk-C5MTKGM7.js";
+} from "./chunk-RJC4LISH.js";
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
@@ -279,7 +279,7 @@ var early;
 var spare;
 function warmHealthcheck(started) {
   if (spare) void started?.terminate();
-  else spare = new TreePool(true, started);
+  else spare = new TreePool(started !== void 0, started);
 }
 function surveyBundle(bundle) {
   const root = path.resolve(bundle);

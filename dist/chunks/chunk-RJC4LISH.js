@@ -33,7 +33,12 @@ function startTreeWorker() {
     return void 0;
   }
 }
+async function warmHealthcheckFirst() {
+  const worker = startTreeWorker();
+  (await import("./head-start-X2KB3OQQ.js")).warmHealthcheck(worker);
+}
 
 export {
-  startTreeWorker
+  startTreeWorker,
+  warmHealthcheckFirst
 };

@@ -25,10 +25,10 @@ import {
   switchModels,
   verifyReleaseDir,
   writeRemoteFile
-} from "./chunk-X4OMOS75.js";
+} from "./chunk-ZLN3NL2G.js";
 import {
   cancelOnSignals
-} from "./chunk-KHDKKHM2.js";
+} from "./chunk-DOFWXOVV.js";
 import {
   listTarball
 } from "./chunk-W2QENP6Y.js";
@@ -43,13 +43,13 @@ import {
   openTarget,
   parseManifest,
   runIdentity
-} from "./chunk-CCL7M6YH.js";
+} from "./chunk-A7JTYF5J.js";
 import {
   booleanInput,
   choiceInput,
   optionalInput
 } from "./chunk-ZY3O6VA3.js";
-import "./chunk-NFK52QLS.js";
+import "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";

@@ -12062,12 +12062,13 @@ function flowEnd(s, i, depth = 0) {
     if (s[i] === "," || s[i] === close) return void 0;
   }
 }
+function quotedEnd(s, i) {
+  const m = (s[i] === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s.slice(i));
+  return m ? i + m[0].length : void 0;
+}
 function flowValueEnd(s, i, depth) {
   const c = s[i];
-  if (c === '"' || c === "'") {
-    const m = (c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s.slice(i));
-    return m ? i + m[0].length : void 0;
-  }
+  if (c === '"' || c === "'") return quotedEnd(s, i);
   if (c === "[" || c === "{") return flowEnd(s, i, depth + 1);
   if (!plainStart(s, i)) return void 0;
   let j = i;
@@ -12080,10 +12081,8 @@ function flowValueEnd(s, i, depth) {
 function valueThenComment(s, i) {
   const c = s[i];
   let end;
-  if (c === '"' || c === "'") {
-    const m = (c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s.slice(i));
-    end = m ? i + m[0].length : void 0;
-  } else if (c === "[" || c === "{") end = flowEnd(s, i);
+  if (c === '"' || c === "'") end = quotedEnd(s, i);
+  else if (c === "[" || c === "{") end = flowEnd(s, i);
   else end = blockPlainEnd(s, i);
   if (end === void 0) return false;
   const rest = s.slice(end);

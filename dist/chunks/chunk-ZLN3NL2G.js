@@ -5,7 +5,7 @@ import {
   manifestPathFor,
   reasonOf,
   sleepUnlessAborted
-} from "./chunk-KHDKKHM2.js";
+} from "./chunk-DOFWXOVV.js";
 import {
   formatSize,
   listTarball,
@@ -24,7 +24,7 @@ import {
   parseManifest,
   resolveIn,
   runIdentity
-} from "./chunk-CCL7M6YH.js";
+} from "./chunk-A7JTYF5J.js";
 import {
   booleanInput,
   choiceInput,
@@ -39,7 +39,7 @@ import {
   object,
   optional,
   string
-} from "./chunk-NFK52QLS.js";
+} from "./chunk-GU6PC365.js";
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";

@@ -14,7 +14,7 @@ import {
   optional,
   refine,
   string
-} from "./chunk-NFK52QLS.js";
+} from "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-OVS6HWYE.js";
 import {

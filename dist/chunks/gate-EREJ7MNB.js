@@ -18,7 +18,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-CCL7M6YH.js";
+} from "./chunk-A7JTYF5J.js";
 import {
   booleanInput,
   choiceInput,
@@ -34,7 +34,7 @@ import {
   string,
   union,
   unknown
-} from "./chunk-NFK52QLS.js";
+} from "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
 import "./chunk-7MJOQLOW.js";
 import {

@@ -32,7 +32,7 @@ import {
   string,
   tuple,
   union
-} from "./chunk-NFK52QLS.js";
+} from "./chunk-GU6PC365.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";
@@ -544,7 +544,7 @@ async function openTarget(ctx, loaded) {
       "known-hosts"
     );
   }
-  const { connectSsh } = await import("./ssh-GEVA5O3W.js");
+  const { connectSsh } = await import("./ssh-SAXRUKMN.js");
   const fingerprint = /^SHA256:/.test(knownHosts.trim()) ? knownHosts.trim() : void 0;
   const transport = await connectSsh({
     host: deploy.host,

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-KSCAS4DB.js";
+} from "./chunk-RYAJYEMF.js";
 import {
   debug,
   error,

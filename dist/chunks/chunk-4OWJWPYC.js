@@ -13,7 +13,7 @@ import {
   reportPathInput,
   resolveIn,
   writeJsonFile
-} from "./chunk-CCL7M6YH.js";
+} from "./chunk-A7JTYF5J.js";
 import {
   optionalInput,
   requiredInput
@@ -42,11 +42,11 @@ import {
   superRefine,
   unknown,
   valueAt
-} from "./chunk-NFK52QLS.js";
+} from "./chunk-GU6PC365.js";
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-5LKS5IMT.js";
+} from "./chunk-BKWEW2WO.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";
