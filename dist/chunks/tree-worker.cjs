@@ -174,14 +174,15 @@ function readRow(row, out, file) {
   }
   for (let i = 0; i < features; i++) {
     const value = row[i];
-    if (value === null || value === void 0) out[i] = NaN;
-    else if (typeof value === "number") out[i] = value;
-    else
+    const missing = value === null || value === void 0;
+    if (!missing && typeof value !== "number") {
       throw new ModelgateError(
         `${file}: feature ${i} of a row is ${JSON.stringify(value)}; expected a number or null (missing)`,
         "check",
         { file }
       );
+    }
+    out[i] = missing ? NaN : value;
   }
   return out;
 }
@@ -241,7 +242,7 @@ var LightGbmModel = class {
     const x = readRow(row, this.scratch, this.file);
     for (let i = 0; i < x.length; i++) {
       const v = x[i];
-      if (v >= -ZERO_THRESHOLD && v <= ZERO_THRESHOLD) x[i] = 0;
+      x[i] = v >= -ZERO_THRESHOLD && v <= ZERO_THRESHOLD ? 0 : v;
     }
     const k = this.perIteration;
     const sums = new Float64Array(k);
@@ -338,15 +339,22 @@ var LightGbmParser = class {
   currentLine() {
     return this.text.slice(this.lineStart, this.lineEnd);
   }
-  /** Whether the current line is exactly `word`. */
+  /**
+   * Whether the current line is exactly `word`. The comparison runs on every line, not only on
+   * lines of the right length: V8 optimizes the scanning loops from what they have run, and a
+   * comparison first run at the file's last line ("end of trees") threw the optimized loop away
+   * and compiled it again, for every file (about 30 ms of compiling each time).
+   */
   lineIs(word) {
-    return this.lineEnd - this.lineStart === word.length && this.text.startsWith(word, this.lineStart);
+    const start = this.lineStart;
+    const same = this.text.startsWith(word, start);
+    return this.lineEnd - start === word.length && same;
   }
   parse() {
     this.nextLine();
     this.checkSubmodelLine();
     const { header, more } = this.readHeader();
-    const trees = this.readTrees(more);
+    const trees = this.readTrees(this.text, more);
     const int = (key, min, fallback) => {
       const field = header.get(key);
       if (!field) {
@@ -425,6 +433,7 @@ var LightGbmParser = class {
   allocate(trees) {
     let nodes = 0;
     let leaves = 0;
+    let most = 1;
     for (const block of trees) {
       const field = block.fields.get("num_leaves");
       const values = block.fields.get("leaf_value");
@@ -433,7 +442,9 @@ var LightGbmParser = class {
       const count = Number.isInteger(n) && n >= 1 && n <= room ? n : 1;
       nodes += count - 1;
       leaves += count;
+      if (count > most) most = count;
     }
+    this.sizeScratch(most);
     return {
       roots: new Int32Array(trees.length),
       feature: new Int32Array(nodes),
@@ -483,9 +494,13 @@ var LightGbmParser = class {
     }
     return { header, more: false };
   }
-  /** The Tree= blocks from the current line (when `more`) to "end of trees". */
-  readTrees(more) {
-    const text = this.text;
+  /**
+   * The Tree= blocks from the current line (when `more`) to "end of trees". `text` is
+   * this.text, passed in: this runs once per file, and V8 gives a function its type feedback only
+   * after it has run a while, so a property read before the loop was unseen code to the
+   * optimizer, which then compiled the loop a second time.
+   */
+  readTrees(text, more) {
     const trees = [];
     while (more) {
       if (this.lineEnd === this.lineStart) {
@@ -829,8 +844,9 @@ var LightGbmParser = class {
    */
   checkShape(where, fields, out, base, nodes, numLeaves) {
     const children = [out.left, out.right];
-    const nodeRefs = this.scratch(nodes).fill(0, 0, nodes);
-    const leafRefs = this.leafScratch(numLeaves).fill(0, 0, numLeaves);
+    if (this.leafRefs.length < numLeaves) this.sizeScratch(numLeaves);
+    const nodeRefs = this.nodeRefs.fill(0, 0, nodes);
+    const leafRefs = this.leafRefs.fill(0, 0, numLeaves);
     for (let n = 0; n < nodes; n++) {
       for (let side = 0; side < 2; side++) {
         const child = children[side][base + n];
@@ -862,7 +878,7 @@ var LightGbmParser = class {
         }
       }
     }
-    const stack = this.stackScratch(nodes);
+    const stack = this.stack;
     let top = 0;
     stack[top++] = 0;
     let reached = 0;
@@ -884,21 +900,17 @@ var LightGbmParser = class {
       if (leafRefs[l] !== 1) this.fail(`${where}: leaf ${l} is not the child of any node`, fields[0].line);
     }
   }
-  // Scratch arrays for checkShape, grown as needed and reused by every tree.
+  // Scratch arrays for checkShape, reused by every tree. They are sized once, for the largest
+  // tree (allocate): growing them from inside checkShape, on whichever tree first needed more,
+  // ran code V8 had no feedback for and made it compile checkShape a second and third time.
   nodeRefs = new Uint8Array(0);
   leafRefs = new Uint8Array(0);
   stack = new Int32Array(0);
-  scratch(size) {
-    if (this.nodeRefs.length < size) this.nodeRefs = new Uint8Array(size * 2);
-    return this.nodeRefs;
-  }
-  leafScratch(size) {
-    if (this.leafRefs.length < size) this.leafRefs = new Uint8Array(size * 2);
-    return this.leafRefs;
-  }
-  stackScratch(size) {
-    if (this.stack.length < size) this.stack = new Int32Array(size * 2);
-    return this.stack;
+  /** Room for a tree of `leaves` leaves (and leaves - 1 nodes). */
+  sizeScratch(leaves) {
+    this.nodeRefs = new Uint8Array(leaves);
+    this.leafRefs = new Uint8Array(leaves);
+    this.stack = new Int32Array(leaves);
   }
   /** The field's space-separated values, which must be exactly `count` (named `countName` in messages). */
   tokens(field, count, what, countName) {

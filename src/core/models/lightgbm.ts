@@ -106,9 +106,11 @@ class LightGbmModel implements TreeModel {
   predictRaw(row: ArrayLike<number | null>): number[] {
     const x = readRow(row, this.scratch, this.file);
     // LightGBM's dense-row reader keeps only |v| > kZeroThreshold (or NaN); the rest become 0.
+    // Every value is stored back, so V8 has seen the store before it optimizes this loop (a
+    // store seen only once a row held a zero made it compile predictRaw again).
     for (let i = 0; i < x.length; i++) {
       const v = x[i] as number;
-      if (v >= -ZERO_THRESHOLD && v <= ZERO_THRESHOLD) x[i] = 0;
+      x[i] = v >= -ZERO_THRESHOLD && v <= ZERO_THRESHOLD ? 0 : v;
     }
     const k = this.perIteration;
     const sums = new Float64Array(k);
@@ -217,16 +219,23 @@ class LightGbmParser {
     return this.text.slice(this.lineStart, this.lineEnd);
   }
 
-  /** Whether the current line is exactly `word`. */
+  /**
+   * Whether the current line is exactly `word`. The comparison runs on every line, not only on
+   * lines of the right length: V8 optimizes the scanning loops from what they have run, and a
+   * comparison first run at the file's last line ("end of trees") threw the optimized loop away
+   * and compiled it again, for every file (about 30 ms of compiling each time).
+   */
   private lineIs(word: string): boolean {
-    return this.lineEnd - this.lineStart === word.length && this.text.startsWith(word, this.lineStart);
+    const start = this.lineStart;
+    const same = this.text.startsWith(word, start);
+    return this.lineEnd - start === word.length && same;
   }
 
   parse(): TreeModel {
     this.nextLine();
     this.checkSubmodelLine();
     const { header, more } = this.readHeader();
-    const trees = this.readTrees(more);
+    const trees = this.readTrees(this.text, more);
 
     const int = (key: string, min: number, fallback?: number): number => {
       const field = header.get(key);
@@ -308,6 +317,7 @@ class LightGbmParser {
   private allocate(trees: TreeBlock[]): Nodes {
     let nodes = 0;
     let leaves = 0;
+    let most = 1;
     for (const block of trees) {
       const field = block.fields.get('num_leaves');
       const values = block.fields.get('leaf_value');
@@ -316,7 +326,9 @@ class LightGbmParser {
       const count = Number.isInteger(n) && n >= 1 && n <= room ? n : 1;
       nodes += count - 1;
       leaves += count;
+      if (count > most) most = count;
     }
+    this.sizeScratch(most);
     return {
       roots: new Int32Array(trees.length),
       feature: new Int32Array(nodes),
@@ -372,9 +384,13 @@ class LightGbmParser {
     return { header, more: false };
   }
 
-  /** The Tree= blocks from the current line (when `more`) to "end of trees". */
-  private readTrees(more: boolean): TreeBlock[] {
-    const text = this.text;
+  /**
+   * The Tree= blocks from the current line (when `more`) to "end of trees". `text` is
+   * this.text, passed in: this runs once per file, and V8 gives a function its type feedback only
+   * after it has run a while, so a property read before the loop was unseen code to the
+   * optimizer, which then compiled the loop a second time.
+   */
+  private readTrees(text: string, more: boolean): TreeBlock[] {
     const trees: TreeBlock[] = [];
     while (more) {
       if (this.lineEnd === this.lineStart) {
@@ -752,8 +768,9 @@ class LightGbmParser {
     numLeaves: number,
   ): void {
     const children = [out.left, out.right] as const;
-    const nodeRefs = this.scratch(nodes).fill(0, 0, nodes);
-    const leafRefs = this.leafScratch(numLeaves).fill(0, 0, numLeaves);
+    if (this.leafRefs.length < numLeaves) this.sizeScratch(numLeaves);
+    const nodeRefs = this.nodeRefs.fill(0, 0, nodes);
+    const leafRefs = this.leafRefs.fill(0, 0, numLeaves);
     for (let n = 0; n < nodes; n++) {
       for (let side = 0; side < 2; side++) {
         const child = children[side]![base + n] as number;
@@ -787,7 +804,7 @@ class LightGbmParser {
     }
     // With one parent per node, a walk from the root visits each reachable node once; a node it
     // misses sits on a cycle detached from the root.
-    const stack = this.stackScratch(nodes);
+    const stack = this.stack;
     let top = 0;
     stack[top++] = 0;
     let reached = 0;
@@ -810,24 +827,18 @@ class LightGbmParser {
     }
   }
 
-  // Scratch arrays for checkShape, grown as needed and reused by every tree.
+  // Scratch arrays for checkShape, reused by every tree. They are sized once, for the largest
+  // tree (allocate): growing them from inside checkShape, on whichever tree first needed more,
+  // ran code V8 had no feedback for and made it compile checkShape a second and third time.
   private nodeRefs = new Uint8Array(0);
   private leafRefs = new Uint8Array(0);
   private stack = new Int32Array(0);
 
-  private scratch(size: number): Uint8Array {
-    if (this.nodeRefs.length < size) this.nodeRefs = new Uint8Array(size * 2);
-    return this.nodeRefs;
-  }
-
-  private leafScratch(size: number): Uint8Array {
-    if (this.leafRefs.length < size) this.leafRefs = new Uint8Array(size * 2);
-    return this.leafRefs;
-  }
-
-  private stackScratch(size: number): Int32Array {
-    if (this.stack.length < size) this.stack = new Int32Array(size * 2);
-    return this.stack;
+  /** Room for a tree of `leaves` leaves (and leaves - 1 nodes). */
+  private sizeScratch(leaves: number): void {
+    this.nodeRefs = new Uint8Array(leaves);
+    this.leafRefs = new Uint8Array(leaves);
+    this.stack = new Int32Array(leaves);
   }
 
   /** The field's space-separated values, which must be exactly `count` (named `countName` in messages). */

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-RYAJYEMF.js";
+} from "./chunk-JMSJQQNO.js";
 import {
   debug,
   error,

@@ -46,7 +46,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-BKWEW2WO.js";
+} from "./chunk-N2GKYIME.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";
