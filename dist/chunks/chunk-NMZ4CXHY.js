@@ -46,7 +46,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-N2GKYIME.js";
+} from "./chunk-XOU2RN5V.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";
@@ -65,7 +65,6 @@ import os from "node:os";
 import path6 from "node:path";
 
 // src/core/health/check-command.ts
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 
 // src/core/health/context.ts
@@ -186,7 +185,8 @@ var userCheckSchema = looseObject({
 var outputSchema = looseObject({ checks: array(userCheckSchema) });
 var STDERR_TAIL_LINES = 20;
 var STDERR_KEEP = 16 * 1024;
-function runUserCommand(command, env, options = {}) {
+async function runUserCommand(command, env, options = {}) {
+  const { spawn } = await import("node:child_process");
   const timeoutMs = options.timeoutMs ?? 10 * 60 * 1e3;
   const maxStdout = options.maxStdout ?? 16 * 1024 * 1024;
   const shell = existsSync("/bin/bash") ? "/bin/bash" : "/bin/sh";

@@ -9,13 +9,13 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-JMSJQQNO.js";
-import "./chunk-N2GKYIME.js";
+} from "./chunk-QPA7YFHY.js";
+import "./chunk-XOU2RN5V.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-72S6AH4P.js";
+import "./chunk-BN7UDHRX.js";
 import {
   InputError,
   errorMessage,
@@ -28,8 +28,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-KCRCAY2S.js")).healthcheckCommand,
-  package: async () => (await import("./package-VMOTHGXL.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-O3IJGB47.js")).healthcheckCommand,
+  package: async () => (await import("./package-HS2FVEIX.js")).packageCommand,
   deploy: async () => (await import("./deploy-AGA4TR4E.js")).deployCommand,
   gate: async () => (await import("./gate-EREJ7MNB.js")).gateCommand,
   rollback: async () => (await import("./rollback-QHAVGZOV.js")).rollbackCommand

@@ -426,7 +426,8 @@ var LightGbmParser = class {
   /** LightGBM seeks each tree at the byte offset given by the sizes before it, so they must be exact. */
   checkTreeSizes(field, trees) {
     if (!field || field.value.trim() === "") return;
-    const sizes = field.value.trim().split(/ +/).map(Number);
+    const value = field.value.trim();
+    const sizes = (value.includes("  ") ? value.split(/ +/) : value.split(" ")).map(Number);
     if (sizes.length !== trees.length) {
       this.fail(
         `tree_sizes lists ${sizes.length} trees but the file has ${trees.length}: the file is truncated or was edited`,

@@ -5,8 +5,8 @@ import {
   surveyBundle,
   takeHeadStart,
   warmHealthcheck
-} from "./chunk-N2GKYIME.js";
-import "./chunk-72S6AH4P.js";
+} from "./chunk-XOU2RN5V.js";
+import "./chunk-BN7UDHRX.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {

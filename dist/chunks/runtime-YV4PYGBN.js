@@ -3,11 +3,11 @@ import {
   actionContext,
   runAction,
   runUrl
-} from "./chunk-X3RH6G2V.js";
-import "./chunk-JMSJQQNO.js";
-import "./chunk-N2GKYIME.js";
+} from "./chunk-JZSS2PBG.js";
+import "./chunk-QPA7YFHY.js";
+import "./chunk-XOU2RN5V.js";
 import "./chunk-EOU7NOBG.js";
-import "./chunk-72S6AH4P.js";
+import "./chunk-BN7UDHRX.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
