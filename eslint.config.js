@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.demo/**', 'samples/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.demo/**', 'samples/**', 'wasm/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,11 +5,11 @@ import {
 } from "../chunks/chunk-IYINPDFH.js";
 import {
   runAction
-} from "../chunks/chunk-JZSS2PBG.js";
-import "../chunks/chunk-QPA7YFHY.js";
-import "../chunks/chunk-XOU2RN5V.js";
+} from "../chunks/chunk-XEIOXORM.js";
+import "../chunks/chunk-YWPJUI4U.js";
+import "../chunks/chunk-ZKXDYXCD.js";
 import "../chunks/chunk-EOU7NOBG.js";
-import "../chunks/chunk-BN7UDHRX.js";
+import "../chunks/chunk-XJBBQUDD.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

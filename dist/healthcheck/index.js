@@ -1,10 +1,10 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   warmHealthcheckFirst
-} from "../chunks/chunk-BN7UDHRX.js";
+} from "../chunks/chunk-XJBBQUDD.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/healthcheck.ts
 await warmHealthcheckFirst();
-var { runAction } = await import("../chunks/runtime-YV4PYGBN.js");
-await runAction("healthcheck", async () => (await import("../chunks/healthcheck-O3IJGB47.js")).healthcheckCommand);
+var { runAction } = await import("../chunks/runtime-6QYQY2HB.js");
+await runAction("healthcheck", async () => (await import("../chunks/healthcheck-QTFWUQ6W.js")).healthcheckCommand);

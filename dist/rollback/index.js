@@ -1,11 +1,11 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-JZSS2PBG.js";
-import "../chunks/chunk-QPA7YFHY.js";
-import "../chunks/chunk-XOU2RN5V.js";
+} from "../chunks/chunk-XEIOXORM.js";
+import "../chunks/chunk-YWPJUI4U.js";
+import "../chunks/chunk-ZKXDYXCD.js";
 import "../chunks/chunk-EOU7NOBG.js";
-import "../chunks/chunk-BN7UDHRX.js";
+import "../chunks/chunk-XJBBQUDD.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

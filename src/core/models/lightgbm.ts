@@ -8,6 +8,7 @@
  * nor loop, and a file real LightGBM would refuse to load is refused here too.
  */
 import { ModelgateError } from '../errors.js';
+import { readTreeSection, type FastTrees } from './lightgbm-fast.js';
 import { readRow } from './tree-input.js';
 import type { TreeModel, TreeModelInfo } from './tree-model.js';
 
@@ -168,9 +169,17 @@ class LightGbmModel implements TreeModel {
   }
 }
 
+export interface LightGbmParseOptions {
+  /** The file's bytes (UTF-8), when the caller has them; else `text` is encoded again. */
+  bytes?: Uint8Array;
+  /** False: read the trees in TypeScript only, never through lightgbm-fast.ts (tests compare both). */
+  fast?: boolean;
+}
+
 /** Parses a LightGBM text model; throws ModelgateError naming `file`, the line and the fault. */
-export function parseLightGbm(text: string, file: string): TreeModel {
-  return new LightGbmParser(text, file).parse();
+export function parseLightGbm(text: string, file: string, options: LightGbmParseOptions = {}): TreeModel {
+  const bytes = options.fast === false ? undefined : (options.bytes ?? Buffer.from(text, 'utf8'));
+  return new LightGbmParser(text, file, bytes).parse();
 }
 
 class LightGbmParser {
@@ -185,6 +194,8 @@ class LightGbmParser {
   constructor(
     private readonly text: string,
     private readonly file: string,
+    /** The file's bytes, for lightgbm-fast.ts; undefined to read in TypeScript only. */
+    private readonly bytes?: Uint8Array,
   ) {
     this.hadCarriageReturns = text.includes('\r');
   }
@@ -235,7 +246,9 @@ class LightGbmParser {
     this.nextLine();
     this.checkSubmodelLine();
     const { header, more } = this.readHeader();
-    const trees = this.readTrees(this.text, more);
+    const fast = more ? this.readTreesFast(header) : undefined;
+    const trees = fast ? undefined : this.readTrees(this.text, more);
+    const treeCount = fast ? fast.roots.length : (trees as TreeBlock[]).length;
 
     const int = (key: string, min: number, fallback?: number): number => {
       const field = header.get(key);
@@ -264,25 +277,35 @@ class LightGbmParser {
     const objective = this.objective(header.get('objective'), numClass);
     const averageOutput = header.has('average_output');
 
-    if (trees.length === 0) this.fail('the model contains no trees (no Tree= block before "end of trees")');
-    if (trees.length % perIteration !== 0) {
+    if (treeCount === 0) this.fail('the model contains no trees (no Tree= block before "end of trees")');
+    if (treeCount % perIteration !== 0) {
       this.fail(
-        `the model has ${trees.length} trees, not a multiple of num_tree_per_iteration=${perIteration}: a class's trees are missing`,
+        `the model has ${treeCount} trees, not a multiple of num_tree_per_iteration=${perIteration}: a class's trees are missing`,
       );
     }
-    const nodes = this.allocate(trees);
-    let nodeBase = 0;
-    let leafBase = 0;
-    trees.forEach((block, t) => {
-      const leaves = this.parseTree(block, maxFeature, nodes, t, nodeBase, leafBase);
-      nodeBase += leaves - 1;
-      leafBase += leaves;
-    });
-    this.checkTreeSizes(header.get('tree_sizes'), trees);
+    let nodes: Nodes;
+    if (fast) {
+      const n = fast.left.length;
+      nodes = { ...fast, catStart: new Int32Array(n), catLength: new Int32Array(n), catWords: [] };
+    } else {
+      const blocks = trees as TreeBlock[];
+      nodes = this.allocate(blocks);
+      let nodeBase = 0;
+      let leafBase = 0;
+      blocks.forEach((block, t) => {
+        const leaves = this.parseTree(block, maxFeature, nodes, t, nodeBase, leafBase);
+        nodeBase += leaves - 1;
+        leafBase += leaves;
+      });
+    }
+    this.checkTreeSizes(
+      header.get('tree_sizes'),
+      fast ? fast.offsets : (trees as TreeBlock[]).map((b) => b.offset),
+    );
     const version = header.get('version')?.value;
     const info: TreeModelInfo = {
       format: 'lightgbm',
-      trees: trees.length,
+      trees: treeCount,
       features,
       objective: objective.name,
       classes: numClass,
@@ -452,29 +475,49 @@ class LightGbmParser {
     return n;
   }
 
+  /**
+   * The tree section through lightgbm-fast.ts, from the current line (the first Tree=), when
+   * the file's bytes are at hand and the header gives max_feature_idx as plain digits; undefined
+   * when it declines, and the TypeScript reader reads the trees.
+   */
+  private readTreesFast(header: Map<string, Field>): FastTrees | undefined {
+    const maxFeature = header.get('max_feature_idx')?.value;
+    if (!this.bytes || this.hadCarriageReturns || maxFeature === undefined || !/^\d{1,9}$/.test(maxFeature)) {
+      return undefined;
+    }
+    // The tree section is ASCII (the reader declines otherwise); a header with feature names
+    // outside ASCII puts it further in the bytes than in the text.
+    const start =
+      this.bytes.length === this.text.length
+        ? this.lineStart
+        : Buffer.byteLength(this.text.slice(0, this.lineStart), 'utf8');
+    const read = readTreeSection(this.bytes, start, Number(maxFeature));
+    return 'trees' in read ? read.trees : undefined;
+  }
+
   /** LightGBM seeks each tree at the byte offset given by the sizes before it, so they must be exact. */
-  private checkTreeSizes(field: Field | undefined, trees: TreeBlock[]): void {
+  private checkTreeSizes(field: Field | undefined, offsets: ArrayLike<number>): void {
     if (!field || field.value.trim() === '') return;
     // LightGBM writes single spaces; a regular expression for the rare run of them cost the first
     // file parsed (cold) about 3 ms.
     const value = field.value.trim();
     const sizes = (value.includes('  ') ? value.split(/ +/) : value.split(' ')).map(Number);
-    if (sizes.length !== trees.length) {
+    if (sizes.length !== offsets.length) {
       this.fail(
-        `tree_sizes lists ${sizes.length} trees but the file has ${trees.length}: the file is truncated or was edited`,
+        `tree_sizes lists ${sizes.length} trees but the file has ${offsets.length}: the file is truncated or was edited`,
         field.line,
       );
     }
-    const base = (trees[0] as TreeBlock).offset;
+    const base = offsets[0] as number;
     let expected = base;
-    for (let t = 0; t < trees.length; t++) {
-      const tree = trees[t] as TreeBlock;
-      if (tree.offset !== expected) {
+    for (let t = 0; t < offsets.length; t++) {
+      const offset = offsets[t] as number;
+      if (offset !== expected) {
         const cr = this.hadCarriageReturns
           ? ' (the file has CRLF line endings: was it re-saved on Windows?)'
           : '';
         this.fail(
-          `tree_sizes puts Tree=${t} at byte ${expected - base} of the tree section but it is at byte ${tree.offset - base}; ` +
+          `tree_sizes puts Tree=${t} at byte ${expected - base} of the tree section but it is at byte ${offset - base}; ` +
             `LightGBM seeks trees by these sizes and would fail to load this file${cr}`,
           field.line,
         );

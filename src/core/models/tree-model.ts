@@ -47,13 +47,13 @@ export async function loadTreeModel(
   kind: TreeModelKind,
   displayName: string = file,
 ): Promise<TreeModel> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = decode(await readFile(file));
+    bytes = await readFile(file);
   } catch (error) {
     throw unreadable(error, kind, displayName);
   }
-  return parseTreeModel(text, kind, displayName);
+  return parseTreeModel(bytes, kind, displayName);
 }
 
 /**
@@ -62,25 +62,23 @@ export async function loadTreeModel(
  * round trips.
  */
 export function loadTreeModelSync(file: string, kind: TreeModelKind, displayName: string = file): TreeModel {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = decode(readFileSync(file));
+    bytes = readFileSync(file);
   } catch (error) {
     throw unreadable(error, kind, displayName);
   }
-  return parseTreeModel(text, kind, displayName);
+  return parseTreeModel(bytes, kind, displayName);
 }
 
 /**
- * The file's text. Models are ASCII unless a feature name is not, and ASCII decodes byte for
- * byte (as Latin-1) about a quarter faster than through UTF-8, which the rest still goes through.
+ * Models are ASCII unless a feature name is not, and ASCII decodes byte for byte (as Latin-1)
+ * about a quarter faster than through UTF-8, which the rest still goes through. A LightGBM
+ * file's bytes go along, for its WebAssembly reader (lightgbm-fast.ts).
  */
-function decode(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
-
-function parseTreeModel(text: string, kind: TreeModelKind, displayName: string): TreeModel {
-  return kind === 'lightgbm' ? parseLightGbm(text, displayName) : parseXgboost(text, displayName);
+function parseTreeModel(bytes: Buffer, kind: TreeModelKind, displayName: string): TreeModel {
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  return kind === 'lightgbm' ? parseLightGbm(text, displayName, { bytes }) : parseXgboost(text, displayName);
 }
 
 function unreadable(error: unknown, kind: TreeModelKind, displayName: string): ModelgateError {

@@ -17,6 +17,298 @@ import { isAscii } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 
+// src/core/models/lightgbm-wasm.ts
+var LIGHTGBM_WASM = [
+  "AGFzbQEAAAABMQdgAAF/YAF/AX9gB39/f39+fn8Bf2AEf39/fwF/YAN/f38Bf2ACf38Bf2ADfn9/AX4DExICAwAAAQEAAAQFAAAA",
+  "AAAABgAFAwEAAQZgE38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38B",
+  "QQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALB7ABDwZ0ZXh0QXQABAl0cmVlQ291bnQAAglub2RlQ291bnQACwlsZWFm",
+  "Q291bnQADgdyb290c0F0AAYJb2Zmc2V0c0F0AAoJZmVhdHVyZUF0AA8LdGhyZXNob2xkQXQAAwpkZWNpc2lvbkF0ABEGbGVmdEF0",
+  "AAwHcmlnaHRBdAAHC2xlYWZWYWx1ZUF0AA0KcGFyc2VUcmVlcwAJC3JlYWROdW1iZXJzAAgGbWVtb3J5AgAMATcKlDES9AECBX8B",
+  "fgNAIAAgAUkEQCAALQAAIghBIEYEQCAAQQFqIQAMAgsgAyAJRgRAQQAPCyAIQS1GIgoEQCABIABBAWoiAEsEfyAALQAABUEgCyEI",
+  "CyAAIQdCACEMA0AgCEEwayILQQpJBEAgC60gDEIKfnwhDCABIABBAWoiAEsEfyAALQAABUEgCyEIIAAgB2tBD0sEQEEADwsMAQsL",
+  "IAAgB0YgCEEgR3IEQEEADwtCACAMfSAMIAobIgwgBVUgBCAMVXIEQEEADwsgBgRAIAIgCWogDDwAAAUgAiAJQQJ0aiAMPgIACyAJ",
+  "QQFqIQkMAQsLIAMgCUYL4gYDCH8CfgF8AkADQCAAIAFJBEAgAC0AACIFQSBGBEAgAEEBaiEADAILIAMgCkYNAkEAIQcgBUEtRiIE",
+  "IAVBK0ZyBEAgBCEHIABBAWoiBCABSQR/IAQiAC0AAAVBIAshBQtCACEMQQAhBEEAIQhBACEJA0AgBUEwayIGQQpJBEBBASEJIAVB",
+  "MEcgDEIAUnIEQCAGrSAMQgp+fCEMIARBAWohBAsgASAAQQFqIgBLBH8gAC0AAAVBIAshBQwBCwsgBUEuRgRAIAEgAEEBaiIASwR/",
+  "IAAtAAAFQSALIQUDQCAEQQpMIAxCAFJxIABBCGoiBiABTXEEQCAAKQMAIg1C8OHDh4+evPhwgyANQoaMmLDgwIGDBnxC8OHDh4+e",
+  "vPhwg0IEiIRCs+bMmbPmzJkzUQRAIAxCgMLXL34gDUKw4MCBg4aMmDB9IgxCCn4gDEIIiHwiDEL/gYCA8B+DQuSAgICAyNAHfiAM",
+  "QhCIQv+BgIDwH4NCgYCAgIDiCX58QiCIfCEMIARBCGohBCAIQQhrIQggASAGIgBLBH8gAC0AAAVBIAshBQwCCwsLA0AgBUEwayIG",
+  "QQpJBEBBASEJIAVBMEcgDEIAUnIEQCAEQRRGDQYgBq0gDEIKfnwhDCAEQQFqIQQLIAhBAWshCCABIABBAWoiAEsEfyAALQAABUEg",
+  "CyEFDAELCwsgCUUgBEESSnINAiAFQcUARiAFQeUARnIEQEEAIQYgASAAQQFqIgBLBH8gAC0AAAVBIAsiBUEtRiIEIAVBK0ZyBEAg",
+  "BCEGIAEgAEEBaiIASwR/IAAtAAAFQSALIQULQQAhBEEAIQkDQCAFQTBrIgtBCkkEQCALIARBCmxqIAQgBEGgjQZIGyEEIAlBAWoh",
+  "CSABIABBAWoiAEsEfyAALQAABUEgCyEFDAELCyAJRQ0DIAhBACAEayAEIAYbaiEICyAFQSBHDQIgAiAKQQN0aiEEIAhBak4gDEKA",
+  "gICAgICAEFhxIAhBFkxxBEAgDLohDiAEIAhBAEgEfCAOQQAgCGtBA3RBgN8AaisDAKMFIA4gCEEDdEGA3wBqKwMAogsiDpogDiAH",
+  "GzkDAAUgDCAIIAcQECIMQoGAgICAgID8/wBRDQMgBCAMNwMACyAKQQFqIQoMAQsLIAMgCkYPC0EACwQAIwMLBAAjCgtLAQJ/Qbzl",
+  "ACQCIABBwOUAaiIBPwBBEHQiAksEQCABIAJrQf//A2pBEHZAAEEASARAAAsLIAEkAkHA5QAkACAAQcDlAGokAUHA5QALzRQBCn8j",
+  "AkEHakF4cSIBPwBBEHQiAksEQCABIAJrQf//A2pBEHZAAEEASARAAAsLIAEkAiABJAZBACQSAkADQAJAIAAjAU8NAiAAIQFBACEC",
+  "A0AgASMBSQR/IAEtAAAiAkEKRwVBAAsEQCACQYABTwRAQQEkEgsgAUEBaiEBDAELCyAAIAEiAkYEQCABQQFqIQAMAgsCf0EAIQFB",
+  "AEHM4AAoAgBBAXYiAyACIABrRw0AGgNAIAEgA0kEQCAAIAFqLQAAIQRBACABQczgACgCAEEBdk8Ef0F/BSABQQF0QdDgAGovAQAL",
+  "IARHDQIaIAFBAWohAQwBCwtBAQsNACACIABrQQVLBH8Cf0EAIQFBAEH84AAoAgBBAXYiAyAAQQVqIABrRw0AGgNAIAEgA0kEQCAA",
+  "IAFqLQAAIQRBACABQfzgACgCAEEBdk8Ef0F/BSABQQF0QYDhAGovAQALIARHDQIaIAFBAWohAQwBCwtBAQsFQQALBH8Cf0F/IAIg",
+  "AEEFaiIBa0EJSyABIAJPcg0AGkEAIQMDQCABIAJJBEBBfyABLQAAQTBrIgRBCUsNAhogA0EKbCAEaiEDIAFBAWohAQwBCwsgAwsg",
+  "BkcFQQELDQIjAkEHakF4cSIIQThqIgE/AEEQdCIDSwRAIAEgA2tB//8DakEQdkAAQQBIBEAACwsgASQCIAggACMAazYCACAIQX82",
+  "AgRBACEAA0AgAEEGSARAIAhBCGogAEEDdGpBfzYCACAAQQFqIQAMAQsLQQAhBUEAIQcDQAJAIAJBAWoiACMBTw0EIAAhAUEAIQID",
+  "QCABIwFJBH8gAS0AACICQQpHBUEACwRAIAJBgAFPBEBBASQSCyABQQFqIQEMAQsLIAAgASICRgR/QQEFIAIgAGtBBU8EfwJ/QQAh",
+  "AUEAQfzgACgCAEEBdiIDIABBBWogAGtHDQAaA0AgASADSQRAIAAgAWotAAAhBEEAIAFB/OAAKAIAQQF2TwR/QX8FIAFBAXRBgOEA",
+  "ai8BAAsgBEcNAhogAUEBaiEBDAELC0EBCwVBAAsLBH9BAQUCf0EAIQFBAEHM4AAoAgBBAXYiAyACIABrRw0AGgNAIAEgA0kEQCAA",
+  "IAFqLQAAIQRBACABQczgACgCAEEBdk8Ef0F/BSABQQF0QdDgAGovAQALIARHDQIaIAFBAWohAQwBCwtBAQsLDQAgACEBA0AgASAC",
+  "SQR/IAEtAABBPUcFQQALBEAgAUEBaiEBDAELCyABIAJGIAAgAUZyDQRBACEEAkACf0EAIQNBAEGc4QAoAgBBAXYiCSABIABrRw0A",
+  "GgNAIAMgCUkEQCAAIANqLQAAIQpBACADQZzhACgCAEEBdk8Ef0F/BSADQQF0QaDhAGovAQALIApHDQIaIANBAWohAwwBCwtBAQsN",
+  "AEEBIQQCf0EAIQNBAEHM4QAoAgBBAXYiCSABIABrRw0AGgNAIAMgCUkEQCAAIANqLQAAIQpBACADQczhACgCAEEBdk8Ef0F/BSAD",
+  "QQF0QdDhAGovAQALIApHDQIaIANBAWohAwwBCwtBAQsNAEECIQQCf0EAIQNBAEH84QAoAgBBAXYiCSABIABrRw0AGgNAIAMgCUkE",
+  "QCAAIANqLQAAIQpBACADQfzhACgCAEEBdk8Ef0F/BSADQQF0QYDiAGovAQALIApHDQIaIANBAWohAwwBCwtBAQsNAEEDIQQCf0EA",
+  "IQNBAEGs4gAoAgBBAXYiCSABIABrRw0AGgNAIAMgCUkEQCAAIANqLQAAIQpBACADQaziACgCAEEBdk8Ef0F/BSADQQF0QbDiAGov",
+  "AQALIApHDQIaIANBAWohAwwBCwtBAQsNAEEEIQQCf0EAIQNBAEHc4gAoAgBBAXYiCSABIABrRw0AGgNAIAMgCUkEQCAAIANqLQAA",
+  "IQpBACADQdziACgCAEEBdk8Ef0F/BSADQQF0QeDiAGovAQALIApHDQIaIANBAWohAwwBCwtBAQsNAEEFIQQCf0EAIQNBAEGM4wAo",
+  "AgBBAXYiCSABIABrRw0AGgNAIAMgCUkEQCAAIANqLQAAIQpBACADQYzjACgCAEEBdk8Ef0F/BSADQQF0QZDjAGovAQALIApHDQIa",
+  "IANBAWohAwwBCwtBAQsNAEEGIQQCf0EAIQNBAEG84wAoAgBBAXYiCSABIABrRw0AGgNAIAMgCUkEQCAAIANqLQAAIQpBACADQbzj",
+  "ACgCAEEBdk8Ef0F/BSADQQF0QcDjAGovAQALIApHDQIaIANBAWohAwwBCwtBAQsNAEEHIQQCf0EAIQNBAEHs4wAoAgBBAXYiCSAB",
+  "IABrRw0AGgNAIAMgCUkEQCAAIANqLQAAIQpBACADQezjACgCAEEBdk8Ef0F/BSADQQF0QfDjAGovAQALIApHDQIaIANBAWohAwwB",
+  "CwtBAQsNAEEIIQQCf0EAIQNBAEGc5AAoAgBBAXYiCSABIABrRw0AGgNAIAMgCUkEQCAAIANqLQAAIQpBACADQZzkACgCAEEBdk8E",
+  "f0F/BSADQQF0QaDkAGovAQALIApHDQIaIANBAWohAwwBCwtBAQsNAEF+IQQCf0EAIQNBAEHM5AAoAgBBAXYiCSABIABrRw0AGgNA",
+  "IAMgCUkEQCAAIANqLQAAIQpBACADQczkACgCAEEBdk8Ef0F/BSADQQF0QdDkAGovAQALIApHDQIaIANBAWohAwwBCwtBAQsEf0EB",
+  "BQJ/QQAhA0EAQfzkACgCAEEBdiIJIAEgAGtHDQAaA0AgAyAJSQRAIAAgA2otAAAhCkEAIANB/OQAKAIAQQF2TwR/QX8FIANBAXRB",
+  "gOUAai8BAAsgCkcNAhogA0EBaiEDDAELC0EBCwsNAEF/IQQLIARBfkYNASAEQQBIDQEgBEEGRgRAIAgoAgRBf0cNBQJ/QX8gAiAB",
+  "QQFqIgBrQQlLIAAgAk9yDQAaQQAhAQNAIAAgAkkEQEF/IAAtAABBMGsiA0EJSw0CGiABQQpsIANqIQEgAEEBaiEADAELCyABCyIA",
+  "QQBMBEBBfQ8LIAggADYCBAUgBEEHRgRAIAUEf0EABQJ/QQAhAEEAQazlACgCAEEBdiIDIAIgAUEBaiIBa0cNABoDQCAAIANJBEAg",
+  "ACABai0AACEEQQAgAEGs5QAoAgBBAXZPBH9BfwUgAEEBdEGw5QBqLwEACyAERw0CGiAAQQFqIQAMAQsLQQELC0UEQEF9DwtBASEF",
+  "BSAEQQhGBEAgBwR/QQAFAn9BACEAQQBBrOUAKAIAQQF2IgMgAiABQQFqIgFrRw0AGgNAIAAgA0kEQCAAIAFqLQAAIQRBACAAQazl",
+  "ACgCAEEBdk8Ef0F/BSAAQQF0QbDlAGovAQALIARHDQIaIABBAWohAAwBCwtBAQsLRQRAQX0PC0EBIQcFIAhBCGogBEEDdGoiACgC",
+  "AEF/Rw0HIAAgAUEBaiMAazYCACAAIAIjAGs2AgQLCwsMAQsLIAUEfyAIKAIEQX9GBUEBCwRAQX0PBSAGQQFqIQYMAgsACwtBfyAG",
+  "IxIbDwtBfwsEACMHCwQAIw0LVAEDfyMBJAIjAkEHakF4cSIDIAJBA3RqIgQ/AEEQdCIFSwRAIAQgBWtB//8DakEQdkAAQQBIBEAA",
+  "CwsgBCQCIANBACMAIABqIwAgAWogAyACEAEbC40OAg1/AXwjASQCQQAkAyMAIABqEAUiDkEATARAQX8gDiAOQQBOGw8LQQEhAANA",
+  "IAIgDkgEQCANIwYgAkE4bGooAgQiA0EBa2ohDSADIAhqIQggAyAAIAAgA0gbIQAgAkEBaiECDAELCyMCQQdqQXhxIgQgDkECdGoi",
+  "Az8AQRB0IgJLBEAgAyACa0H//wNqQRB2QABBAEgEQAALCyADJAIgBCQHIwJBB2pBeHEiBCAOQQJ0aiIDPwBBEHQiAksEQCADIAJr",
+  "Qf//A2pBEHZAAEEASARAAAsLIAMkAiAEJAgjAkEHakF4cSIEIA1BAnRqIgM/AEEQdCICSwRAIAMgAmtB//8DakEQdkAAQQBIBEAA",
+  "CwsgAyQCIAQkCSMCQQdqQXhxIgQgDUEDdGoiAz8AQRB0IgJLBEAgAyACa0H//wNqQRB2QABBAEgEQAALCyADJAIgBCQKIwJBB2pB",
+  "eHEiBCANaiIDPwBBEHQiAksEQCADIAJrQf//A2pBEHZAAEEASARAAAsLIAMkAiAEJAsjAkEHakF4cSIEIA1BAnRqIgM/AEEQdCIC",
+  "SwRAIAMgAmtB//8DakEQdkAAQQBIBEAACwsgAyQCIAQkDCMCQQdqQXhxIgQgDUECdGoiAz8AQRB0IgJLBEAgAyACa0H//wNqQRB2",
+  "QABBAEgEQAALCyADJAIgBCQNIwJBB2pBeHEiBCAIQQN0aiIDPwBBEHQiAksEQCADIAJrQf//A2pBEHZAAEEASARAAAsLIAMkAiAE",
+  "JA4jAkEHakF4cSIEIABqIgM/AEEQdCICSwRAIAMgAmtB//8DakEQdkAAQQBIBEAACwsgAyQCIAQkDyMCQQdqQXhxIgQgAGoiAz8A",
+  "QRB0IgJLBEAgAyACa0H//wNqQRB2QABBAEgEQAALCyADJAIgBCQQIwJBB2pBeHEiAyAAQQJ0aiICPwBBEHQiAEsEQCACIABrQf//",
+  "A2pBEHZAAEEASARAAAsLIAIkAiADJBEjC0EAIA38CwBBACEAAkADQCALIA5IBEAjCCALQQJ0aiMGIAtBOGxqIgMoAgA2AgAgAygC",
+  "BCIHQQFrIQYgAygCCEEASARAQX0PCyMAIANBCGooAgBqIwAgAygCDGojDiAMQQN0aiAHEAFFDQJBACEEA0AgBCAHSARAIw4gBCAM",
+  "akEDdGorAwAiDyAPoUQAAAAAAAAAAGINBCAEQQFqIQQMAQsLAkAgBkUEQCMHIAtBAnRqIAxBf3M2AgAMAQsjByALQQJ0aiAANgIA",
+  "IAMoAhBBAE4EfyADKAIYQQBOBUEACwR/IAMoAihBAE4FQQALBH8gAygCMEEATgVBAAtFBEBBfQ8LIwAgA0EQaigCAGojACADKAIU",
+  "aiMJIABBAnRqIAZCACABrEEAEABFDQMjACADQRhqKAIAaiMAIAMoAhxqIwogAEEDdGogBhABRQ0DIANBIGooAgAiAkEATgRAIwAg",
+  "AmojACADKAIkaiMLIABqIAZCAEL/AEEBEABFDQRBACEEA0AgBCAGSARAIwsgACAEamotAAAiAkEBcSACQQJ2QQNxQQNGcgRAQX0P",
+  "CyAEQQFqIQQMAQsLCyMAIANBKGooAgBqIwAgAygCLGogAEECdCICIwxqIAZCgICAgHhC/////wdBABAARQ0DIwAgA0EwaigCAGoj",
+  "ACADKAI0aiMNIAJqIAZCgICAgHhC/////wdBABAARQ0DAn9BACEEQQAhCkEAIQkjD0EAIAb8CwAjEEEAIAf8CwACQANAIAQgBkgE",
+  "QEEAIQMDQCADQQJIBEAgACAEakECdCMNIwwgAxtqKAIAIgIgBk4gAkEAIAdrSHINBCACQQBOBEAgAkUgAiAERnINBSMPIAJqIgIt",
+  "AABBAUYNBQUjECACQX9zaiICLQAAQQFGDQULIAJBAToAACADQQFqIQMMAQsLIARBAWohBAwBCwsjEUEANgIAQQEhAgNAIAJBAEoE",
+  "QCMRIAJBAWsiAkECdGoiBCgCACEDIApBAWoiCiAGSg0CIAAgA2pBAnQiAyMMaigCACEFIw0gA2ooAgAhAyAFQQBOBEAgBCAFNgIA",
+  "IAJBAWohAgsgA0EATgRAIxEgAkECdGogAzYCACACQQFqIQILDAELCyAGIApHDQADQCAHIAlKBEAjECAJai0AAEEBRw0CIAlBAWoh",
+  "CQwBCwtBAQwBC0EAC0UEQEF8DwsgACECA0AgAiAAIAZqSARAIAJBAnQiAyMNaigCACEFIwwgA2oiBCgCACEDIAQgA0EATgR/IAAg",
+  "A2oFIAwgA0F/c2pBf3MLNgIAIw0gAkECdGogBUEATgR/IAAgBWoFIAwgBUF/c2pBf3MLNgIAIAJBAWohAgwBCwsgACAGaiEACyAH",
+  "IAxqIQwgC0EBaiELDAELCyAOJAMgDSQEIAgkBSAODwtBfgsEACMICwQAIwQLBAAjDAsEACMOCwQAIwULBAAjCQuBBAIJfgF/IABQ",
+  "BEBCgICAgICAgICAf0IAIAIbDwsgAUGkfUggAUHbAkpyBEBCgYCAgICAgPz/AA8LIAFBBHRBwDNqIgwpAwAhByAMKQMIIghC////",
+  "/w+DIQQgACAAeSIGhiIDQv////8PgyIJIAhCIIgiCn4hCyAEIANCIIgiBX4hACAFIAp+IAtCIIh8IABCIIh8IAtC/////w+DIAQg",
+  "CX5CIIh8IABC/////w+DfEIgiHwiBEL/A4NC/wNRIAMgCH4iACADfCADVHEEQCAHQiCIIgggCX4hCiAEQgF8IAQgACAAIAUgCH4g",
+  "CkIgiHwgB0L/////D4MiACAFfiIEQiCIfCAKQv////8PgyAAIAl+QiCIfCAEQv////8Pg3xCIIh8fCIAVhshBCAAQn9RIARC/wOD",
+  "Qv8DUXEgAyADIAd+fCADVHEEQEKBgICAgICA/P8ADwsLIAQgBEI/iCIDQgl8iCEFIAFB6qQNbEEQdUG/CGqsIAZ9IANQrX0hAyAA",
+  "IARC/wODhFAgBUIDg0IBUXEEQEKBgICAgICA/P8ADwsgBSAFQgGDfEIBiCIAQjWIQgBSBEAgA0IBfCEDIABCAYghAAsgA0IBfUL+",
+  "D1oEQEKBgICAgICA/P8ADwsgAEL/////////B4MgA0I0hoQiAEKAgICAgICAgIB/hCAAIAIbCwQAIwsLC/NbNwBBgAgLwCtT5GDN",
+  "acgyF4gCHAig1Y/6tI5cIEK9fw6VgREFhOWZnGGyc6iSrB9S+uFVBuVewMP5npBSt5en5nha60eedrD0XGOak9K+KJCLGPPsIkru",
+  "mDP8gDiH7jJ0rt4vqKvcKb8/O6EGKao/EVrWO5LWU/TuB8UkpFnKx0r4ZWUbZrRYlUn2LQ3wvHlddr8+on/hrrrcc3kQLCzY9FNv",
+  "zorfmVrpaehLipsbB3mUBcG2K6DYkYTi3myC4kiX+UZxpDbITrYlmxYIIxsb/beYjU1EeuLj9yAO5fXwMP5yf3iwaoxtjjWpUV4z",
+  "Lb29T5+WXIXvCLKCE+Y1gHgsrSNHvLNmK4veMcyvIVDLO0x2rFUwIPsWiz2/GyokvkrfkxdrPOi53K0Nr6I0rW0d13jdhUti6FPZ",
+  "aK3lQIxkcoZrqjNvPXHUh8IYH1Gv/Q5oBpUAy4yNyany3mYlG70SAki6wP3v8DvUV0tg9zC2SwFtdJj+lXalhC1eODW9o55BiJE+",
+  "fjvUzqW5dYaCrEwGUuo1zl1KiULPkwmU0evvQ3Oy4aB6zpWJgfgL+cXm6xQQHxpJGUL766H2Tnd34CYa1KZgm58S+mbKtCJVlZiw",
+  "IInQOIJHl7gA/bA1VV1fbrRVgmOxjF5zIJ4dg6o094kh62K83S82kKjF5CPVAXXs6aV7K9W7Q7QS9242JSHJM7JHLTtlVaqwa5oK",
+  "hG5pu8CemfiJvurUnAbBDSXKQ+pwBsB2LG4lCkRI8ShXXmqSBgQ4yttkV4YqzZby7PUENwgFxrwSPu0ndYC8LmgzxkRKhvdrl43o",
+  "cZKg6x0h4Ptq7rN6o35YMYdbRJNkKdi6BepgWUyerv1ochW4vTOOKYckuW/fRRo9A88a5lbg+HnUttOlq2swBmLB0I9sGHeYiaRI",
+  "j5aGvIe68cSzh96U/qvNGjM8qKspKS624BQLHX+LwPCfJUkLutnccYzZTeRervDsB28bjigQVI6vUGGd9tks6MlKorEyFOlx29Jc",
+  "IjoIHDG+bgWvn6wxJ4kG9KpICmO9bcrGmscX/nCrCLHV2sy7LAl9eIG5nT1N1qWOxQhg9bslTuvwk4JG8IVO8vYKuPIqryEm7Tgj",
+  "WGyn4a60DWav9RqqbygHLG5H0U3tkMifjdlQykV5hNukzIKgKLW6B/EP5TyXl2USzn+jyHJiqUntUx4Mff3+lsFfzHoPuxOc6Ogl",
+  "T9y8vvyxd/+s6VSMYZGxd7EJNvc9z6qfFyRq77n1ndUdjAN1DYOVxx2tRGsocwVLJW9E0tDjevky7ApD+WfjTnfFaoNizuybP6fN",
+  "k/dBnCLVdkUk+wHowg8RwXh1UkNritRW7XkCovOpqnhriRMKg9ZEVjSMQUWYU9VWxmuYzCMM1mtB75FWvqiK7LeGvr8sj8vGEWs2",
+  "7O2p1vMyFNf3ezk/HOsCorOUU8ywP9nM9doHT+Olg4rguWj/nI8PQLPRySJcjyStWOihH8K5CQgQI76Vmdk2bDeRiqcyKAwK1Kst",
+  "+/+PREeFtWxRPzKPDMkW+fn/sxWZ5uLjkmd/2ac9rjv8f5CtH9CNnHdB388RzZlK+5/0mCdEsYPVEddDVkBAHfrHMX8xld1yJWtm",
+  "6jUoSFL8HH/vPn2Kz+4FAGVDMtpmO+Req44crYJqB0A+1L6QQEqdNlayY9iRogTopkR3WmhOIuJ1Tz6HNssFotAVFXEC4qpaU+MN",
+  "qQM+h8pEW1oNg5pVMShcUdPChpT+CnlY6JGA1R6Z2RKEcqg5vk2XbmK24Ipm/48XpY8SyC0hPQr745gtQP9zXc6ZC528NGbmfI5/",
+  "HIh/aPqAgE7E68H/HxxynyNqnwI5oSBitWay/yejToesREdDh8moumIAn//xSyKp1xUZFOn7qbQ9YMM/d2+1yaatj6xxndMhTTi0",
+  "D1XLInwQmbMXzsRIamBGoVMqfiubVH+gnQH2bUL8y0R02i774JRPhALBmQhT+/5VEZH6ORl6YyVDMcDKJ7p+q1U1eYifWLzukz3w",
+  "3lg0L4tVwUu1Y7c1dXwmlhZvAfvtqrGeojwlg5IbsLvcysF5qRVeRsuL7iN3IpzqyR4Z7InN+gtfF3V2ipWhkntmH2fsgPnONl0S",
+  "FO36SbcaQOeAJ+G3goT0FlmoeRzlEIiQsLjsstHSWK43CcwxjxWqtNzmpx+GB++ZhQs//rKa1OGT4JGnZ8lqAGfOzr3f4CRtXCy7",
+  "yOC9QmAAQaHWixhuiHP36fpYbVN4QJFJzK6eiWpQdaQ5r0holpD1W3/aA5ZCUskGhG0tAV56eZmPiIM706Z7COXIeIH12Nd/s6pk",
+  "CoiQmkoe+9bhMs/NX2DVfwZVmqDu8lwmzX+h4DtchR5I6sBIqi/0b8DfydhKs6Ym2iTx2pQ78YuwV/yOHWDQWAi31gg9xXZXzrZd",
+  "eRI8gm7KZAxLjHZU7YEktRcXy6IJ/X3PXS+UqWiibaLd3H3LTHxdQzU7+dMCCwkLFVRd/q9tGkoBxXvE4ablJo1U+p4bCaGcQbaa",
+  "NZoQn3Cw6bjGYkvJA9JjAcPA1MaMHCRn+B3PXUJj3uB5+ET815F2QJvkQvUS/BVZmDZW+002lBDCnZOyF3tbbz7EK3rhQ7mU8kKc",
+  "z+4smQWnWlvsbMrznJdTg4MqeP/GUDFyJwi9MIS9KGQkNVa/+KS9TjFK7Dzl7Jm+NuGVdxuHNtFerhNGD5Q/boRZe1XiKISF9pmY",
+  "FxO5z4nlL9rqGjPlJnTAft1X5yF2713I0vA/T5hIOG/qlpCpU2t1egftD2O+WgYLpby0lCjGEllJ6NP7bfHHTc7r4VzZu6vXLXFk",
+  "veT2nPBgM42zz6qWTXmNveydNMQsOYCwoINV/KDX8OxnxUH1d0eg3ERytZ3Ehhb0YBtJ+aos5InVziLFdSgcMTlim7fVN12si4Jr",
+  "NpMyY33HOoIly4V015cxAwKc/12uvGRx957TqIb8/YMCg3/12eu9TbWGCFOoe/0kw2PfctBmLaFiqMpn0m0e91mey0dCYLykPane",
+  "gIMI5nTwhb7ZUnjrDY1TFmGkix+SbCcukGdWZlFw6Ft5zbZT26PYHLoA9t8yRnHZa4CkKNLMDqTogPOXv5fNz4agzbIGgBLNImHw",
+  "fa/9wIOoyIFfCCBXgGt5bF0bPbGk0vqwOwV0NjDjy2MaMcbupsOcnIoGEUT82778YL13qpD0w0QtSBVV+5LuO7msFdW08fRKHE0t",
+  "Fd0bdcXziy0FEReZXWOgeFrUYtK28O54RtVcvzR8yBZxifuG5KwqF5gKNO+gTT2u5jVd1A6seg6fhoCVCaHMWWCDdIkSVxnSRqjg",
+  "ukvJP3A4pNEr16yfhljSmOnP3SdGowZjewbMI1R3g/+RQtWxF0zIOxoIvywpVWR/tpNKnh1fusogyu53c2o9H+Sc7oJye7R+VD71",
+  "KohihpOOQ6ojT5phnumNsjUq+2c4stSU7OIA+gVkMR/D9PmBxt4E3dONQLyD3n7z+Tg8ETyLRdRIsVCrJJZecDhHixULrlcJm90k",
+  "1q07dowGGe7ajdnW5YAK16VM5ckXpM/UqPiHTB8hzUzPn168HY0DCtP2qR9naQAgw0d2K2VwhMyHdNRz4EEA9NnsKTs/xtLf1MiE",
+  "kFhSAHEQaPQJz3fHFwr7pbTuZkCNFIJxzMJVuZ3Mec8wVUBI2Ezxxr+Z1ZPiH6yBfGpQWg6grbgvAMs42ycXohyF5PARCNmmO8D9",
+  "BtLxnMpjph1tFkqPkEowvYhGLkT9/ocyBE6OWZouPnYV7JxKnv0pP4Xh8e9Aus3TGidE3cV89I7mWe4r0SjBiOEwlVT3zlgZMPh0",
+  "u4K5ePWMPt2UmgGvHzw2Umrj59YyMI4UOsHBmifLw+ZE3KGMP7yxmYjxucD4XjoQqynlt6cVD2D1lufwtvZI1BV03qUR2xK4srwh",
+  "rWQ0W0kbEVYP1pEXZt/rNOy+ANkNscqVySW7zp9rk0Kn7kBPUV09+zvvacKHRrgSUSoRo6W0DPoKawSzKVjmq3K66oXn8Efc5sLi",
+  "Dxr3j1YPaWVnIe1Zk6Bz25Pg9LMsU8M+wWloMLiIUNK4GPLg+xM6xxhCQR5zVXKDc0+XjPqYCPmektHlz+pOZFAjva85v0q3RvdF",
+  "34OlYn0kbKzbg7eOMoy6i2typ13OlsNLiWRlMj8vqW4GTxH1gXy0nqu9/v4Oe1MKyKJVcqKbYYbWNl9f6Sx0Br2FdYdFAf0ThgQ3",
+  "tyM4EUgs51LplkH8mKfFBKUshhVa96Cno/xRO3/R+yLn23NNmJrESOY9E4Xvgrrr4NLQYD7B9dpfDVhmq6OoJpkHBfmNMbPRtxDu",
+  "P5bMUnB/SUZ38f0fxuWU6c+7/zOm7+2L6rb+05sP/fFh1Z/Aj2vpLqVk/siCU3xuusrHsHPGo3rO/T17Y2gbCmm9+U4IXKYMob4G",
+  "LT4hUaZhFpxiCvPPT0luSLiNaeUP+hvD+szvw6PbiVom8cPek/ji8xzgdVpGKZb4t3Y6a1zbbZgjWBPxl7O79mUUCYYzUom+LC5Y",
+  "7X2ganR/WYtnwKYr7twcV7ROpMKo7xe3QDhI25QT5GxhYk3zkuvd5FBGGhK6Fx3I+bogsHdmFR7l16CW6C4SHdx0FM4KYM0y74Yk",
+  "XpG6ViQTkpmBDbiA/6qorbW1aWztl/b/4RDmYL/VEhkj48Fj9B76P43Kj5yXxavv9Y2yfLGm+I8wvbOD/baWa3Ox3ttd0PazfKyg",
+  "5LxkfEbQ3WupOkJ68M1r5A72vg0soorGU8nSmGzBhp2Ssy4Rt0qtt6h7B7/HcehEd2B61WSd2HJJrWTXHEcRi0p8bAVfYofPm9g9",
+  "DeSY1S1dm8fG9jqpw8JOjRAd/0p5NIJ5eLSJ07o5UVgqct/Oy2DxS8sQNoQoiGXutE6Xwv647R7+lEOlMur+KWIiPXM+J6mmPXqU",
+  "zl9SP1p9NQYIh7gpiGbMHIH3Js+w3MIHyqgmNCqA/2OhtfAC3ZOzifxSMME0YP+8yeKsQ9R4IKy7Z3zxQTg/LPwNTKqES5RL1cDt",
+  "NimDp5udEd/UZV55ngoxqYTzY5ECxdUWSv+1F0ZNfdNl8Lw1Q/ZFTo6/0c5LUC6kPxaWAeqZ1uFxL4bCXuQ5jc+b+4FkwExaTrsn",
+  "c3ZdiHDDgnqiffBv+BDV+AdqOlUmupGMhU6WizZVCveJBInqryi27ybiuy6E6sx0rEUr5duyo6uw2uqdkhIAyYsLO2/JT0ZrrsiS",
+  "RDcXQLtuzgnLu+MXBtp6txUFHRBqCkLMvarcnYeQWeUtIxJKgkapn7bqqcJU+leP+auW3CKYk0dkZVTz6fgts/dWvJMrfnhZvX4p",
+  "cCR3+d9atlU8207rVzbvGcZ26vuL8SNrC5Ii5u0Da6B3FOX6ru3sRY42q1/pxIWIlVmeudoUtOsYAsvbEZtTdf33ArSIGaEmn8K9",
+  "UtaBqNL8tQPhql9J8EYzbedLolIHfKNEmdXbLVYMQKRwb6WThC3myn+FUrlrD1DNTMuOuOW4n73fpqenRhOkACB+siYfpwetl9DI",
+  "KAyMZgDUji94c8gkzF6C+jIPL4AAiXI7VpD6LX/2orn/0jqgQCtPyms0efketMuov4dJyBD24ryGgde3JqH+ydf0LX3K2Q029LDm",
+  "Mrgkn7sNcnkcPVCRQzFdoD/m7cYqkc6XY0ykdZR9dIjPX6n4uhrhPr6vhsl8zki14dtpm2hhmc6tW+j7GwKbItpSRMLDuT9CmXLi",
+  "+qLCQauQZ9XyGtRnyZ+HzdylGQlrumDFlyDJwbuH6QBUD2DLBem4tr1oO7Kq6SMBKRM4PkcjZyTtIWWvCnK2oPkL44YMdsA2lGk+",
+  "W40O5Aj4zpuoj5NwRLkEDrIwEh0LtsLCknO4jJXnwkhvXivyxrG5uTtI83e9kPMaCza2rjgeKKhKGvDV7LSw4Y3DY9rGJTJS3SBs",
+  "CyjiDq04Wn5InFdfU4qUIwdZjVHYxvCdWoMtN+iseexIr7BljvhsRTHk+EQiGJgnG9vc/1gbZMuejhtrFQ+/+PAIij8vIj1+RnLi",
+  "xdrS7jYti6wPu2rMHdgOW3eRh6qE+K3X6bTCnxJH6ZjqupTqUrvMhiRis0fXmCM/pek5pSfqf6itOqAZDX/sjg5kiI6x5J/SrCQE",
+  "MGjPUxmJPhX57u6jg9ctBTxCw6hfK45at6rqjKRNeQbLEvSSN7YxMWVVJbDN0AvkvovYu+IRvz5fVReOgMQOna6uzmpb1m4Otyqd",
+  "saB1UkRaWoJF8osK0mR1BN7IEmfV8PDi1u4ujQa+koUV+2tghZbWTUZVPRjEtntz7ZyGuCY8TOGXqkwedaRa0CjEqGYwS5/ZPdXf",
+  "ZZJNcQQz9SlA/o4DqEblq3970MbiP5kz0L1yBFKY3pZfmoR424+/QERtj4VmPpZ898ClVtJz76hKpHkTAOfdrZqYJ3ZjqJVSXQ1Y",
+  "GMBgVVnBfrFTfBK7prQQbh7wuKqvcd6daBvX6ehwygQTlrPKDQerYiFxJpIiDf3Fl3tgPdHIVbtpDbC2alB8t32auIwFOysqxBBc",
+  "5EKyrZKOYPN34wRbmnqKuY7THlk3sjjwVRzG8UAZ7WeyiGYvxd5GbGujNy6RX+gB3xWgPTtLrCMjxuK8ujsxYYsaCA0KXpfsq3cb",
+  "bKmKfTmuIUqQjDW955ZVIsdT7dzH2VQu2ndB1lB+dXVcVBTqHIjpudDV0Qvl3dKSc2mZJCSqZOhES8ZOXpWHd9DDvy2t1D4RC+87",
+  "8Vq9tEpi2pc87ISO1c3qiq2x7GHd+tC9Syem8kqBpe0Y3me6lDlFrR6xz9fOcIeUz+qA9PxDSyyzzoGNAk2peYMloTH8FF73X0Ki",
+  "MEOgE1jkbgk+O5o19ffSyvxTiBhuncqLDcoAg/K1h/19NFXPZKJed0h+4JG30XSenYEqA/5KNpXanVh2JQYSxgQi9YO93YM6UcXu",
+  "066HlvdCNXlylmqSxFI7dUTNFL6ak4IXDzwFt3UnipKVAJptwThj3RKLxiRTsSz3uoAAyfEDXsrrFvz20+572nRQoB2XhPW8phy7",
+  "9IjqGhGSZAjlvOUybNDj6TErpWGVtn1KHuzPn0NiLjL/OgddHZKO7pKTwofU+rn+vglJtKQ2Mqp3uLOpiXlovi5MW+FNxL6UleYQ",
+  "CvZLATedD9mssDr3fB2QlIzznsGEhFMP2FwJNdwktLlvsAbypWUoEw60S0ITLuHTRS5Et4c/+cuIUG8JzLyMSNc5FaVpj/f+qiTL",
+  "C//rrxtNiFoORHO1vtXtvc7+5tswMJX4iApoMZeltDZBX3CJPXy6NisNwv38zmGEEXfMq0wbaQR2kDI9vEJ65dWUv9YPscHCSZo/",
+  "prVpbK8FvTeGUx1yM9yAzw8jhEcbR6zFp6ikTkATYcPTK2UZ4lgXt9HpJjEIrBxaZDvfT42XbhKDo3A9CtejcD0K16NwPQrXo8zM",
+  "zMzMzMzMzMzMzMzMzMwAQc8zCwGAAEHfMwsBoABB7zMLAcgAQf8zCwH6AEGONAsCQJwAQZ40CwJQwwBBrjQLAiT0AEG9NAsDgJaY",
+  "AEHNNAsDILy+AEHdNAsDKGvuAEHtNAsD+QKVAEH8NAsEQLdDugBBjDULBBCl1OgAQZw1CwQq54SRAEGrNQsFgPQg5rUAQbs1CwWg",
+  "Malf4wBByzULBQS/yRuOAEHbNQsFxS68orEAQeo1CwZAdjprC94AQfo1CwboiQQjx4oAQYo2CwZirMXreK0AQZk2CweAehe3JtfY",
+  "AEGpNgsHkKxuMniGhwBBuTYLB7RXCj8WaKkAQck2C7cooe3MzhvC0wAAAAAAAAAAoIQUQGFRWYQAAAAAAAAAAMilGZC5pW+lAAAA",
+  "AAAAAAA6DyD0J4/LzgAAAAAAAABAhAmU+Hg5P4EAAAAAAAAAUOULuTbXB4+hAAAAAAAAAKTeTmcEzcnyyQAAAAAAAABNliKBRUB8",
+  "b/wAAAAAAAAg8J21cCuorcWdAAAAAAAAKGwF40w2Ehk3xQAAAAAAADLHxhvgw1bfhPYAAAAAAEB/PFwRbDqWCxOaAAAAAAAQn0uz",
+  "FQfJe86XwAAAAAAA1IYeINtIuxrCvfAAAAAAgEQUE/SIDbVQmXaWAAAAAKBV2Rcx61DipD8UvAAAAAAIq89d/SXlGo5PGesAAAAA",
+  "5cqhWr43z9C40e+SAAAAQJ49SvGtBQMFJ8artwAAANAFzZxtGcdDxrC3luUAAACiIwCC5G9c6nvOMn6PAACAiiyAot2L8+Qagr9d",
+  "swAAIK03IAvVbjCeoWIvNeAAADTMIvQmRUXeAqWdPSGMAABBfyuxcJbWlUMOBY0prwBAEV923Qw8THvUUUbw89oAyGr7aQqIpQ/N",
+  "JPMrdtiIAHpFegQN6o5TAO7vtpMOq4DY1phFkKRyaIDpq6Q40tVQR4Z/K9qmR0HwcetmY6OFJNlnX7aQkJlRbE6mQDwMp23PQffj",
+  "tPT/ZQfiz1BLz9CkIYl6DvH4v59E7YESj4GCDWorGVIt96/HlWgi1/Iho5BEdp+m+PSbObsC64xv6su01VNH0DbyAghqwyVwC+X+",
+  "kGWULEJi1wFFIpoXJidPn/V+ubfSOk1C1qqAne/wIsey3qdlh4ng0ovV4IQrrev4L+uIn/RVzGN3hQwzO0yTm/sla8dxa7881abP",
+  "/0kfeMJ670U5Tkbvi4qQw38cJxbzrLXL4/CLdZdWOtrPcdjtlxejvhzt7lI97MjQQ45O6b3dS+5jqKqnTCf7xNQxomPtau90PqnK",
+  "6I/4HPskX0VelEQrEo5T/eKzNuQ57rbWdbkWtpZxqLzbYERdyKlkTNPnzTH+RulVibxKOh3qvg/kkEG+vZhjq6tr3YikpK4THbXR",
+  "Le1+PJaWxhSrzU2aWGTiojxUz+UdHvzsiqBwYLd+jctLKUNfpSU7qK3IjDhl3rC+nvMTtw7vSRLZ+q+G/hXdN0N4bDJpNW6rx/wt",
+  "FL8tigRUlgd/w8JJlvl7OdkuuawG6XvJXnQz3Pv32oePeufXo3HtPbsooGn92ui0mazwhgzOaA3qMgjEvBEjIsDXrKiQAcOQpD8K",
+  "9SvWqyqwDdjS+uB52sZnJnnbZasajgjHgzhZGJG4AXBXUj9WobHKuKSGb161JgJM7SbPqwle/ebNtAVbMViBT1R4YQvGWl6wgCHH",
+  "sT2uYWNp1jmOd/F13KDpOB7NGTq8A0zIcdVtkxPJI8dlQKBIqwRfOs5KSXhY+3acPyhkDetie+TAzi1LF52Ug08yvdClO5odcUL5",
+  "HV3EeWTjfuxEj8oAZQ2Td2V09cseTs8Ti5l+IF/ou2q/aJl+piHD2O0/nuh24mpF78K/HhDq807pz8WiFJvFFquz7xJKcljR8aG7",
+  "5eyAO+5K0JWX3I6uRW6KKh8oYcqpXUS7vZMyGtcJLfUmcvk8FHUV6lacX3AmJjxZWOcbpixpTZJsg3cMsC+Lby7hos93w+C2R2SV",
+  "D5z7bQt6mYvDVfSY5KxevYlBvSRH7D83mrWY345XtizskeztWOcPxQDjfpey7eM3Z7ZnKS/hU/bAm14933TuggDS4Hm9bPSZWCFb",
+  "hosRqqOABlnY7IdxwK7p8WeulZTMIEhvDujpjXAaZO4B2t3cfxSNBQkxsliGkP40QYgV1J9Z8EZLvd7upzQ+glGqGskHcKwYnmyW",
+  "6tHBzeLl1LDdBMZrz+IDnjIjmcCtD4UcFYa3RoPbhEX/a78wmVOmY5pnZRhkEuYW/0bvfH/oz37AYD+PfstPbl+MFa5P8YGd8DgP",
+  "M16+40l375qZo22ixSwH07/1rVwcVasBgAwJy/b3yMcvc9lzYyoWAqBPy/36mt3c/ednKH7aTQHEEZ+euAEVVP3hgbIdUaEBNdZG",
+  "xiZCGql8WiIfZaUJQsKL2PdYabDpjXh1M18HRmlZV+earoMcZLHWUgA3iZfDLy2hwZqkI71djGfAhGt9tHt4CfLgRjaWurdA+DJj",
+  "zlBN60WXmNjDO6nlULb/+wGlIGYXvb7OtIoTH+Wj/3pCzqg/Xew3AbE2bDNvxt+M6YDJR7qThEFdREcAC7gX8CPhu9mouOWRdBVZ",
+  "wA2mHexs2SoQ0+Yv22itN5jIh5IT5Mca6kOQ+xHDmEW+uil3GN15oeRUtHrW8/7WbSn0lF5U2MkdauEMZlhfpuSZGB27NCeeUuKM",
+  "j38u989dwF7k6QGxRecasHMf+vRDdXB2XWRCHRehIdyoUxx5SkkGarp+SXKuBJWJkmhjF53bhwRp3tsO2kX6q7ZCPF2E0qlFA9aS",
+  "klDX+NayqUW6kiOKC8LFm1uShluGHhTXaHesbI4yt4LyNmjypybZDEOV1wcy/2Qjr0QC79G4B+hJveZEfx8fdu1qYTWDpglinGwg",
+  "Fl/nptOoxbkCpA+MesOHqNs2oZAIEzdoA82JlyzaVElJwmRa5WsiISKAbL23EKqb2/L9sN4Ga6kqoMes5ZSUgpJvPV2WyMVTNcj5",
+  "Fx+6OSN3y4z0uzq3qEL6+25TFAR2Kv/XeLWEcqlpnLpKaBmFE/X+DdfiJc8ThMNpXcJfZliyftGMW+/CGGX0YXrZ+z93L+8COJnV",
+  "eS+/mPrYz/oPVfuqA4b/Slj77r44z4P5Uyq6lYRnv10uuqrug2Hye3RalN2yoJf6XLQqleT57poRcfmU34g9OXRhdbpduKoBVs03",
+  "ehfrjEfRuRLpOrMKwVXgYqzuErjMIrSrkQlgTTFrmHtXqhfmfyuhFrYLuKD9hX5a7ZSd3192SZzjB3OEvhOPWBR9wuv76a1BjsiP",
+  "Ja7Ysm5ZHLPmemQZ0rG7867Zjl/Kb+NfoJm9n0beVFgNSLl73iXuOwSA1iPsimquEJqnGlav6UoFIMwsp60E2pSAUaErG6SdBij/",
+  "9xDZQghd8NJE+5CGIgR5/5qqh1NKdKwHFjo1KCtFV79BlanoXJGXiZuIQvJ1Fi0vkvrTEdq6/jVhlWm3CS58XZt8hJWQaX6DufpD",
+  "JYw52zTCm6W79ANe5Gf5lC7vBxLCsgLP9XjCuu7gGx199URLua9hgTIXc2kq2WJk3DIWnqcbuqH+3M8DdY97fZO/m4WRoijKPtTD",
+  "RFJz2lx4rwLnNcuy/Kdk+moTiAg6q61hsAG/753Q/bhFGKqKCBYZehzCrmvFRT0nV55UrYpbn5ijcprG9kuGePbiVKw2mWM/pocg",
+  "PJrdpxa0G2pXhH88z4+pKMvA1VEcoaJEbWWfC8Pz0/L98CWzsaTlSmSfQ+dZeMS3npbuH94Nn109hxRhcJa1ZUa86qdV0Qa1DKlZ",
+  "eQz8Iv9X6/KI1UIk8acJ2MuH3XX/FpMv64pTbe0RDM6+6VRTv9y3+qVtqMhoFo+BLiQqKO/T5byHRGl9AW75EJ1WGnl1pI+sqZXD",
+  "3IHJN1VE7GDXko2zFxR79FPiu4VqVSc5jfdw4I7szHh0bZWTYpW4Q7iaRoyyJwCX0ch6OLu6plRmQVivnjHA/AV7mQZqadDpv1Eu",
+  "2wMf+L3j7B9E4kEi8hfz/IjDJnatHOgn1VrSqu7dLzyrdLDT2CPicYrxhlVq1TsL1klOhGdWLYf2VnR1YmUFx4XbYWUBrPgotGzR",
+  "Eru+xjinUrq+Adc2M+HHhddpbvgG0XM0F2FGAsDsnLMmAkVbpIKQAV351wLwJ4RgsEIWck2j9EG0940D7DGleFzTm84gzHFSoXVx",
+  "BGd+zpYzyEICKf+G04TpxmIAD0E+IL1poXmfaAjmo3h7wFLRTWgsxAlYx4KK38xWmnCnRWGCNzUMLvmRtgtAdmCmiMt8sUKhx7yb",
+  "NaQO0JP4z2r+212TifmrwkNNEsS49oMF/lI1+Ov3VvNKcIt6M3pyw95TIXvzWhaYXEwuWcAYT3TWqOlZsPEbvnPfeW/w3mIRDBNk",
+  "cBzuou2oK6xFVsvdiueLPsbR1IWUkjYX1ys+lW3hLs43BkqnuTcE3cy2jfrImbrBxYccEeiiIgpAkpicHaAUmdvUsQqRS6sM0La+",
+  "AyXIWX8SSl5NtR3WD4RkrkQuOjAfl9y1oOLS5YnS/uzqXCR+c96pcaSNR18shz6oJXStXRBWFI4NsRl39yhOEi/RGHWUa5nxUN1v",
+  "qprZcGu9gi/JPOP/llKKC1UBEE3GbGN7+wvcvzznrE6qAVTg90c8WvoO0+8LIdhxCoE07PqsZXhc6eN1pxSHDU2hQac5GH+Ws+Nc",
+  "U9HZqFCgCRIRSN4efKAcNKhFENMyBEarCu1Kk03kkSCJK+qDP4UXVk2oHfhgXbZoa7bkpI5mnatgEiU2ufTjQgbkHc4ZYEJrfCvX",
+  "wfN4zumDrtKAH/gShlv2TLIwF0LkJFoHoSe2l2fyM+De/JxSHa4wScmxo30B70CYFjxEp6TZfJv7TobuYJUoH46liugGCC5BneIn",
+  "Krm68qbxTq2iCIp5kcTbsXRnaa8QrqJYy4rs17X1Ke+o4KFtyqxlF7/W86aRmfMq01gKCf0XP91uzLAQ9r+w9QfvTEv83Y6Uiv/c",
+  "lPPvjvlkFRCvvUrZnLYfCj34lfE3vhrUGm2dD0Skp0xMdrvtxW0hiWHIhBNVjdFf31PqtJvktPU8/TIsVfjim2t0kqHCHSIzjLw/",
+  "d2q224KGEbdKM6XqP6+rDxUFpJIj6NXkDkCn8odNyyktg6Y7FrEFjxIQUe/pID50+COQylsdx7IWVCVrJKlNkfYsNL2y5HjfjlT3",
+  "wraJ0BoanEC2746ri7EptXMkrIShIMPQo6tylq4edKKQLdflyejzxIxWDzzakohlenymL35xGPsXlolliLfq/pgbkLvdjd75nfvr",
+  "fqplpT5/InQqVTFWeIX6ph7VXyeHj5WIOtXeNWuTXCgzhTfxaPO6KomKVgNGuHPyf6aFLUOwaXUrLSyEV6YQ7x/Qc/wpDmIpO5yb",
+  "svZnavUTgo97tJG680mDQl/0AcXymKJzmiE2qXAcJBN3cUJ2Lz/LEAGqg9OMI+3X1A3TU/sO/qpASjIEODb0BqXoYxRdyZ7V0Nw+",
+  "BcZDsUjO4nxZtHvGCgWUjoa3lN3agRvcb6Ea+CaDHBm08nzKKDGR6eWkEJvwo2MfYS8c/XJ99WMfztTB7Iw8Zzk7Y7zP3PI8pwFK",
+  "8hPYheADBb7VAcoXhghBbpcYTqfYRIYtS4K8nadK0Um9niHRDtbn+N2iK4VRnUWc7AO1QsnlkLvKRTvzUoKr4ZNDYpM7H3VqPRcK",
+  "sOdiFtq41Dp4CmcSxQydDJyh+5sQ58Uki2aAK/sn4ocBRX1hapD27S2AYPb5sdrpQZbc+YS0c2k5oPhzeF5RZNK7Uzim4ejhI2R7",
+  "SAvbsn5jVTTjB41i2iw9mhrOkV9evGoB3Emw+xB4zEChQXb3dWvFAVNc3J0Ky3/IBOmpuiljG+GzuYlEzb2f+kVjVCn0O2LZICis",
+  "lUCtR3kXfKkz8cq6Dyky111IzMyrju1JwNa+1KlZf4Z0Wv+/VvJoXHCM7kkUMB+oETH/b+wug3OML2pcGfwm0qt+/8VT/THIt13C",
+  "2Y9dWINVXn+3qHw+uiX1MtDzdC6k6zVf5dIbzihvsj/EMBI6zbOBW89j0YB5hc+nel5LRIAfYjLDvAXh12bDURk2XlWgp/r+8ytH",
+  "2Y1ANKafw7VqyFG5/vD2mE+xUMGPhzRjhfrTM59Wmr/RbtLYudQAXpOcyABH7IAvhgoHT+gJgTW4w/rAWCdhuyfNyGJiTOFCpvSc",
+  "eJe4HNU4gL19vc/M6eeYw1a95mMKR+As3awDQOQhv3SsbOD8zFgYeBSYBFBd6u7I60MMHoA3D8sM3wJSelKVuuZUjyVgBdP9z5aD",
+  "5hinumkgKvMuuMZH/YN8JCDfUOlBVPpXHTPcTH7SzRZ0i9KRUun4reQ/E+AdR4EcUS5HtqYjd9ndDxhY5ZihY+X52ONIduqn6gkP",
+  "V4//RF4vnGeO2hPlUWXM0ixzP9Y1O4MBstFYXqZ+fwf4T89LAwrkgd6C9/onr68E+5FhD0KGLhGLY7X58ZrbxXn2OZPSJ3rVrbwi",
+  "eK6BUjcYdAg4x7HYStm1FQsNkZMij0gFgxxvx86HIttNUHU467KaxqPjSnnCqetRYaSSBqZfQbiMnJ0XM9Qz07ymG8TH2yjz14HC",
+  "7p+EAAhskCK1uRLz700ic+rHpQAKhzRrImjX72vh6g/lOc9AZtQAgxWh5nXjzPIpL4SB0H8JweNaSWBTHIBv9DrlocTfS7GcsVs4",
+  "aCNgi7GJXsq1157dA55yRkIsOO4dLPb80UaDasKiB2ypG+O0ktsZnoUYJAVziwnHk+IbYndSoMWnHm3GT+7LuDjbojoVZwj3KDME",
+  "3PF0f3MDyaVEbUBlmvI/BVMuUl9QRDvPlYiQ/sDvj8bnuSZ3ZBUKQ7uqND7x9RncMDR4yl5N5gm16uDGlnIgEz1BFn224F9MYiWZ",
+  "eLyP6FeM0Vsc5Nh337puv5brWfG292K5kY7nqss0pTc+k7CtpLW7JzZyoZX+gY7FDbgc2Q2jqrHDzgk7fiLyNhHmsafopQpPOiHm",
+  "5I5VV8LKj53RYk/N4oipH57yKu1yvbMFhjujgBvrk6dFr3Woz6zgwzMFZjDxcryIi41JyQFsjLSAhn98rY/rau7wmzsCh6/hIGif",
+  "25hzpgUq7YLKwmjbjBShQ4k/CIhDOtSRvnkhibBZiZRrTwpq1EhJNi7YaascsKt5RuOMhAmb28M5TkTWEU4LDAwO2PLlQGka5LDq",
+  "hZUhDg+PEY5vH5EDIR1dZaf7qdHS8pVxS2d1RGlktD7RAEGG3wALsgHwPwAAAAAAACRAAAAAAAAAWUAAAAAAAECPQAAAAAAAiMNA",
+  "AAAAAABq+EAAAAAAgIQuQQAAAADQEmNBAAAAAITXl0EAAAAAZc3NQQAAACBfoAJCAAAA6HZIN0IAAACilBptQgAAQOWcMKJCAACQ",
+  "HsS81kIAADQm9WsMQwCA4Dd5w0FDAKDYhVc0dkMAyE5nbcGrQwA9kWDkWOFDQIy1eB2vFURQ7+LW5BpLRJLVTQbP8IBEAEG84AAL",
+  "ASwAQcjgAAsfAgAAABgAAABlAG4AZAAgAG8AZgAgAHQAcgBlAGUAcwBB7OAACwEcAEH44AALEQIAAAAKAAAAVAByAGUAZQA9AEGM",
+  "4QALASwAQZjhAAsbAgAAABQAAABsAGUAYQBmAF8AdgBhAGwAdQBlAEG84QALASwAQcjhAAshAgAAABoAAABzAHAAbABpAHQAXwBm",
+  "AGUAYQB0AHUAcgBlAEHs4QALASwAQfjhAAsZAgAAABIAAAB0AGgAcgBlAHMAaABvAGwAZABBnOIACwEsAEGo4gALIQIAAAAaAAAA",
+  "ZABlAGMAaQBzAGkAbwBuAF8AdAB5AHAAZQBBzOIACwEsAEHY4gALGwIAAAAUAAAAbABlAGYAdABfAGMAaABpAGwAZABB/OIACwEs",
+  "AEGI4wALHQIAAAAWAAAAcgBpAGcAaAB0AF8AYwBoAGkAbABkAEGs4wALASwAQbjjAAsbAgAAABQAAABuAHUAbQBfAGwAZQBhAHYA",
+  "ZQBzAEHc4wALASwAQejjAAsVAgAAAA4AAABuAHUAbQBfAGMAYQB0AEGM5AALASwAQZjkAAsZAgAAABIAAABpAHMAXwBsAGkAbgBl",
+  "AGEAcgBBvOQACwEsAEHI5AALIwIAAAAcAAAAYwBhAHQAXwBiAG8AdQBuAGQAYQByAGkAZQBzAEHs5AALASwAQfjkAAshAgAAABoA",
+  "AABjAGEAdABfAHQAaAByAGUAcwBoAG8AbABkAEGc5QALARwAQajlAAsJAgAAAAIAAAAw"
+].join("");
+
+// src/core/models/lightgbm-fast.ts
+var REASONS = { [-1]: "layout", [-2]: "number", [-3]: "tree", [-4]: "shape" };
+var reader;
+function treeReader() {
+  if (reader === void 0) {
+    try {
+      const api = globalThis.WebAssembly;
+      const module = new api.Module(Buffer.from(LIGHTGBM_WASM, "base64"));
+      reader = new api.Instance(module, {}).exports;
+    } catch {
+      reader = null;
+    }
+  }
+  return reader;
+}
+function readTreeSection(bytes, start, maxFeature) {
+  const wasm = treeReader();
+  if (!wasm) return { declined: "unavailable" };
+  try {
+    const text = wasm.textAt(bytes.length);
+    new Uint8Array(wasm.memory.buffer, text, bytes.length).set(bytes);
+    const count = wasm.parseTrees(start, maxFeature);
+    if (count <= 0) return { declined: REASONS[count] ?? "layout" };
+    const memory = wasm.memory.buffer;
+    const nodes = wasm.nodeCount();
+    return {
+      trees: {
+        roots: new Int32Array(memory, wasm.rootsAt(), count).slice(),
+        offsets: new Int32Array(memory, wasm.offsetsAt(), count).slice(),
+        feature: new Int32Array(memory, wasm.featureAt(), nodes).slice(),
+        threshold: new Float64Array(memory, wasm.thresholdAt(), nodes).slice(),
+        decision: new Uint8Array(memory, wasm.decisionAt(), nodes).slice(),
+        left: new Int32Array(memory, wasm.leftAt(), nodes).slice(),
+        right: new Int32Array(memory, wasm.rightAt(), nodes).slice(),
+        leafValue: new Float64Array(memory, wasm.leafValueAt(), wasm.leafCount()).slice()
+      }
+    };
+  } catch {
+    return { declined: "unavailable" };
+  }
+}
+
 // src/core/models/tree-input.ts
 function readRow(row, out, file) {
   const features = out.length;
@@ -158,17 +450,20 @@ var LightGbmModel = class {
     return (bits >>> (category & 31) & 1) === 1;
   }
 };
-function parseLightGbm(text, file) {
-  return new LightGbmParser(text, file).parse();
+function parseLightGbm(text, file, options = {}) {
+  const bytes = options.fast === false ? void 0 : options.bytes ?? Buffer.from(text, "utf8");
+  return new LightGbmParser(text, file, bytes).parse();
 }
 var LightGbmParser = class {
-  constructor(text, file) {
+  constructor(text, file, bytes) {
     this.text = text;
     this.file = file;
+    this.bytes = bytes;
     this.hadCarriageReturns = text.includes("\r");
   }
   text;
   file;
+  bytes;
   hadCarriageReturns;
   /** The current line: its 1-based number and where it lies in `text` (without its carriage return). */
   lineNumber = 0;
@@ -218,7 +513,9 @@ var LightGbmParser = class {
     this.nextLine();
     this.checkSubmodelLine();
     const { header, more } = this.readHeader();
-    const trees = this.readTrees(this.text, more);
+    const fast = more ? this.readTreesFast(header) : void 0;
+    const trees = fast ? void 0 : this.readTrees(this.text, more);
+    const treeCount = fast ? fast.roots.length : trees.length;
     const int = (key, min, fallback) => {
       const field = header.get(key);
       if (!field) {
@@ -245,25 +542,35 @@ var LightGbmParser = class {
     this.listField(header, "feature_infos", features);
     const objective = this.objective(header.get("objective"), numClass);
     const averageOutput = header.has("average_output");
-    if (trees.length === 0) this.fail('the model contains no trees (no Tree= block before "end of trees")');
-    if (trees.length % perIteration !== 0) {
+    if (treeCount === 0) this.fail('the model contains no trees (no Tree= block before "end of trees")');
+    if (treeCount % perIteration !== 0) {
       this.fail(
-        `the model has ${trees.length} trees, not a multiple of num_tree_per_iteration=${perIteration}: a class's trees are missing`
+        `the model has ${treeCount} trees, not a multiple of num_tree_per_iteration=${perIteration}: a class's trees are missing`
       );
     }
-    const nodes = this.allocate(trees);
-    let nodeBase = 0;
-    let leafBase = 0;
-    trees.forEach((block, t) => {
-      const leaves = this.parseTree(block, maxFeature, nodes, t, nodeBase, leafBase);
-      nodeBase += leaves - 1;
-      leafBase += leaves;
-    });
-    this.checkTreeSizes(header.get("tree_sizes"), trees);
+    let nodes;
+    if (fast) {
+      const n = fast.left.length;
+      nodes = { ...fast, catStart: new Int32Array(n), catLength: new Int32Array(n), catWords: [] };
+    } else {
+      const blocks = trees;
+      nodes = this.allocate(blocks);
+      let nodeBase = 0;
+      let leafBase = 0;
+      blocks.forEach((block, t) => {
+        const leaves = this.parseTree(block, maxFeature, nodes, t, nodeBase, leafBase);
+        nodeBase += leaves - 1;
+        leafBase += leaves;
+      });
+    }
+    this.checkTreeSizes(
+      header.get("tree_sizes"),
+      fast ? fast.offsets : trees.map((b) => b.offset)
+    );
     const version = header.get("version")?.value;
     const info = {
       format: "lightgbm",
-      trees: trees.length,
+      trees: treeCount,
       features,
       objective: objective.name,
       classes: numClass,
@@ -423,25 +730,39 @@ var LightGbmParser = class {
     while (n > 1 && blank(n - 1)) n--;
     return n;
   }
+  /**
+   * The tree section through lightgbm-fast.ts, from the current line (the first Tree=), when
+   * the file's bytes are at hand and the header gives max_feature_idx as plain digits; undefined
+   * when it declines, and the TypeScript reader reads the trees.
+   */
+  readTreesFast(header) {
+    const maxFeature = header.get("max_feature_idx")?.value;
+    if (!this.bytes || this.hadCarriageReturns || maxFeature === void 0 || !/^\d{1,9}$/.test(maxFeature)) {
+      return void 0;
+    }
+    const start = this.bytes.length === this.text.length ? this.lineStart : Buffer.byteLength(this.text.slice(0, this.lineStart), "utf8");
+    const read = readTreeSection(this.bytes, start, Number(maxFeature));
+    return "trees" in read ? read.trees : void 0;
+  }
   /** LightGBM seeks each tree at the byte offset given by the sizes before it, so they must be exact. */
-  checkTreeSizes(field, trees) {
+  checkTreeSizes(field, offsets) {
     if (!field || field.value.trim() === "") return;
     const value = field.value.trim();
     const sizes = (value.includes("  ") ? value.split(/ +/) : value.split(" ")).map(Number);
-    if (sizes.length !== trees.length) {
+    if (sizes.length !== offsets.length) {
       this.fail(
-        `tree_sizes lists ${sizes.length} trees but the file has ${trees.length}: the file is truncated or was edited`,
+        `tree_sizes lists ${sizes.length} trees but the file has ${offsets.length}: the file is truncated or was edited`,
         field.line
       );
     }
-    const base = trees[0].offset;
+    const base = offsets[0];
     let expected = base;
-    for (let t = 0; t < trees.length; t++) {
-      const tree = trees[t];
-      if (tree.offset !== expected) {
+    for (let t = 0; t < offsets.length; t++) {
+      const offset = offsets[t];
+      if (offset !== expected) {
         const cr = this.hadCarriageReturns ? " (the file has CRLF line endings: was it re-saved on Windows?)" : "";
         this.fail(
-          `tree_sizes puts Tree=${t} at byte ${expected - base} of the tree section but it is at byte ${tree.offset - base}; LightGBM seeks trees by these sizes and would fail to load this file${cr}`,
+          `tree_sizes puts Tree=${t} at byte ${expected - base} of the tree section but it is at byte ${offset - base}; LightGBM seeks trees by these sizes and would fail to load this file${cr}`,
           field.line
         );
       }
@@ -1520,28 +1841,26 @@ function checkTreeLayout(tree, path) {
 
 // src/core/models/tree-model.ts
 async function loadTreeModel(file, kind, displayName = file) {
-  let text;
+  let bytes;
   try {
-    text = decode(await readFile(file));
+    bytes = await readFile(file);
   } catch (error) {
     throw unreadable(error, kind, displayName);
   }
-  return parseTreeModel(text, kind, displayName);
+  return parseTreeModel(bytes, kind, displayName);
 }
 function loadTreeModelSync(file, kind, displayName = file) {
-  let text;
+  let bytes;
   try {
-    text = decode(readFileSync(file));
+    bytes = readFileSync(file);
   } catch (error) {
     throw unreadable(error, kind, displayName);
   }
-  return parseTreeModel(text, kind, displayName);
+  return parseTreeModel(bytes, kind, displayName);
 }
-function decode(bytes) {
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
-}
-function parseTreeModel(text, kind, displayName) {
-  return kind === "lightgbm" ? parseLightGbm(text, displayName) : parseXgboost(text, displayName);
+function parseTreeModel(bytes, kind, displayName) {
+  const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+  return kind === "lightgbm" ? parseLightGbm(text, displayName, { bytes }) : parseXgboost(text, displayName);
 }
 function unreadable(error, kind, displayName) {
   const code = error.code;

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-NMZ4CXHY.js";
+} from "./chunk-P3BG7TVN.js";
 import {
   cancelOnSignals,
   packageRelease
@@ -31,8 +31,8 @@ import {
   unknown
 } from "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-XOU2RN5V.js";
-import "./chunk-BN7UDHRX.js";
+import "./chunk-ZKXDYXCD.js";
+import "./chunk-XJBBQUDD.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

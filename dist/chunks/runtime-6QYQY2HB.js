@@ -1,18 +1,17 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
-} from "./chunk-XOU2RN5V.js";
-import "./chunk-BN7UDHRX.js";
+  actionContext,
+  runAction,
+  runUrl
+} from "./chunk-XEIOXORM.js";
+import "./chunk-YWPJUI4U.js";
+import "./chunk-ZKXDYXCD.js";
+import "./chunk-EOU7NOBG.js";
+import "./chunk-XJBBQUDD.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
+  actionContext,
+  runAction,
+  runUrl
 };

@@ -46,7 +46,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-XOU2RN5V.js";
+} from "./chunk-ZKXDYXCD.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

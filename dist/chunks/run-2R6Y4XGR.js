@@ -9,13 +9,13 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-QPA7YFHY.js";
-import "./chunk-XOU2RN5V.js";
+} from "./chunk-YWPJUI4U.js";
+import "./chunk-ZKXDYXCD.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-BN7UDHRX.js";
+import "./chunk-XJBBQUDD.js";
 import {
   InputError,
   errorMessage,
@@ -28,8 +28,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-O3IJGB47.js")).healthcheckCommand,
-  package: async () => (await import("./package-HS2FVEIX.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-QTFWUQ6W.js")).healthcheckCommand,
+  package: async () => (await import("./package-CR3ZLHFT.js")).packageCommand,
   deploy: async () => (await import("./deploy-AGA4TR4E.js")).deployCommand,
   gate: async () => (await import("./gate-EREJ7MNB.js")).gateCommand,
   rollback: async () => (await import("./rollback-QHAVGZOV.js")).rollbackCommand

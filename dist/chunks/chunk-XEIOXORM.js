@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-QPA7YFHY.js";
+} from "./chunk-YWPJUI4U.js";
 import {
   debug,
   error,

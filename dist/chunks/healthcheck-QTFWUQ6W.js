@@ -2,14 +2,14 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-NMZ4CXHY.js";
+} from "./chunk-P3BG7TVN.js";
 import "./chunk-W2QENP6Y.js";
 import "./chunk-A7JTYF5J.js";
 import "./chunk-ZY3O6VA3.js";
 import "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-XOU2RN5V.js";
-import "./chunk-BN7UDHRX.js";
+import "./chunk-ZKXDYXCD.js";
+import "./chunk-XJBBQUDD.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";
