@@ -1,6 +1,6 @@
 /**
  * LightGBM's tree section, read in WebAssembly (AssemblyScript; scripts/build-wasm.mjs compiles
- * it into src/core/models/lightgbm-wasm.ts). The TypeScript reader in lightgbm.ts takes about
+ * wasm/trees.ts into src/core/models/trees-wasm.ts). The TypeScript reader in lightgbm.ts takes about
  * 160 ms of CPU for the seed bundle's 10 MB of trees, most of it the JIT warming up, compiling,
  * and converting numbers through strings; this module does the same work in a few tens.
  *
@@ -12,16 +12,10 @@
  * exactly the arrays the TypeScript reader gives (test/models/lightgbm-wasm.test.ts compares
  * both on real and on mutated models).
  *
- * Layout of the linear memory: static data (the powers of ten), then the text (textAt), then
- * one record per tree, then the output arrays, each 8-byte aligned, grown as needed.
+ * After the text (arena.ts), it takes one record per tree, then the output arrays.
  */
-import { POWERS_OF_TEN, MIN_EXP10, MAX_EXP10 } from './powers-of-ten';
-
-/** Exact doubles 1e0..1e22: Clinger's fast path. */
-const EXACT_POWERS: usize = memory.data<f64>([
-  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-  1e20, 1e21, 1e22,
-]);
+import { afterText, take, textLimit, textStart } from './arena';
+import { allDigits, doubleBits, eightDigits, UNDECIDED } from './decimal';
 
 const NEWLINE: u32 = 10;
 const SPACE: u32 = 32;
@@ -45,7 +39,6 @@ const RECORD_BYTES: usize = (2 + 2 * FIELDS) << 2;
 
 let text: usize = 0;
 let textEnd: usize = 0;
-let top: usize = 0;
 
 let trees: i32 = 0;
 let nodes: i32 = 0;
@@ -62,26 +55,6 @@ let leafValue: usize = 0;
 let nodeRefs: usize = 0;
 let leafRefs: usize = 0;
 let stack: usize = 0;
-
-/** Room for `bytes` more bytes at `top`, growing the memory when needed; returns where they start. */
-function take(bytes: usize): usize {
-  const at = (top + 7) & ~(<usize>7);
-  const end = at + bytes;
-  const have = (<usize>memory.size()) << 16;
-  if (end > have) {
-    if (memory.grow(<i32>((end - have + 0xffff) >> 16)) < 0) unreachable();
-  }
-  top = end;
-  return at;
-}
-
-/** Where the caller writes the file's `size` bytes; also forgets any earlier parse. */
-export function textAt(size: u32): usize {
-  top = __heap_base;
-  text = take(size);
-  textEnd = text + size;
-  return text;
-}
 
 export function treeCount(): i32 {
   return trees;
@@ -236,81 +209,6 @@ function scanTrees(start: usize): i32 {
   return highByte ? DECLINE_LAYOUT : count;
 }
 
-/** 64x64 -> the high 64 bits of the 128-bit product. */
-function mulHigh(a: u64, b: u64): u64 {
-  const aLo = a & 0xffffffff;
-  const aHi = a >> 32;
-  const bLo = b & 0xffffffff;
-  const bHi = b >> 32;
-  const p0 = aLo * bLo;
-  const p1 = aLo * bHi;
-  const p2 = aHi * bLo;
-  const mid = (p0 >> 32) + (p1 & 0xffffffff) + (p2 & 0xffffffff);
-  return aHi * bHi + (p1 >> 32) + (p2 >> 32) + (mid >> 32);
-}
-
-const UNDECIDED: u64 = 0x7ff8000000000001;
-
-/**
- * man * 10^exp10, correctly rounded, as float64 bits; UNDECIDED when the algorithm cannot tell
- * (out of range, or too close to a halfway point). Eisel-Lemire, as in Go's strconv
- * (eisel_lemire.go), with its table of 128-bit mantissas rounded down.
- */
-function eiselLemire(man: u64, exp10: i32, negative: bool): u64 {
-  if (man == 0) return negative ? 0x8000000000000000 : 0;
-  if (exp10 < MIN_EXP10 || exp10 > MAX_EXP10) return UNDECIDED;
-  const zeros = clz<u64>(man);
-  man <<= zeros;
-  // Computed in i32 on purpose: in a u64 expression the constant product would not sign-extend.
-  const scaled: i32 = ((217706 * exp10) >> 16) + 64 + 1023;
-  let exp2: u64 = <u64>scaled - zeros;
-  const entry = POWERS_OF_TEN + ((<usize>(exp10 - MIN_EXP10)) << 4);
-  const tableLo = load<u64>(entry);
-  const tableHi = load<u64>(entry, 8);
-  let xHi = mulHigh(man, tableHi);
-  let xLo = man * tableHi;
-  if ((xHi & 0x1ff) == 0x1ff && xLo + man < man) {
-    const yHi = mulHigh(man, tableLo);
-    const yLo = man * tableLo;
-    let mergedHi = xHi;
-    const mergedLo = xLo + yHi;
-    if (mergedLo < xLo) mergedHi++;
-    if ((mergedHi & 0x1ff) == 0x1ff && mergedLo + 1 == 0 && yLo + man < man) return UNDECIDED;
-    xHi = mergedHi;
-    xLo = mergedLo;
-  }
-  const msb = xHi >> 63;
-  let mantissa = xHi >> (msb + 9);
-  exp2 -= 1 ^ msb;
-  if (xLo == 0 && (xHi & 0x1ff) == 0 && (mantissa & 3) == 1) return UNDECIDED;
-  mantissa += mantissa & 1;
-  mantissa >>= 1;
-  if (mantissa >> 53 > 0) {
-    mantissa >>= 1;
-    exp2 += 1;
-  }
-  if (exp2 - 1 >= 0x7ff - 1) return UNDECIDED;
-  let bits = (exp2 << 52) | (mantissa & 0x000fffffffffffff);
-  if (negative) bits |= 0x8000000000000000;
-  return bits;
-}
-
-/** Eight ASCII digits (little-endian in `v`) as a number. */
-function eightDigits(v: u64): u64 {
-  v -= 0x3030303030303030;
-  v = v * 10 + (v >> 8);
-  return (
-    ((v & 0x000000ff000000ff) * 0x000f424000000064 + ((v >> 16) & 0x000000ff000000ff) * 0x0000271000000001) >>
-    32
-  );
-}
-
-function allDigits(v: u64): bool {
-  return (
-    ((v & 0xf0f0f0f0f0f0f0f0) | (((v + 0x0606060606060606) & 0xf0f0f0f0f0f0f0f0) >> 4)) == 0x3333333333333333
-  );
-}
-
 /**
  * Reads exactly `count` space-separated decimal numbers from text[start, end) into f64s at
  * `out`, each equal to what JavaScript's Number() gives for it. A token is [+-]digits[.digits]
@@ -386,20 +284,9 @@ function readDoubles(start: usize, end: usize, out: usize, count: i32): bool {
       exp10 += negativeExponent ? -e : e;
     }
     if (c != SPACE) return false;
-    const at = out + ((<usize>n) << 3);
-    if (man <= 0x20000000000000 && exp10 >= -22 && exp10 <= 22) {
-      // Clinger: an exact mantissa and an exact power of ten round once.
-      let v = <f64>man;
-      v =
-        exp10 < 0
-          ? v / load<f64>(EXACT_POWERS + ((<usize>-exp10) << 3))
-          : v * load<f64>(EXACT_POWERS + ((<usize>exp10) << 3));
-      store<f64>(at, negative ? -v : v);
-    } else {
-      const bits = eiselLemire(man, exp10, negative);
-      if (bits == UNDECIDED) return false;
-      store<u64>(at, bits);
-    }
+    const bits = doubleBits(man, exp10, negative);
+    if (bits == UNDECIDED) return false;
+    store<u64>(out + ((<usize>n) << 3), bits);
     n++;
   }
   return n == count;
@@ -507,7 +394,9 @@ function hasField(record: usize, field: i32): bool {
  * model with features 0..maxFeature. Returns the number of trees, or a negative decline.
  */
 export function parseTrees(start: u32, maxFeature: i32): i32 {
-  top = textEnd;
+  afterText();
+  text = textStart();
+  textEnd = textLimit();
   trees = 0;
   const count = scanTrees(text + <usize>start);
   if (count <= 0) return count < 0 ? count : DECLINE_LAYOUT;
@@ -655,7 +544,9 @@ export function parseTrees(start: u32, maxFeature: i32): i32 {
  * where they were written, or 0 when it declines.
  */
 export function readNumbers(start: u32, end: u32, count: i32): usize {
-  top = textEnd;
+  afterText();
+  text = textStart();
+  textEnd = textLimit();
   const out = take((<usize>count) << 3);
   return readDoubles(text + <usize>start, text + <usize>end, out, count) ? out : 0;
 }

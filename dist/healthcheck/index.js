@@ -1,10 +1,10 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   warmHealthcheckFirst
-} from "../chunks/chunk-XJBBQUDD.js";
+} from "../chunks/chunk-GXWV47MJ.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/actions/healthcheck.ts
 await warmHealthcheckFirst();
-var { runAction } = await import("../chunks/runtime-6QYQY2HB.js");
-await runAction("healthcheck", async () => (await import("../chunks/healthcheck-QTFWUQ6W.js")).healthcheckCommand);
+var { runAction } = await import("../chunks/runtime-O56OFRI6.js");
+await runAction("healthcheck", async () => (await import("../chunks/healthcheck-DEAP2MSE.js")).healthcheckCommand);

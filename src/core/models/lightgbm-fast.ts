@@ -1,35 +1,11 @@
 /**
- * The WebAssembly reader of LightGBM's tree section (wasm/lightgbm-trees.ts, compiled into
- * lightgbm-wasm.ts). lightgbm.ts asks it first; it returns the same arrays the TypeScript
+ * The WebAssembly reader of LightGBM's tree section (wasm/lightgbm-trees.ts, through
+ * tree-wasm.ts). lightgbm.ts asks it first; it returns the same arrays the TypeScript
  * reader builds, or declines (anything unusual, valid or not), and the TypeScript reader then
  * reads the file and words its errors. Reading the seed bundle's six LightGBM files this way
  * takes about a tenth of the CPU: no JIT to warm up, no strings per number.
  */
-import { LIGHTGBM_WASM } from './lightgbm-wasm.js';
-
-/** The part of the WebAssembly API used here (the project's TypeScript libraries do not declare it). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-
-interface TreeReader {
-  memory: { buffer: ArrayBuffer };
-  textAt(size: number): number;
-  parseTrees(start: number, maxFeature: number): number;
-  treeCount(): number;
-  nodeCount(): number;
-  leafCount(): number;
-  rootsAt(): number;
-  offsetsAt(): number;
-  featureAt(): number;
-  thresholdAt(): number;
-  decisionAt(): number;
-  leftAt(): number;
-  rightAt(): number;
-  leafValueAt(): number;
-  readNumbers(start: number, end: number, count: number): number;
-}
+import { loadText, treeWasm } from './tree-wasm.js';
 
 /** Every tree's nodes and leaves, as lightgbm.ts lays them out (children global, `~leaf` for leaves). */
 export interface FastTrees {
@@ -49,22 +25,6 @@ export type Declined = 'layout' | 'number' | 'tree' | 'shape' | 'unavailable';
 
 const REASONS: Record<number, Declined> = { [-1]: 'layout', [-2]: 'number', [-3]: 'tree', [-4]: 'shape' };
 
-/** One instance per thread, made on first use; null when WebAssembly is unavailable (node --jitless). */
-let reader: TreeReader | null | undefined;
-
-function treeReader(): TreeReader | null {
-  if (reader === undefined) {
-    try {
-      const api = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-      const module = new api.Module(Buffer.from(LIGHTGBM_WASM, 'base64'));
-      reader = new api.Instance(module, {}).exports as TreeReader;
-    } catch {
-      reader = null;
-    }
-  }
-  return reader;
-}
-
 /**
  * Reads the tree section of a LightGBM text model. `bytes`: the whole file, ASCII; `start`: the
  * byte offset of its first `Tree=` line; `maxFeature`: the header's max_feature_idx.
@@ -74,11 +34,10 @@ export function readTreeSection(
   start: number,
   maxFeature: number,
 ): { trees: FastTrees } | { declined: Declined } {
-  const wasm = treeReader();
+  const wasm = treeWasm();
   if (!wasm) return { declined: 'unavailable' };
   try {
-    const text = wasm.textAt(bytes.length);
-    new Uint8Array(wasm.memory.buffer, text, bytes.length).set(bytes);
+    loadText(wasm, bytes);
     const count = wasm.parseTrees(start, maxFeature);
     if (count <= 0) return { declined: REASONS[count] ?? 'layout' };
     // Copies: the next file reuses the memory.
@@ -107,10 +66,9 @@ export function readTreeSection(
  * reads them, or undefined when it declines. For tests, which compare it with Number().
  */
 export function readNumbers(bytes: Uint8Array, count: number): Float64Array | undefined {
-  const wasm = treeReader();
+  const wasm = treeWasm();
   if (!wasm) return undefined;
-  const text = wasm.textAt(bytes.length);
-  new Uint8Array(wasm.memory.buffer, text, bytes.length).set(bytes);
+  loadText(wasm, bytes);
   const out = wasm.readNumbers(0, bytes.length, count);
   return out === 0 ? undefined : new Float64Array(wasm.memory.buffer, out, count).slice();
 }

@@ -73,12 +73,14 @@ export function loadTreeModelSync(file: string, kind: TreeModelKind, displayName
 
 /**
  * Models are ASCII unless a feature name is not, and ASCII decodes byte for byte (as Latin-1)
- * about a quarter faster than through UTF-8, which the rest still goes through. A LightGBM
- * file's bytes go along, for its WebAssembly reader (lightgbm-fast.ts).
+ * about a quarter faster than through UTF-8, which the rest still goes through. The bytes go
+ * along, for the WebAssembly readers (lightgbm-fast.ts, xgboost-fast.ts).
  */
 function parseTreeModel(bytes: Buffer, kind: TreeModelKind, displayName: string): TreeModel {
   const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  return kind === 'lightgbm' ? parseLightGbm(text, displayName, { bytes }) : parseXgboost(text, displayName);
+  return kind === 'lightgbm'
+    ? parseLightGbm(text, displayName, { bytes })
+    : parseXgboost(text, displayName, { bytes });
 }
 
 function unreadable(error: unknown, kind: TreeModelKind, displayName: string): ModelgateError {

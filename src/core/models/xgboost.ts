@@ -17,6 +17,7 @@
 import { ModelgateError } from '../errors.js';
 import { locateJsonError, parseJsonLenient } from '../validation/json-text.js';
 import { readRow } from './tree-input.js';
+import { readXgboostTrees, type FastXgboostTrees } from './xgboost-fast.js';
 import type { TreeModel, TreeModelInfo } from './tree-model.js';
 import { describeValue, dottedPath } from '../validation/value-text.js';
 
@@ -196,9 +197,18 @@ function softmaxFloat(margin: number[]): number[] {
   return e.map((v) => f32(v / total));
 }
 
+export interface XgboostParseOptions {
+  /** The file's bytes (UTF-8), when the caller has them; else `text` is encoded again. */
+  bytes?: Uint8Array;
+  /** False: read the trees in TypeScript only, never through xgboost-fast.ts (tests compare both). */
+  fast?: boolean;
+}
+
+type LocatedFail = (message: string, line?: number, column?: number) => never;
+
 /** Parses an XGBoost JSON model; throws ModelgateError naming `file` and the fault. */
-export function parseXgboost(text: string, file: string): TreeModel {
-  const fail: (message: string, line?: number, column?: number) => never = (message, line, column) => {
+export function parseXgboost(text: string, file: string, options: XgboostParseOptions = {}): TreeModel {
+  const fail: LocatedFail = (message, line, column) => {
     const at =
       line === undefined
         ? `${file}:`
@@ -224,6 +234,19 @@ export function parseXgboost(text: string, file: string): TreeModel {
       1,
     );
   }
+  if (options.fast !== false) {
+    const read = readXgboostTrees(text, options.bytes ?? Buffer.from(text, 'utf8'));
+    if ('trees' in read) {
+      let rest: unknown;
+      try {
+        rest = JSON.parse(read.trees.rest);
+      } catch {
+        rest = undefined;
+      }
+      const model = rest === undefined ? undefined : modelFrom(rest, file, fail, read.trees);
+      if (model) return model;
+    }
+  }
   let document: unknown;
   try {
     document = parseJsonLenient(text);
@@ -238,7 +261,21 @@ export function parseXgboost(text: string, file: string): TreeModel {
     }
     fail(`is not valid JSON: ${problem.message}`, problem.line, problem.column);
   }
+  return modelFrom(document, file, fail) as TreeModel;
+}
 
+/**
+ * The model in a parsed document. With `fast`, the document is the file without its trees list
+ * and the trees come from xgboost-fast.ts, which checked them as checkTreeLayout and checkTree
+ * do; undefined when they cannot stand in (a booster other than gbtree, a split index past
+ * num_feature), and the caller reads the whole file in TypeScript, which words the error.
+ */
+function modelFrom(
+  document: unknown,
+  file: string,
+  fail: LocatedFail,
+  fast?: FastXgboostTrees,
+): TreeModel | undefined {
   if (document === null || typeof document !== 'object' || !('learner' in document)) {
     fail(
       'not an XGBoost JSON model: there is no "learner" object at the top level; export it with save_model("model.json")',
@@ -299,6 +336,7 @@ export function parseXgboost(text: string, file: string): TreeModel {
     layout(() => checkGbtreeModel(boosterJson.model, [...boosterPath, 'model']));
     model = (boosterJson as unknown as { model: GbtreeModelJson }).model;
   } else if (boosterName === 'dart') {
+    if (fast) return undefined;
     layout(() => {
       const gbtree = boosterJson.gbtree;
       checkObject(gbtree, [...boosterPath, 'gbtree']);
@@ -331,15 +369,16 @@ export function parseXgboost(text: string, file: string): TreeModel {
   const modelPath =
     boosterName === 'dart' ? 'learner.gradient_booster.gbtree.model' : 'learner.gradient_booster.model';
   const trees = model.trees;
+  const treeCount = fast ? fast.roots.length : trees.length;
   const declared = count(model.gbtree_model_param.num_trees, `${modelPath}.gbtree_model_param.num_trees`, 0);
-  if (declared !== trees.length) {
+  if (declared !== treeCount) {
     fail(
-      `${modelPath}.gbtree_model_param.num_trees is ${declared} but the file holds ${trees.length} trees: it is incomplete`,
+      `${modelPath}.gbtree_model_param.num_trees is ${declared} but the file holds ${treeCount} trees: it is incomplete`,
     );
   }
-  if (trees.length === 0) fail('the model contains no trees');
-  if (model.tree_info.length !== trees.length) {
-    fail(`${modelPath}.tree_info has ${model.tree_info.length} entries for ${trees.length} trees`);
+  if (treeCount === 0) fail('the model contains no trees');
+  if (model.tree_info.length !== treeCount) {
+    fail(`${modelPath}.tree_info has ${model.tree_info.length} entries for ${treeCount} trees`);
   }
   model.tree_info.forEach((g, i) => {
     if (g < 0 || g >= groups)
@@ -353,11 +392,12 @@ export function parseXgboost(text: string, file: string): TreeModel {
       ? 'logit'
       : objective.link;
   const base = baseMargins(learner.learner_model_param.base_score, link, groups, objectiveName, fail);
-  const checked = trees.map((tree, t) => checkTree(tree, `${modelPath}.trees[${t}]`, features, fail));
+  if (fast && fast.maxFeature >= features) return undefined;
+  const checked = fast ? [] : trees.map((tree, t) => checkTree(tree, `${modelPath}.trees[${t}]`, features, fail));
 
   const info: TreeModelInfo = {
     format: 'xgboost',
-    trees: trees.length,
+    trees: treeCount,
     features,
     objective: objectiveName,
     classes: groups,
@@ -370,7 +410,26 @@ export function parseXgboost(text: string, file: string): TreeModel {
     }
     info.featureNames = names;
   }
-  return flatten(file, info, objective.transform, base, Int32Array.from(model.tree_info), weights, checked);
+  const group = Int32Array.from(model.tree_info);
+  if (!fast) return flatten(file, info, objective.transform, base, group, weights, checked);
+  const nodes = fast.left.length;
+  return new XgboostModel(
+    file,
+    info,
+    objective.transform,
+    base,
+    fast.roots,
+    group,
+    weights,
+    fast.left,
+    fast.right,
+    fast.feature,
+    fast.condition,
+    fast.defaultLeft,
+    new Int32Array(nodes).fill(-1),
+    new Int32Array(nodes),
+    new Uint32Array(0),
+  );
 }
 
 type Fail = (message: string) => never;

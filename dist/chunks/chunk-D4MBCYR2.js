@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-YWPJUI4U.js";
+} from "./chunk-OGLQXIEL.js";
 import {
   debug,
   error,

@@ -3,11 +3,11 @@ import {
   actionContext,
   runAction,
   runUrl
-} from "./chunk-XEIOXORM.js";
-import "./chunk-YWPJUI4U.js";
-import "./chunk-ZKXDYXCD.js";
+} from "./chunk-D4MBCYR2.js";
+import "./chunk-OGLQXIEL.js";
+import "./chunk-HK3F4LOW.js";
 import "./chunk-EOU7NOBG.js";
-import "./chunk-XJBBQUDD.js";
+import "./chunk-GXWV47MJ.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {

@@ -46,7 +46,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-ZKXDYXCD.js";
+} from "./chunk-HK3F4LOW.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -5,8 +5,8 @@ import {
   surveyBundle,
   takeHeadStart,
   warmHealthcheck
-} from "./chunk-ZKXDYXCD.js";
-import "./chunk-XJBBQUDD.js";
+} from "./chunk-HK3F4LOW.js";
+import "./chunk-GXWV47MJ.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
