@@ -1743,7 +1743,12 @@ var JsonScanner = class {
 };
 
 // src/core/models/xgboost-fast.ts
-var REASONS2 = { [-1]: "json", [-2]: "layout", [-3]: "value", [-4]: "tree" };
+var REASONS2 = {
+  [-1]: "json",
+  [-2]: "layout",
+  [-3]: "value",
+  [-4]: "tree"
+};
 function readXgboostTrees(text, bytes) {
   const wasm = treeWasm();
   if (!wasm) return { declined: "unavailable" };

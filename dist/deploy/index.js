@@ -1,11 +1,11 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-D4MBCYR2.js";
-import "../chunks/chunk-OGLQXIEL.js";
-import "../chunks/chunk-HK3F4LOW.js";
+} from "../chunks/chunk-2AKAMIW4.js";
+import "../chunks/chunk-DR45RAUZ.js";
+import "../chunks/chunk-5GMFKS6I.js";
 import "../chunks/chunk-EOU7NOBG.js";
-import "../chunks/chunk-GXWV47MJ.js";
+import "../chunks/chunk-6SXI2AK7.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

@@ -24,7 +24,12 @@ export interface FastXgboostTrees {
 
 export type XgboostDeclined = 'json' | 'layout' | 'value' | 'tree' | 'unavailable';
 
-const REASONS: Record<number, XgboostDeclined> = { [-1]: 'json', [-2]: 'layout', [-3]: 'value', [-4]: 'tree' };
+const REASONS: Record<number, XgboostDeclined> = {
+  [-1]: 'json',
+  [-2]: 'layout',
+  [-3]: 'value',
+  [-4]: 'tree',
+};
 
 /** Reads the trees of the model whose text is `text` and UTF-8 bytes `bytes`. */
 export function readXgboostTrees(
@@ -43,7 +48,8 @@ export function readXgboostTrees(
     let start = wasm.xgbTreesStart();
     let end = wasm.xgbTreesEnd();
     if (bytes.length !== text.length) {
-      const chars = (to: number): number => Buffer.from(bytes.buffer, bytes.byteOffset, to).toString('utf8').length;
+      const chars = (to: number): number =>
+        Buffer.from(bytes.buffer, bytes.byteOffset, to).toString('utf8').length;
       start = chars(start);
       end = chars(end);
     }

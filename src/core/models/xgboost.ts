@@ -393,7 +393,9 @@ function modelFrom(
       : objective.link;
   const base = baseMargins(learner.learner_model_param.base_score, link, groups, objectiveName, fail);
   if (fast && fast.maxFeature >= features) return undefined;
-  const checked = fast ? [] : trees.map((tree, t) => checkTree(tree, `${modelPath}.trees[${t}]`, features, fail));
+  const checked = fast
+    ? []
+    : trees.map((tree, t) => checkTree(tree, `${modelPath}.trees[${t}]`, features, fail));
 
   const info: TreeModelInfo = {
     format: 'xgboost',

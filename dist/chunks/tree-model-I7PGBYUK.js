@@ -1369,7 +1369,12 @@ function parseDouble(token) {
 }
 
 // src/core/models/xgboost-fast.ts
-var REASONS2 = { [-1]: "json", [-2]: "layout", [-3]: "value", [-4]: "tree" };
+var REASONS2 = {
+  [-1]: "json",
+  [-2]: "layout",
+  [-3]: "value",
+  [-4]: "tree"
+};
 function readXgboostTrees(text, bytes) {
   const wasm = treeWasm();
   if (!wasm) return { declined: "unavailable" };

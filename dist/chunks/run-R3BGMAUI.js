@@ -9,13 +9,13 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-OGLQXIEL.js";
-import "./chunk-HK3F4LOW.js";
+} from "./chunk-DR45RAUZ.js";
+import "./chunk-5GMFKS6I.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-GXWV47MJ.js";
+import "./chunk-6SXI2AK7.js";
 import {
   InputError,
   errorMessage,
@@ -28,8 +28,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-DEAP2MSE.js")).healthcheckCommand,
-  package: async () => (await import("./package-VUCRVOOM.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-Q6B6JHGW.js")).healthcheckCommand,
+  package: async () => (await import("./package-IDNR672H.js")).packageCommand,
   deploy: async () => (await import("./deploy-AGA4TR4E.js")).deployCommand,
   gate: async () => (await import("./gate-EREJ7MNB.js")).gateCommand,
   rollback: async () => (await import("./rollback-QHAVGZOV.js")).rollbackCommand

@@ -46,7 +46,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-HK3F4LOW.js";
+} from "./chunk-5GMFKS6I.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

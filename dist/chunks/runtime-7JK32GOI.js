@@ -3,11 +3,11 @@ import {
   actionContext,
   runAction,
   runUrl
-} from "./chunk-D4MBCYR2.js";
-import "./chunk-OGLQXIEL.js";
-import "./chunk-HK3F4LOW.js";
+} from "./chunk-2AKAMIW4.js";
+import "./chunk-DR45RAUZ.js";
+import "./chunk-5GMFKS6I.js";
 import "./chunk-EOU7NOBG.js";
-import "./chunk-GXWV47MJ.js";
+import "./chunk-6SXI2AK7.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-K4F4RU5N.js";
+} from "./chunk-PRCXVYLI.js";
 import {
   cancelOnSignals,
   packageRelease
@@ -31,8 +31,8 @@ import {
   unknown
 } from "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-HK3F4LOW.js";
-import "./chunk-GXWV47MJ.js";
+import "./chunk-5GMFKS6I.js";
+import "./chunk-6SXI2AK7.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-OGLQXIEL.js";
+} from "./chunk-DR45RAUZ.js";
 import {
   debug,
   error,

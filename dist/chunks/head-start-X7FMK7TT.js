@@ -5,8 +5,8 @@ import {
   surveyBundle,
   takeHeadStart,
   warmHealthcheck
-} from "./chunk-HK3F4LOW.js";
-import "./chunk-GXWV47MJ.js";
+} from "./chunk-5GMFKS6I.js";
+import "./chunk-6SXI2AK7.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
