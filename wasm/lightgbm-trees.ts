@@ -202,6 +202,13 @@ function scanTrees(start: usize): i32 {
     }
     // LightGBM refuses a tree without num_cat; the TypeScript reader words it.
     if (!seenCat || load<i32>(record, 4) == -1) return DECLINE_TREE;
+    // num_leaves sizes the output arrays: no more leaves than leaf_value has room for (a value
+    // and a space each), as the TypeScript reader's allocate checks, or a 300-byte file could
+    // ask for gigabytes.
+    const leafValueStart = load<i32>(record + 8 + ((<usize>LEAF_VALUE) << 3));
+    const leafValueEnd = load<i32>(record + 8 + ((<usize>LEAF_VALUE) << 3), 4);
+    if (leafValueStart < 0 || load<i32>(record, 4) > (leafValueEnd - leafValueStart + 1) / 2)
+      return DECLINE_TREE;
     count++;
     // `i` is the line that closed the block (empty, Tree= or "end of trees"): the loop reads it again.
   }
@@ -276,7 +283,9 @@ function readDoubles(start: usize, end: usize, out: usize, count: i32): bool {
       let e: i32 = 0;
       let eDigits: i32 = 0;
       while (c - 48 < 10) {
-        if (e < 100000) e = e * 10 + <i32>(c - 48);
+        // An exponent this long is out of any range, unless as many zeros lead the digits: declined.
+        if (e >= 100000) return false;
+        e = e * 10 + <i32>(c - 48);
         eDigits++;
         c = ++i < end ? <u32>load<u8>(i) : SPACE;
       }

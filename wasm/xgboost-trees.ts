@@ -244,7 +244,9 @@ function num(convert: bool): bool {
     if (c - 48 >= 10) return false;
     let e: i32 = 0;
     while (c - 48 < 10) {
-      if (e < 100000) e = e * 10 + <i32>(c - 48);
+      // An exponent this long is out of any range, unless as many zeros lead the digits: not converted.
+      if (e >= 100000) truncated = true;
+      else e = e * 10 + <i32>(c - 48);
       pos++;
       c = peek();
     }

@@ -1,10 +1,10 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   warmHealthcheckFirst
-} from "../chunks/chunk-6SXI2AK7.js";
+} from "../chunks/chunk-SISKAMZT.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 
 // src/cli.ts
 if (process.argv[2] === "healthcheck") await warmHealthcheckFirst();
-var { main } = await import("../chunks/run-R3BGMAUI.js");
+var { main } = await import("../chunks/run-WX3OI5GE.js");
 process.exitCode = await main(process.argv.slice(2));

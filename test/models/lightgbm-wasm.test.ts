@@ -321,7 +321,12 @@ test('values the TypeScript reader refuses are declined, and refused the same wa
       edit('num_leaves', 0, String(Number(lines.find((l) => l.startsWith('num_leaves='))!.slice(11)) + 1)),
     ],
     ['is_linear=1', edit('is_linear', 0, '1')],
+    // A finite-looking spelling of +Infinity: an exponent longer than the digits' leading zeros.
+    ['leaf_value 0.000...1e1000000', edit('leaf_value', 0, `0.${'0'.repeat(99999)}1e1000000`)],
   ];
+  // num_leaves past what leaf_value holds is declined before it sizes anything (not after
+  // growing the memory to gigabytes).
+  assert.equal(verdict(edit('num_leaves', 0, '999999999')), 'declined: tree');
   for (const [what, text] of cases) {
     assert.match(verdict(text), /^declined/, what);
     const { fast, typescript } = bothWays(text, 'stacking_lgb_1h.txt');
@@ -445,6 +450,9 @@ test('numbers: the WebAssembly reader gives exactly what Number() gives, or decl
   assert.deepEqual(list && Array.from(list), [1.5, -2000, 0.1]);
   assert.equal(readNumbers(Buffer.from('1 2'), 3), undefined, 'too few');
   assert.equal(readNumbers(Buffer.from('1 2 3 4'), 3), undefined, 'too many');
+  const infinite = `0.${'0'.repeat(99999)}1e1000000`;
+  const long = readNumbers(Buffer.from(infinite), 1);
+  assert.ok(long === undefined || Object.is(long[0], Number(infinite)), 'a long exponent is not cut short');
   for (const run of ['1.5-2', '1e5.5', '2+3', '1.5.5']) {
     assert.equal(
       readNumbers(Buffer.from(run), 2),

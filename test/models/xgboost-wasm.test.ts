@@ -353,6 +353,8 @@ test('JSON numbers: the WebAssembly reader gives exactly what JSON.parse gives, 
     'NaN',
     '1.5e',
     '--1',
+    // +Infinity spelt with an exponent longer than the leading zeros.
+    `0.${'0'.repeat(99999)}1e1000000`,
   ];
   const bits = new BigUint64Array(1);
   const asDouble = new Float64Array(bits.buffer);

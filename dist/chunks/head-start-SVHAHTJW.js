@@ -1,17 +1,18 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  actionContext,
-  runAction,
-  runUrl
-} from "./chunk-2AKAMIW4.js";
-import "./chunk-DR45RAUZ.js";
-import "./chunk-5GMFKS6I.js";
-import "./chunk-EOU7NOBG.js";
-import "./chunk-6SXI2AK7.js";
+  BundleSurvey,
+  startHealthcheckEarly,
+  surveyBundle,
+  takeHeadStart,
+  warmHealthcheck
+} from "./chunk-7FHITHAX.js";
+import "./chunk-SISKAMZT.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  actionContext,
-  runAction,
-  runUrl
+  BundleSurvey,
+  startHealthcheckEarly,
+  surveyBundle,
+  takeHeadStart,
+  warmHealthcheck
 };

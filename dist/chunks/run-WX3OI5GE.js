@@ -9,13 +9,13 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-DR45RAUZ.js";
-import "./chunk-5GMFKS6I.js";
+} from "./chunk-RITABZ55.js";
+import "./chunk-7FHITHAX.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-6SXI2AK7.js";
+import "./chunk-SISKAMZT.js";
 import {
   InputError,
   errorMessage,
@@ -28,8 +28,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-Q6B6JHGW.js")).healthcheckCommand,
-  package: async () => (await import("./package-IDNR672H.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-IJYD3WR3.js")).healthcheckCommand,
+  package: async () => (await import("./package-BHHLHJX7.js")).packageCommand,
   deploy: async () => (await import("./deploy-AGA4TR4E.js")).deployCommand,
   gate: async () => (await import("./gate-EREJ7MNB.js")).gateCommand,
   rollback: async () => (await import("./rollback-QHAVGZOV.js")).rollbackCommand

@@ -2,14 +2,14 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-PRCXVYLI.js";
+} from "./chunk-6NYYG6IF.js";
 import "./chunk-W2QENP6Y.js";
 import "./chunk-A7JTYF5J.js";
 import "./chunk-ZY3O6VA3.js";
 import "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-5GMFKS6I.js";
-import "./chunk-6SXI2AK7.js";
+import "./chunk-7FHITHAX.js";
+import "./chunk-SISKAMZT.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";

@@ -1,18 +1,17 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
-} from "./chunk-5GMFKS6I.js";
-import "./chunk-6SXI2AK7.js";
+  actionContext,
+  runAction,
+  runUrl
+} from "./chunk-ONZIYD5Y.js";
+import "./chunk-RITABZ55.js";
+import "./chunk-7FHITHAX.js";
+import "./chunk-EOU7NOBG.js";
+import "./chunk-SISKAMZT.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
+  actionContext,
+  runAction,
+  runUrl
 };

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-DR45RAUZ.js";
+} from "./chunk-RITABZ55.js";
 import {
   debug,
   error,

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-PRCXVYLI.js";
+} from "./chunk-6NYYG6IF.js";
 import {
   cancelOnSignals,
   packageRelease
@@ -31,8 +31,8 @@ import {
   unknown
 } from "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-5GMFKS6I.js";
-import "./chunk-6SXI2AK7.js";
+import "./chunk-7FHITHAX.js";
+import "./chunk-SISKAMZT.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

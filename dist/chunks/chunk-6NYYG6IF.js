@@ -46,7 +46,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-5GMFKS6I.js";
+} from "./chunk-7FHITHAX.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   startTreeWorker
-} from "./chunk-6SXI2AK7.js";
+} from "./chunk-SISKAMZT.js";
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
@@ -121,7 +121,7 @@ var TreePool = class {
     }
   }
   async parseHere(file, kind, name) {
-    const { loadTreeModel } = await import("./tree-model-I7PGBYUK.js");
+    const { loadTreeModel } = await import("./tree-model-PQ5TJRQM.js");
     const model = await loadTreeModel(file, kind, name);
     return {
       info: model.info,
