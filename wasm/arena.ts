@@ -40,3 +40,25 @@ export function textLimit(): usize {
 export function afterText(): void {
   top = textEnd;
 }
+
+/** Whether bytes [start, end) spell `word` (an ASCII string literal). */
+export function spells(start: usize, end: usize, word: string): bool {
+  const n = <usize>word.length;
+  if (end - start != n) return false;
+  for (let k: usize = 0; k < n; k++) {
+    if (<u32>load<u8>(start + k) != <u32>word.charCodeAt(<i32>k)) return false;
+  }
+  return true;
+}
+
+/** The value of bytes [start, end) when they are 1 to 9 decimal digits; -1 otherwise. */
+export function smallInteger(start: usize, end: usize): i32 {
+  if (start >= end || end - start > 9) return -1;
+  let value: i32 = 0;
+  for (let i = start; i < end; i++) {
+    const d = <u32>load<u8>(i) - 48;
+    if (d > 9) return -1;
+    value = value * 10 + <i32>d;
+  }
+  return value;
+}

@@ -88,7 +88,7 @@ export function allDigits(v: u64): bool {
   );
 }
 
-/** The float64 bits nearest to man * 10^exp10 (negated when `negative`), or UNDECIDED. */
+/** The float64 bits nearest to man * 10^exp10 (negated when `negative`), always finite, or UNDECIDED (out of range included). */
 export function doubleBits(man: u64, exp10: i32, negative: bool): u64 {
   if (man <= 0x20000000000000 && exp10 >= -22 && exp10 <= 22) {
     // Clinger: an exact mantissa and an exact power of ten round once.

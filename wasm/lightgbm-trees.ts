@@ -14,7 +14,7 @@
  *
  * After the text (arena.ts), it takes one record per tree, then the output arrays.
  */
-import { afterText, take, textLimit, textStart } from './arena';
+import { afterText, smallInteger, spells, take, textLimit, textStart } from './arena';
 import { allDigits, doubleBits, eightDigits, UNDECIDED } from './decimal';
 
 const NEWLINE: u32 = 10;
@@ -107,28 +107,6 @@ function lineEnd(i: usize): usize {
   return i;
 }
 
-/** Whether text[start, end) spells `word` (an ASCII string literal). */
-function spells(start: usize, end: usize, word: string): bool {
-  const n = <usize>word.length;
-  if (end - start != n) return false;
-  for (let k: usize = 0; k < n; k++) {
-    if (<u32>load<u8>(start + k) != <u32>word.charCodeAt(<i32>k)) return false;
-  }
-  return true;
-}
-
-/** Decimal digits only, at most 9 of them; -1 otherwise. */
-function smallInteger(start: usize, end: usize): i32 {
-  if (start >= end || end - start > 9) return -1;
-  let value: i32 = 0;
-  for (let i = start; i < end; i++) {
-    const d = <u32>load<u8>(i) - 48;
-    if (d > 9) return -1;
-    value = value * 10 + <i32>d;
-  }
-  return value;
-}
-
 /** The field slot a tree key fills, FIELDS + 0/1/2 for num_leaves/num_cat/is_linear, -1 for keys the evaluator does not read, -2 for keys the fast path leaves to TypeScript. */
 function keySlot(start: usize, eq: usize): i32 {
   if (spells(start, eq, 'leaf_value')) return LEAF_VALUE;
@@ -205,10 +183,9 @@ function scanTrees(start: usize): i32 {
     // num_leaves sizes the output arrays: no more leaves than leaf_value has room for (a value
     // and a space each), as the TypeScript reader's allocate checks, or a 300-byte file could
     // ask for gigabytes.
-    const leafValueStart = load<i32>(record + 8 + ((<usize>LEAF_VALUE) << 3));
-    const leafValueEnd = load<i32>(record + 8 + ((<usize>LEAF_VALUE) << 3), 4);
-    if (leafValueStart < 0 || load<i32>(record, 4) > (leafValueEnd - leafValueStart + 1) / 2)
-      return DECLINE_TREE;
+    if (!hasField(record, LEAF_VALUE)) return DECLINE_TREE;
+    const room = (fieldEnd(record, LEAF_VALUE) - fieldStart(record, LEAF_VALUE) + 1) >> 1;
+    if (<usize>load<i32>(record, 4) > room) return DECLINE_TREE;
     count++;
     // `i` is the line that closed the block (empty, Tree= or "end of trees"): the loop reads it again.
   }
@@ -438,7 +415,7 @@ export function parseTrees(start: u32, maxFeature: i32): i32 {
     store<i32>(offsets + ((<usize>t) << 2), load<i32>(record));
     const numLeaves = load<i32>(record, 4);
     const splits = numLeaves - 1;
-    if (!hasField(record, LEAF_VALUE)) return DECLINE_TREE;
+    // scanTrees saw leaf_value, with room for num_leaves values.
     if (
       !readDoubles(
         fieldStart(record, LEAF_VALUE),
@@ -448,10 +425,8 @@ export function parseTrees(start: u32, maxFeature: i32): i32 {
       )
     )
       return DECLINE_NUMBER;
-    for (let k: i32 = 0; k < numLeaves; k++) {
-      const v = load<f64>(leafValue + ((<usize>(leafBase + k)) << 3));
-      if (!isFinite<f64>(v)) return DECLINE_NUMBER;
-    }
+    // Leaf values must be finite (thresholds may be infinite): readDoubles never yields an
+    // infinity (doubleBits declines out of range), so both are read alike.
     if (splits == 0) {
       store<i32>(roots + ((<usize>t) << 2), ~leafBase);
       leafBase += numLeaves;

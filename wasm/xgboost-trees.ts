@@ -12,7 +12,7 @@
  * does not have) and checks everything the TypeScript reader checks on the trees; anything else
  * declines, and the TypeScript reader reads the file and words any error.
  */
-import { afterText, take, textLimit, textStart } from './arena';
+import { afterText, smallInteger, spells, take, textLimit, textStart } from './arena';
 import { doubleBits, UNDECIDED } from './decimal';
 
 const DECLINE_JSON: i32 = -1;
@@ -172,17 +172,12 @@ function str(): bool {
 
 /** Whether the last string read is exactly `word` (ASCII, no escapes). */
 function strIs(word: string): bool {
-  const n = <usize>word.length;
-  if (strEscaped || strEnd - strStart != n) return false;
-  for (let k: usize = 0; k < n; k++)
-    if (<u32>load<u8>(strStart + k) != <u32>word.charCodeAt(<i32>k)) return false;
-  return true;
+  return !strEscaped && spells(strStart, strEnd, word);
 }
 
 function literal(word: string): bool {
   const n = <usize>word.length;
-  if (pos + n > end) return false;
-  for (let k: usize = 0; k < n; k++) if (<u32>load<u8>(pos + k) != <u32>word.charCodeAt(<i32>k)) return false;
+  if (pos + n > end || !spells(pos, pos + n, word)) return false;
   pos += n;
   return true;
 }
@@ -388,14 +383,7 @@ function numberList(k: i32): i32 {
 
 /** Plain digits in the last string read (1 to 9 of them); -1 otherwise. */
 function digitString(): i32 {
-  if (strEscaped || strEnd == strStart || strEnd - strStart > 9) return -1;
-  let v: i32 = 0;
-  for (let i = strStart; i < strEnd; i++) {
-    const d = <u32>load<u8>(i) - 48;
-    if (d > 9) return -1;
-    v = v * 10 + <i32>d;
-  }
-  return v;
+  return strEscaped ? -1 : smallInteger(strStart, strEnd);
 }
 
 /** tree_param: num_nodes and size_leaf_vector as strings of digits; other keys, any value. */
@@ -450,6 +438,19 @@ function isInt32(v: f64): bool {
   return v == Math.trunc(v) && v >= -2147483648 && v <= 2147483647;
 }
 
+// A kept tree's block: its node count n, then n left children, n right children and n split
+// features (i32), n conditions (f32), and n default_left flags (u8).
+const BLOCK_LEFT: usize = 0;
+const BLOCK_RIGHT: usize = 1;
+const BLOCK_FEATURE: usize = 2;
+const BLOCK_CONDITION: usize = 3;
+const BLOCK_DEFAULT_LEFT: usize = 4;
+
+/** Where part `part` of the block of a tree of `n` nodes starts. */
+function blockPart(block: usize, n: i32, part: usize): usize {
+  return block + 4 + ((<usize>n) << 2) * part;
+}
+
 /** Checks the tree just read (xgboost.ts, checkTree) and keeps it as a block. */
 function keepTree(): i32 {
   const n = numNodes;
@@ -474,13 +475,13 @@ function keepTree(): i32 {
     seen = take(<usize>seenRoom);
   }
   memory.fill(seen, 0, <usize>n);
-  const block = take(4 + <usize>n * 17);
+  const block = take(blockPart(0, n, BLOCK_DEFAULT_LEFT) + <usize>n);
   store<i32>(block, n);
-  const bl = block + 4;
-  const br = bl + ((<usize>n) << 2);
-  const bf = br + ((<usize>n) << 2);
-  const bc = bf + ((<usize>n) << 2);
-  const bd = bc + ((<usize>n) << 2);
+  const bl = blockPart(block, n, BLOCK_LEFT);
+  const br = blockPart(block, n, BLOCK_RIGHT);
+  const bf = blockPart(block, n, BLOCK_FEATURE);
+  const bc = blockPart(block, n, BLOCK_CONDITION);
+  const bd = blockPart(block, n, BLOCK_DEFAULT_LEFT);
   for (let i: i32 = 0; i < n; i++) {
     const l = <i32>element(LEFT_CHILDREN, i);
     const r = <i32>element(RIGHT_CHILDREN, i);
@@ -608,11 +609,11 @@ export function xgbParse(): i32 {
   for (let t: i32 = 0; t < trees; t++) {
     const block = load<usize>(index + ((<usize>t) << 3));
     const n = load<i32>(block);
-    const bl = block + 4;
-    const br = bl + ((<usize>n) << 2);
-    const bf = br + ((<usize>n) << 2);
-    const bc = bf + ((<usize>n) << 2);
-    const bd = bc + ((<usize>n) << 2);
+    const bl = blockPart(block, n, BLOCK_LEFT);
+    const br = blockPart(block, n, BLOCK_RIGHT);
+    const bf = blockPart(block, n, BLOCK_FEATURE);
+    const bc = blockPart(block, n, BLOCK_CONDITION);
+    const bd = blockPart(block, n, BLOCK_DEFAULT_LEFT);
     store<i32>(roots + ((<usize>t) << 2), base);
     for (let i: i32 = 0; i < n; i++) {
       const at = (<usize>i) << 2;

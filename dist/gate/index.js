@@ -5,11 +5,11 @@ import {
 } from "../chunks/chunk-IYINPDFH.js";
 import {
   runAction
-} from "../chunks/chunk-ONZIYD5Y.js";
-import "../chunks/chunk-RITABZ55.js";
-import "../chunks/chunk-7FHITHAX.js";
+} from "../chunks/chunk-WU77NY5S.js";
+import "../chunks/chunk-3TVDLOLV.js";
+import "../chunks/chunk-4MFZH57I.js";
 import "../chunks/chunk-EOU7NOBG.js";
-import "../chunks/chunk-SISKAMZT.js";
+import "../chunks/chunk-DR5A6DVQ.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

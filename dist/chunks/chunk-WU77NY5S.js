@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-RITABZ55.js";
+} from "./chunk-3TVDLOLV.js";
 import {
   debug,
   error,

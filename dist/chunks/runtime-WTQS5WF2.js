@@ -1,18 +1,17 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
-} from "./chunk-7FHITHAX.js";
-import "./chunk-SISKAMZT.js";
+  actionContext,
+  runAction,
+  runUrl
+} from "./chunk-WU77NY5S.js";
+import "./chunk-3TVDLOLV.js";
+import "./chunk-4MFZH57I.js";
+import "./chunk-EOU7NOBG.js";
+import "./chunk-DR5A6DVQ.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
+  actionContext,
+  runAction,
+  runUrl
 };

@@ -9,13 +9,13 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-RITABZ55.js";
-import "./chunk-7FHITHAX.js";
+} from "./chunk-3TVDLOLV.js";
+import "./chunk-4MFZH57I.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-SISKAMZT.js";
+import "./chunk-DR5A6DVQ.js";
 import {
   InputError,
   errorMessage,
@@ -28,8 +28,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-IJYD3WR3.js")).healthcheckCommand,
-  package: async () => (await import("./package-BHHLHJX7.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-NTZNJQZ4.js")).healthcheckCommand,
+  package: async () => (await import("./package-OAJ2RVUF.js")).packageCommand,
   deploy: async () => (await import("./deploy-AGA4TR4E.js")).deployCommand,
   gate: async () => (await import("./gate-EREJ7MNB.js")).gateCommand,
   rollback: async () => (await import("./rollback-QHAVGZOV.js")).rollbackCommand

@@ -46,7 +46,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-7FHITHAX.js";
+} from "./chunk-4MFZH57I.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-6NYYG6IF.js";
+} from "./chunk-3JNWT47C.js";
 import {
   cancelOnSignals,
   packageRelease
@@ -31,8 +31,8 @@ import {
   unknown
 } from "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-7FHITHAX.js";
-import "./chunk-SISKAMZT.js";
+import "./chunk-4MFZH57I.js";
+import "./chunk-DR5A6DVQ.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

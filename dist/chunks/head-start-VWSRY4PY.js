@@ -1,17 +1,18 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  actionContext,
-  runAction,
-  runUrl
-} from "./chunk-ONZIYD5Y.js";
-import "./chunk-RITABZ55.js";
-import "./chunk-7FHITHAX.js";
-import "./chunk-EOU7NOBG.js";
-import "./chunk-SISKAMZT.js";
+  BundleSurvey,
+  startHealthcheckEarly,
+  surveyBundle,
+  takeHeadStart,
+  warmHealthcheck
+} from "./chunk-4MFZH57I.js";
+import "./chunk-DR5A6DVQ.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  actionContext,
-  runAction,
-  runUrl
+  BundleSurvey,
+  startHealthcheckEarly,
+  surveyBundle,
+  takeHeadStart,
+  warmHealthcheck
 };
