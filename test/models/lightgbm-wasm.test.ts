@@ -12,6 +12,7 @@ import { readNumbers, readTreeSection } from '../../src/core/models/lightgbm-fas
 import { parseLightGbm } from '../../src/core/models/lightgbm.js';
 import type { TreeModel } from '../../src/core/models/tree-model.js';
 import { reference, repoRoot } from '../support/shared.js';
+import { seededRandom } from '../support/random.js';
 
 const ARRAYS = [
   'roots',
@@ -112,18 +113,6 @@ test('the reference LightGBM models: numeric ones are read fast and identically,
     assert.deepEqual(fast, typescript, `${file}: same arrays both ways`);
   }
 });
-
-/** A small deterministic generator (mulberry32), so a failure names a mutation that can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPELLINGS = [
   '1e5',
@@ -245,7 +234,7 @@ function mutate(text: string, next: () => number): { text: string; what: string 
 
 test('mutated models: the fast path and the TypeScript reader agree on every outcome, arrays or error', () => {
   const original = editableModel();
-  const next = random(20261203);
+  const next = seededRandom(20261203);
   let accepted = 0;
   let declined = 0;
   let failed = 0;
@@ -364,7 +353,7 @@ test('values the TypeScript reader refuses are declined, and refused the same wa
 });
 
 test('numbers: the WebAssembly reader gives exactly what Number() gives, or declines', () => {
-  const next = random(7);
+  const next = seededRandom(7);
   const tokens: string[] = [
     '0',
     '-0',

@@ -12,6 +12,7 @@ import type { TreeModel } from '../../src/core/models/tree-model.js';
 import { readJsonNumber, readXgboostTrees } from '../../src/core/models/xgboost-fast.js';
 import { parseXgboost } from '../../src/core/models/xgboost.js';
 import { reference, repoRoot } from '../support/shared.js';
+import { seededRandom } from '../support/random.js';
 
 const FIELDS = [
   'base',
@@ -94,17 +95,6 @@ test('the reference XGBoost model (categorical) is declined and read by the Type
   assert.ok('arrays' in typescript);
   assert.deepEqual(fast, typescript);
 });
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = Record<string, unknown>;
 
@@ -220,7 +210,7 @@ function mutate(model: Json, next: () => number): { text: string; what: string }
 
 test('mutated models: the fast path and the TypeScript reader agree on every outcome, evaluator or error', () => {
   const original = JSON.parse(readFileSync(fixture('multiclass.json.txt'), 'utf8')) as Json;
-  const next = random(20261203);
+  const next = seededRandom(20261203);
   let accepted = 0;
   let declined = 0;
   let failed = 0;
@@ -324,7 +314,7 @@ test('broken trees and JSON the TypeScript reader refuses are declined, and refu
 });
 
 test('JSON numbers: the WebAssembly reader gives exactly what JSON.parse gives, or declines', () => {
-  const next = random(11);
+  const next = seededRandom(11);
   const tokens = [
     '0',
     '-0',

@@ -13,18 +13,7 @@ import { inspectTorchArchive } from '../../src/core/models/torch.js';
 import { scanPickle } from '../../src/core/safety/pickle.js';
 import { scanFileForPickles } from '../../src/core/safety/scan.js';
 import { reference, repoRoot } from '../support/shared.js';
-
-/** mulberry32: small, seedable, good enough to pick mutations. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/random.js';
 
 function mutate(input: Uint8Array, random: () => number): Uint8Array {
   const data = Array.from(input);
@@ -82,7 +71,7 @@ async function seeds(t: TestContext): Promise<{ name: string; data: Uint8Array }
 test('mutated pickles always scan to a result', { timeout: 300_000 }, async (t) => {
   const inputs = await seeds(t);
   if (!inputs) return;
-  const random = rng(0x5eed);
+  const random = seededRandom(0x5eed);
   let errors = 0;
   for (let i = 0; i < 4000; i++) {
     const seed = inputs[i % inputs.length] as { name: string; data: Uint8Array };
@@ -118,7 +107,7 @@ test('mutated torch archives and zips give a result or a ModelgateError', { time
       }),
     ),
   );
-  const random = rng(0xf00d);
+  const random = seededRandom(0xf00d);
   for (let i = 0; i < 600; i++) {
     const seed = inputs[i % inputs.length] as { name: string; data: Uint8Array };
     const data = mutate(seed.data, random);

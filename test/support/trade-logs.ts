@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { seededRandom } from './random.js';
 
 export type Distribution =
   | { kind: 'normal'; mean: number; std: number }
@@ -57,18 +58,6 @@ export interface GeneratedLogs {
   last: Date;
 }
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** True for exactly round(n * fraction) of the indices 0..n-1, spread evenly. */
 function pick(index: number, fraction: number): boolean {
   return Math.floor((index + 1) * fraction) > Math.floor(index * fraction);
@@ -104,7 +93,7 @@ export async function writeTradeLogs(dir: string, options: TradeLogOptions): Pro
   const stacking = options.stackingActive ?? 1;
   const lstm = options.lstmOk ?? 1;
   const tft = options.tftOk ?? 1;
-  const random = prng(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const sample = sampler(options.distribution ?? { kind: 'normal', mean: 0.5, std: 0.05 }, random);
   const prefix = options.prefix ?? 'trades_';
   const n = options.records;
