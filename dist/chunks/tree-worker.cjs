@@ -787,8 +787,8 @@ var LightGbmParser = class {
     this.checkSubmodelLine();
     const { header, more } = this.readHeader();
     const fast = more ? this.readTreesFast(header) : void 0;
-    const trees = fast ? void 0 : this.readTrees(this.text, more);
-    const treeCount = fast ? fast.roots.length : trees.length;
+    const blocks = fast ? [] : this.readTrees(this.text, more);
+    const treeCount = fast ? fast.roots.length : blocks.length;
     const int = (key, min, fallback) => {
       const field = header.get(key);
       if (!field) {
@@ -826,7 +826,6 @@ var LightGbmParser = class {
       const n = fast.left.length;
       nodes = { ...fast, catStart: new Int32Array(n), catLength: new Int32Array(n), catWords: [] };
     } else {
-      const blocks = trees;
       nodes = this.allocate(blocks);
       let nodeBase = 0;
       let leafBase = 0;
@@ -836,10 +835,7 @@ var LightGbmParser = class {
         leafBase += leaves;
       });
     }
-    this.checkTreeSizes(
-      header.get("tree_sizes"),
-      fast ? fast.offsets : trees.map((b) => b.offset)
-    );
+    this.checkTreeSizes(header.get("tree_sizes"), fast ? fast.offsets : blocks.map((b) => b.offset));
     const version = header.get("version")?.value;
     const info = {
       format: "lightgbm",

@@ -5,11 +5,11 @@ import {
 } from "../chunks/chunk-IYINPDFH.js";
 import {
   runAction
-} from "../chunks/chunk-WU77NY5S.js";
-import "../chunks/chunk-3TVDLOLV.js";
-import "../chunks/chunk-4MFZH57I.js";
+} from "../chunks/chunk-5OJAAM4C.js";
+import "../chunks/chunk-364ZFVRL.js";
+import "../chunks/chunk-PKWGZ4YD.js";
 import "../chunks/chunk-EOU7NOBG.js";
-import "../chunks/chunk-DR5A6DVQ.js";
+import "../chunks/chunk-4J2XETWS.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

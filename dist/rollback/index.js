@@ -1,11 +1,11 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   runAction
-} from "../chunks/chunk-WU77NY5S.js";
-import "../chunks/chunk-3TVDLOLV.js";
-import "../chunks/chunk-4MFZH57I.js";
+} from "../chunks/chunk-5OJAAM4C.js";
+import "../chunks/chunk-364ZFVRL.js";
+import "../chunks/chunk-PKWGZ4YD.js";
 import "../chunks/chunk-EOU7NOBG.js";
-import "../chunks/chunk-DR5A6DVQ.js";
+import "../chunks/chunk-4J2XETWS.js";
 import "../chunks/chunk-UAYJCUJE.js";
 import "../chunks/chunk-3GRPW3HZ.js";
 

@@ -247,8 +247,8 @@ class LightGbmParser {
     this.checkSubmodelLine();
     const { header, more } = this.readHeader();
     const fast = more ? this.readTreesFast(header) : undefined;
-    const trees = fast ? undefined : this.readTrees(this.text, more);
-    const treeCount = fast ? fast.roots.length : (trees as TreeBlock[]).length;
+    const blocks = fast ? [] : this.readTrees(this.text, more);
+    const treeCount = fast ? fast.roots.length : blocks.length;
 
     const int = (key: string, min: number, fallback?: number): number => {
       const field = header.get(key);
@@ -288,7 +288,6 @@ class LightGbmParser {
       const n = fast.left.length;
       nodes = { ...fast, catStart: new Int32Array(n), catLength: new Int32Array(n), catWords: [] };
     } else {
-      const blocks = trees as TreeBlock[];
       nodes = this.allocate(blocks);
       let nodeBase = 0;
       let leafBase = 0;
@@ -298,10 +297,7 @@ class LightGbmParser {
         leafBase += leaves;
       });
     }
-    this.checkTreeSizes(
-      header.get('tree_sizes'),
-      fast ? fast.offsets : (trees as TreeBlock[]).map((b) => b.offset),
-    );
+    this.checkTreeSizes(header.get('tree_sizes'), fast ? fast.offsets : blocks.map((b) => b.offset));
     const version = header.get('version')?.value;
     const info: TreeModelInfo = {
       format: 'lightgbm',

@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   startTreeWorker
-} from "./chunk-DR5A6DVQ.js";
+} from "./chunk-4J2XETWS.js";
 import {
   ModelgateError
 } from "./chunk-UAYJCUJE.js";
@@ -121,7 +121,7 @@ var TreePool = class {
     }
   }
   async parseHere(file, kind, name) {
-    const { loadTreeModel } = await import("./tree-model-AIDQKYQ2.js");
+    const { loadTreeModel } = await import("./tree-model-664WTLIH.js");
     const model = await loadTreeModel(file, kind, name);
     return {
       info: model.info,

@@ -2,14 +2,14 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   healthcheckCommand
-} from "./chunk-3JNWT47C.js";
+} from "./chunk-NFDXAGWM.js";
 import "./chunk-W2QENP6Y.js";
 import "./chunk-A7JTYF5J.js";
 import "./chunk-ZY3O6VA3.js";
 import "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-4MFZH57I.js";
-import "./chunk-DR5A6DVQ.js";
+import "./chunk-PKWGZ4YD.js";
+import "./chunk-4J2XETWS.js";
 import "./chunk-7MJOQLOW.js";
 import "./chunk-OVS6HWYE.js";
 import "./chunk-UAYJCUJE.js";

@@ -46,7 +46,7 @@ import {
 import {
   TreePool,
   takeHeadStart
-} from "./chunk-4MFZH57I.js";
+} from "./chunk-PKWGZ4YD.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

@@ -35,7 +35,7 @@ function startTreeWorker() {
 }
 async function warmHealthcheckFirst() {
   const worker = startTreeWorker();
-  (await import("./head-start-VWSRY4PY.js")).warmHealthcheck(worker);
+  (await import("./head-start-I5XUDVJP.js")).warmHealthcheck(worker);
 }
 
 export {

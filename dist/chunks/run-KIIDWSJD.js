@@ -9,13 +9,13 @@ import {
   ACTION_SPECS,
   beginEarly,
   failureOutputs
-} from "./chunk-3TVDLOLV.js";
-import "./chunk-4MFZH57I.js";
+} from "./chunk-364ZFVRL.js";
+import "./chunk-PKWGZ4YD.js";
 import {
   ACTION_NAMES,
   isActionName
 } from "./chunk-SMQDISDQ.js";
-import "./chunk-DR5A6DVQ.js";
+import "./chunk-4J2XETWS.js";
 import {
   InputError,
   errorMessage,
@@ -28,8 +28,8 @@ import os from "node:os";
 
 // src/commands/index.ts
 var commands = {
-  healthcheck: async () => (await import("./healthcheck-NTZNJQZ4.js")).healthcheckCommand,
-  package: async () => (await import("./package-OAJ2RVUF.js")).packageCommand,
+  healthcheck: async () => (await import("./healthcheck-Z5LMEIMR.js")).healthcheckCommand,
+  package: async () => (await import("./package-2MLCHC5V.js")).packageCommand,
   deploy: async () => (await import("./deploy-AGA4TR4E.js")).deployCommand,
   gate: async () => (await import("./gate-EREJ7MNB.js")).gateCommand,
   rollback: async () => (await import("./rollback-QHAVGZOV.js")).rollbackCommand

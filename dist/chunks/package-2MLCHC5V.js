@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   checkAnnotations,
   runHealthcheck
-} from "./chunk-3JNWT47C.js";
+} from "./chunk-NFDXAGWM.js";
 import {
   cancelOnSignals,
   packageRelease
@@ -31,8 +31,8 @@ import {
   unknown
 } from "./chunk-GU6PC365.js";
 import "./chunk-TR7OBBKO.js";
-import "./chunk-4MFZH57I.js";
-import "./chunk-DR5A6DVQ.js";
+import "./chunk-PKWGZ4YD.js";
+import "./chunk-4J2XETWS.js";
 import {
   parseJsonText
 } from "./chunk-7MJOQLOW.js";

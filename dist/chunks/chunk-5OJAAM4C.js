@@ -2,7 +2,7 @@ import { createRequire as __modelgateCreateRequire } from 'node:module'; const r
 import {
   beginEarly,
   failureOutputs
-} from "./chunk-3TVDLOLV.js";
+} from "./chunk-364ZFVRL.js";
 import {
   debug,
   error,

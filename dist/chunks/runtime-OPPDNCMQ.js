@@ -1,18 +1,17 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
-} from "./chunk-4MFZH57I.js";
-import "./chunk-DR5A6DVQ.js";
+  actionContext,
+  runAction,
+  runUrl
+} from "./chunk-5OJAAM4C.js";
+import "./chunk-364ZFVRL.js";
+import "./chunk-PKWGZ4YD.js";
+import "./chunk-EOU7NOBG.js";
+import "./chunk-4J2XETWS.js";
 import "./chunk-UAYJCUJE.js";
 import "./chunk-3GRPW3HZ.js";
 export {
-  BundleSurvey,
-  startHealthcheckEarly,
-  surveyBundle,
-  takeHeadStart,
-  warmHealthcheck
+  actionContext,
+  runAction,
+  runUrl
 };

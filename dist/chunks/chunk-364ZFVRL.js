@@ -1,7 +1,7 @@
 import { createRequire as __modelgateCreateRequire } from 'node:module'; const require = __modelgateCreateRequire(import.meta.url); const __modelgateFilename = import.meta.filename; const __modelgateDirname = import.meta.dirname;
 import {
   startHealthcheckEarly
-} from "./chunk-4MFZH57I.js";
+} from "./chunk-PKWGZ4YD.js";
 
 // src/commands/early.ts
 import path from "node:path";
